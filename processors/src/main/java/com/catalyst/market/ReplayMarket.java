@@ -1,0 +1,148 @@
+package com.catalyst.market;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.catalyst.market.clock.TradingClock;
+
+/**
+ * Real historical bars from CSV files (the project's data/ folder or any folder in the same formats):
+ * NinjaTrader 1-minute exports named {@code nt-<symbol>-minute*.csv} ({@code yyyyMMdd HHmmss;open;high;low;close;volume},
+ * UTC, stamped at the bar's end) and daily files named {@code <SYMBOL>.csv} with a {@code Date,Open,High,Low,Close,…} header.
+ * Only regular-session minutes (09:31–16:00 New York) are served, as the simulated market does.
+ */
+public final class ReplayMarket implements MarketDataPort {
+
+    private static final Pattern MINUTE_FILE = Pattern.compile("nt-([a-z0-9.]+)-minute.*\\.csv", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAILY_FILE = Pattern.compile("([A-Z][A-Z0-9.]*)\\.csv");
+    private static final DateTimeFormatter NT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss");
+
+    private final Map<String, NavigableMap<LocalDate, List<Bar>>> minute = new TreeMap<>();
+    private final Map<String, NavigableMap<LocalDate, Bar>> daily = new TreeMap<>();
+
+    public ReplayMarket(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("catalyst.market.replay-dir: folder " + directory.toAbsolutePath() + " does not exist");
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                Matcher m = MINUTE_FILE.matcher(name);
+                if (m.matches()) {
+                    loadMinuteFile(m.group(1).toUpperCase(Locale.ROOT), file);
+                } else if (DAILY_FILE.matcher(name).matches()) {
+                    loadDailyFile(name.substring(0, name.length() - 4), file);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("replay data in " + directory + " could not be read", e);
+        }
+        if (minute.isEmpty()) {
+            throw new IllegalArgumentException("catalyst.market.replay-dir: no 1-minute file (nt-<symbol>-minute*.csv) under " + directory.toAbsolutePath());
+        }
+    }
+
+    /** The first session that has minute bars: where a replay starts by default. */
+    public LocalDate firstSession() {
+        return minute.values().stream().map(NavigableMap::firstKey).min(LocalDate::compareTo).orElseThrow();
+    }
+
+    @Override
+    public List<SecurityInfo> universe() {
+        return minute.keySet().stream().map(s -> new SecurityInfo(s, s, 0, "REPLAY")).toList();
+    }
+
+    @Override
+    public List<Bar> intradayBars(String symbol, LocalDate date, Instant upTo) {
+        List<Bar> session = minute.getOrDefault(symbol, Collections.emptyNavigableMap()).get(date);
+        if (session == null) {
+            return List.of();
+        }
+        int end = 0;
+        while (end < session.size() && !session.get(end).time().isAfter(upTo)) {
+            end++;
+        }
+        return session.subList(0, end);
+    }
+
+    @Override
+    public List<Bar> dailyBars(String symbol, LocalDate date, int count) {
+        NavigableMap<LocalDate, Bar> days = daily.get(symbol);
+        if (days == null) {
+            days = dailyFromMinutes(symbol);
+        }
+        List<Bar> before = new ArrayList<>(days.headMap(date, false).values());
+        return before.subList(Math.max(0, before.size() - count), before.size());
+    }
+
+    private NavigableMap<LocalDate, Bar> dailyFromMinutes(String symbol) {
+        NavigableMap<LocalDate, Bar> result = new TreeMap<>();
+        minute.getOrDefault(symbol, Collections.emptyNavigableMap()).forEach((day, bars) -> {
+            double high = bars.stream().mapToDouble(Bar::high).max().orElse(Double.NaN);
+            double low = bars.stream().mapToDouble(Bar::low).min().orElse(Double.NaN);
+            long volume = bars.stream().mapToLong(Bar::volume).sum();
+            Bar last = bars.get(bars.size() - 1);
+            result.put(day, new Bar(last.time(), bars.get(0).open(), high, low, last.close(), volume));
+        });
+        daily.put(symbol, result);
+        return result;
+    }
+
+    private void loadMinuteFile(String symbol, Path file) throws IOException {
+        NavigableMap<LocalDate, List<Bar>> sessions = minute.computeIfAbsent(symbol, k -> new TreeMap<>());
+        for (String line : Files.readAllLines(file)) {
+            String row = line.strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String[] f = row.split(";");
+            Instant end = LocalDateTime.parse(f[0], NT_TIME).toInstant(ZoneOffset.UTC);
+            ZonedDateTime local = end.atZone(TradingClock.EXCHANGE_ZONE);
+            var time = local.toLocalTime();
+            // regular session: bars ending 09:31 through 16:00 New York time
+            if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(TradingClock.REGULAR_CLOSE)) {
+                sessions.computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>())
+                        .add(new Bar(end, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                                Double.parseDouble(f[4]), Long.parseLong(f[5])));
+            }
+        }
+    }
+
+    private void loadDailyFile(String symbol, Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).startsWith("Date,Open,High,Low,Close")) {
+            return;
+        }
+        boolean volumeLast = lines.get(0).endsWith("Volume");
+        NavigableMap<LocalDate, Bar> days = daily.computeIfAbsent(symbol, k -> new TreeMap<>());
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.strip().split(",");
+            LocalDate date = LocalDate.parse(f[0]);
+            long volume = (long) Double.parseDouble(volumeLast ? f[f.length - 1] : f[5]);
+            Instant end = ZonedDateTime.of(date, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
+            days.put(date, new Bar(end, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                    Double.parseDouble(f[4]), volume));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package com.catalyst.trading;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Decides which open positions to close this cycle: the price crossed the stop or the target, or the session is about
+ * to close (intraday: nothing is held overnight unless configured). Works on the rows of {@code v_positions_current}.
+ */
+public final class ExitPlanner {
+
+    private final ToDoubleFunction<String> lastPrice;
+    private final java.util.function.LongSupplier minutesToClose;
+    private final long flattenMinutesBeforeClose;
+
+    public ExitPlanner(ToDoubleFunction<String> lastPrice, java.util.function.LongSupplier minutesToClose, long flattenMinutesBeforeClose) {
+        this.lastPrice = lastPrice;
+        this.minutesToClose = minutesToClose;
+        this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
+    }
+
+    public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
+        long minutesLeft = minutesToClose.getAsLong();
+        List<OrderIntent> exits = new ArrayList<>();
+        for (Map<String, Object> row : openPositions) {
+            String symbol = (String) row.get("symbol");
+            int positionId = ((Number) row.get("position_id")).intValue();
+            int quantity = ((Number) row.get("quantity")).intValue();
+            double price = lastPrice.applyAsDouble(symbol);
+            BigDecimal stop = (BigDecimal) row.get("stop_loss");
+            BigDecimal target = (BigDecimal) row.get("take_profit");
+            String reason = null;
+            if (minutesLeft <= flattenMinutesBeforeClose) {
+                reason = "end_of_day";
+            } else if (Double.isFinite(price) && stop != null && price <= stop.doubleValue()) {
+                reason = "stop_loss";
+            } else if (Double.isFinite(price) && target != null && price >= target.doubleValue()) {
+                reason = "take_profit";
+            }
+            if (reason != null) {
+                exits.add(new OrderIntent("exit", cycleId, OrderIntent.exitClientOrderId(positionId), symbol, "sell", quantity,
+                        Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null, null, positionId, reason));
+            }
+        }
+        return exits;
+    }
+}

@@ -1,0 +1,44 @@
+package com.catalyst.trading;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An order the trading bundle has decided to send, stored (status pending_submit) before the broker is called.
+ * {@code kind} is entry or exit; an exit names the position it closes.
+ */
+public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+                          BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
+                          String patternType, Integer positionId, String closeReason) {
+
+    /** Entry ids derive from the cycle and the decision (symbol and side): the same decision always maps to one order. */
+    public static String entryClientOrderId(String cycleId, String symbol, String side) {
+        return "CAT-" + cycleId + "-" + symbol + "-" + side;
+    }
+
+    public static String exitClientOrderId(int positionId) {
+        return "CAT-EXIT-" + positionId;
+    }
+
+    public OrderRequest toRequest() {
+        return new OrderRequest(clientOrderId, symbol, side, quantity, "market", null, stopLoss, takeProfit);
+    }
+
+    /** The orders row, keyed for camel-sql's named parameters. */
+    public Map<String, Object> sqlRow() {
+        Map<String, Object> row = new HashMap<>();
+        row.put("order_id", UUID.nameUUIDFromBytes(clientOrderId.getBytes()));
+        row.put("client_order_id", clientOrderId);
+        row.put("cycle_id", cycleId);
+        row.put("symbol", symbol);
+        row.put("side", side);
+        row.put("quantity", quantity);
+        row.put("stop_price", stopLoss);
+        row.put("take_profit_price", takeProfit);
+        row.put("order_class", stopLoss != null && takeProfit != null ? "bracket" : "simple");
+        row.put("position_id", positionId);
+        return row;
+    }
+}

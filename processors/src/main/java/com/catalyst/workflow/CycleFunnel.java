@@ -1,0 +1,189 @@
+package com.catalyst.workflow;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.catalyst.news.NewsRequest;
+import com.catalyst.news.NewsResponse;
+import com.catalyst.news.SymbolCatalyst;
+import com.catalyst.pattern.PatternFinding;
+import com.catalyst.pattern.PatternRequest;
+import com.catalyst.pattern.PatternResponse;
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.risk.RiskRequest;
+import com.catalyst.risk.RiskResponse;
+import com.catalyst.risk.TradeProposal;
+import com.catalyst.scanner.ScanCandidate;
+import com.catalyst.scanner.ScanRequest;
+import com.catalyst.scanner.ScanResponse;
+import com.catalyst.technical.TechnicalReading;
+import com.catalyst.technical.TechnicalRequest;
+import com.catalyst.technical.TechnicalResponse;
+import com.catalyst.trading.TradeRequest;
+import com.catalyst.trading.TradeResponse;
+
+/**
+ * The cycle's decisions between the bundle calls: which requests to send, and how each answer narrows the
+ * candidates (100 → 35 → 20 → 10 → 5 by default). Pure functions of the state and the answer; the route does the I/O.
+ */
+public final class CycleFunnel {
+
+    private final FunnelSizes sizes;
+
+    public CycleFunnel(FunnelSizes sizes) {
+        this.sizes = sizes;
+    }
+
+    public ScanRequest scanRequest(CycleState state) {
+        return new ScanRequest(state.cycleId, state.sessionDate, state.asOf, sizes.scanned());
+    }
+
+    public CycleState afterScan(CycleState state, ScanResponse response) {
+        state.scanned = response.scanned();
+        state.candidates = response.candidates();
+        return state;
+    }
+
+    public NewsRequest newsRequest(CycleState state) {
+        return new NewsRequest(state.cycleId, state.asOf, symbols(state.candidates));
+    }
+
+    /**
+     * Adds the catalysts to the scanner's scores and keeps the best. A symbol whose news is clearly negative
+     * (mean sentiment below minus the mode's threshold) is dropped. Without news the ranking stands as scanned.
+     */
+    public CycleState afterNews(CycleState state, NewsResponse response) {
+        List<ScanCandidate> ranked = new ArrayList<>();
+        if (response == null) {
+            state.newsStatus = "missing";
+            ranked.addAll(state.candidates);
+        } else {
+            state.newsStatus = "ok";
+            Map<String, SymbolCatalyst> bySymbol = response.catalysts().stream()
+                    .collect(Collectors.toMap(SymbolCatalyst::symbol, Function.identity(), (a, b) -> a));
+            for (ScanCandidate candidate : state.candidates) {
+                SymbolCatalyst catalyst = bySymbol.get(candidate.symbol());
+                if (catalyst != null && catalyst.items() > 0 && catalyst.averageSentiment() < -state.mode.sentimentThreshold()) {
+                    continue;
+                }
+                ranked.add(catalyst == null ? candidate : candidate.withCatalyst(catalyst.catalystScore()));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(ScanCandidate::compositeScore).reversed().thenComparing(ScanCandidate::symbol));
+        state.afterNews = ranked.subList(0, Math.min(sizes.afterNews(), ranked.size()));
+        return state;
+    }
+
+    /** The workflow marks news missing when the fan-out timed out or failed: the cycle goes on without it. */
+    public CycleState newsMissing(CycleState state) {
+        return afterNews(state, null);
+    }
+
+    public PatternRequest patternRequest(CycleState state) {
+        return new PatternRequest(state.cycleId, state.sessionDate, state.asOf, symbols(state.afterNews), state.mode.patternMinConfidence());
+    }
+
+    public CycleState afterPattern(CycleState state, PatternResponse response) {
+        response.findings().forEach(f -> state.patterns.putIfAbsent(f.symbol(), f));
+        state.afterPattern = state.afterNews.stream()
+                .filter(c -> state.patterns.containsKey(c.symbol()))
+                .sorted(Comparator.comparingDouble((ScanCandidate c) -> state.patterns.get(c.symbol()).confidence()).reversed()
+                        .thenComparing(Comparator.comparingDouble(ScanCandidate::compositeScore).reversed()))
+                .limit(sizes.afterPattern())
+                .toList();
+        return state;
+    }
+
+    public TechnicalRequest technicalRequest(CycleState state) {
+        return new TechnicalRequest(state.cycleId, state.sessionDate, state.asOf, symbols(state.afterPattern),
+                state.mode.rsiLow(), state.mode.rsiHigh());
+    }
+
+    public CycleState afterTechnical(CycleState state, TechnicalResponse response) {
+        response.readings().forEach(r -> state.technicals.put(r.symbol(), r));
+        state.afterTechnical = state.afterPattern.stream()
+                .filter(c -> state.technicals.containsKey(c.symbol()) && state.technicals.get(c.symbol()).passed())
+                .sorted(Comparator.comparingDouble((ScanCandidate c) -> state.technicals.get(c.symbol()).signalScore()).reversed()
+                        .thenComparing(ScanCandidate::symbol))
+                .limit(sizes.afterTechnical())
+                .toList();
+        state.picks = state.afterTechnical.stream()
+                .sorted(Comparator.comparingDouble((ScanCandidate c) -> finalScore(state, c)).reversed().thenComparing(ScanCandidate::symbol))
+                .limit(sizes.picks())
+                .toList();
+        return state;
+    }
+
+    /** Scanner composite, pattern confidence and technical signal, weighted 40/30/30, all on 0–100. */
+    static double finalScore(CycleState state, ScanCandidate c) {
+        PatternFinding pattern = state.patterns.get(c.symbol());
+        TechnicalReading reading = state.technicals.get(c.symbol());
+        return 0.4 * c.compositeScore() + 0.3 * (pattern == null ? 0 : pattern.confidence() * 100)
+                + 0.3 * (reading == null ? 0 : reading.signalScore());
+    }
+
+    public RiskRequest riskRequest(CycleState state) {
+        List<TradeProposal> proposals = state.picks.stream().map(c -> {
+            TechnicalReading reading = state.technicals.get(c.symbol());
+            PatternFinding pattern = state.patterns.get(c.symbol());
+            BigDecimal entry = BigDecimal.valueOf(reading.price()).setScale(4, RoundingMode.HALF_UP);
+            return new TradeProposal(c.symbol(), "long", entry, reading.atr(), pattern == null ? null : pattern.patternType(),
+                    finalScore(state, c));
+        }).toList();
+        return new RiskRequest(state.cycleId, state.mode.sizeMultiplier(), proposals);
+    }
+
+    public CycleState afterRisk(CycleState state, RiskResponse response) {
+        state.decisions = response.decisions();
+        return state;
+    }
+
+    public TradeRequest tradeRequest(CycleState state) {
+        return new TradeRequest(state.cycleId, state.decisions.stream().filter(RiskDecision::tradeable).toList());
+    }
+
+    public CycleState afterTrade(CycleState state, TradeResponse response) {
+        state.outcomes.addAll(response.outcomes());
+        return state;
+    }
+
+    /** Records how long the step that just ended took, measured from the previous mark. */
+    public CycleState mark(CycleState state, String step) {
+        long now = System.nanoTime();
+        long last = state.stepMillis.isEmpty() ? startNanos(state) : lastMark(state);
+        state.stepMillis.put(step, Math.max(0, (now - last) / 1_000_000));
+        state.stepMillis.put("_mark_nanos", now);
+        return state;
+    }
+
+    private static long startNanos(CycleState state) {
+        return System.nanoTime() - Duration.between(state.startedAt, Instant.now()).toNanos();
+    }
+
+    private static long lastMark(CycleState state) {
+        Long mark = state.stepMillis.get("_mark_nanos");
+        return mark == null ? startNanos(state) : mark;
+    }
+
+    public CycleSummary summary(CycleState state, String status) {
+        Map<String, Long> steps = new java.util.LinkedHashMap<>(state.stepMillis);
+        steps.remove("_mark_nanos");
+        long duration = Duration.between(state.startedAt, Instant.now()).toMillis();
+        return new CycleSummary(state.cycleId, state.mode.id(), status, state.sessionDate, state.asOf, state.startedAt, duration,
+                state.scanned, state.candidates.size(), state.afterNews.size(), state.afterPattern.size(), state.afterTechnical.size(),
+                state.picks.size(), state.approvedCount(), state.placedCount(), state.newsStatus, symbols(state.picks),
+                List.copyOf(state.outcomes), steps, state.failureReason);
+    }
+
+    private static List<String> symbols(List<ScanCandidate> candidates) {
+        return candidates.stream().map(ScanCandidate::symbol).toList();
+    }
+}

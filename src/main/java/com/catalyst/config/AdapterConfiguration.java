@@ -1,0 +1,82 @@
+package com.catalyst.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.ReplayMarket;
+import com.catalyst.market.SimulatedMarket;
+import com.catalyst.market.SimulatedScenario;
+import com.catalyst.market.clock.ExchangeCalendar;
+import com.catalyst.market.clock.SimulatedClock;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.market.clock.WallClock;
+import com.catalyst.news.NewsPort;
+import com.catalyst.news.SimulatedNewsFeed;
+import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.PaperBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ports and the adapters behind them, chosen by {@code catalyst.market.adapter}, {@code catalyst.news.adapter},
+ * {@code catalyst.broker.adapter} and {@code catalyst.clock.mode}. The defaults need nothing outside the JVM.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdapterConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterConfiguration.class);
+
+    @Bean
+    MarketDataPort marketData(CatalystProperties props) {
+        CatalystProperties.Market market = props.market();
+        return switch (market.adapter()) {
+            case "simulated" -> new SimulatedMarket(new SimulatedScenario(market.seed(), market.symbols()));
+            case "replay" -> new ReplayMarket(Path.of(market.replayDir()).toAbsolutePath());
+            default -> throw new IllegalStateException("catalyst.market.adapter=" + market.adapter()
+                    + " is not available in this build yet; use simulated or replay");
+        };
+    }
+
+    @Bean
+    TradingClock tradingClock(CatalystProperties props, MarketDataPort market) {
+        CatalystProperties.Clock clock = props.clock();
+        if ("real".equals(clock.mode())) {
+            return new WallClock(Clock.systemUTC());
+        }
+        LocalDate first = Optional.ofNullable(clock.sessionDate()).orElseGet(() -> market instanceof ReplayMarket replay
+                ? replay.firstSession()
+                : ExchangeCalendar.previousTradingDay(LocalDate.now(TradingClock.EXCHANGE_ZONE).plusDays(1)));
+        LOG.info("Simulated clock: session {} from {} at {}x speed", first, clock.startTime(), clock.speed());
+        return new SimulatedClock(Clock.systemUTC(), first, clock.startTime(), clock.speed());
+    }
+
+    @Bean
+    NewsPort newsPort(CatalystProperties props, MarketDataPort market) {
+        return switch (props.news().adapter()) {
+            case "simulated" -> {
+                if (!(market instanceof SimulatedMarket simulated)) {
+                    throw new IllegalStateException("catalyst.news.adapter=simulated needs catalyst.market.adapter=simulated");
+                }
+                yield new SimulatedNewsFeed(props.market().seed(), simulated);
+            }
+            default -> throw new IllegalStateException("catalyst.news.adapter=" + props.news().adapter()
+                    + " is not available in this build yet; use simulated");
+        };
+    }
+
+    @Bean
+    BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock) {
+        CatalystProperties.Broker broker = props.broker();
+        if (!"paper".equals(broker.adapter())) {
+            throw new IllegalStateException("catalyst.broker.adapter=" + broker.adapter() + " is not available in this build yet; use paper");
+        }
+        LOG.info("Broker: PAPER (simulated fills, starting cash {}); no real money is at stake", broker.startingCash());
+        return new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
+                broker.startingCash(), broker.slippageBps(), broker.commissionPerShare());
+    }
+}

@@ -1,0 +1,122 @@
+package com.catalyst.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns {@code catalyst.bundles} into the process's topology before any bean exists: which route files load,
+ * which port it listens on, and for every bundle operation the endpoint URI that routes call
+ * ({@code catalyst.endpoint.<bundle>-<op>}): {@code direct:} when the bundle runs here, HTTP when it runs elsewhere.
+ */
+public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE_NAME = "catalystTopology";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Set<Bundle> active = activeBundles(env.getProperty("catalyst.bundles", "all"));
+        boolean allInOne = active.size() == Bundle.values().length;
+        Map<String, Object> props = new HashMap<>();
+
+        props.put("catalyst.bundles.active", active.stream().map(Bundle::id).collect(Collectors.joining(",")));
+        props.put("catalyst.bundles.all-in-one", Boolean.toString(allInOne));
+        for (Bundle bundle : Bundle.values()) {
+            props.put("catalyst.bundle." + bundle.id() + ".enabled", Boolean.toString(active.contains(bundle)));
+        }
+
+        Bundle primary = allInOne || active.contains(Bundle.ORCHESTRATION) ? Bundle.ORCHESTRATION : active.iterator().next();
+        boolean portGiven = env.containsProperty("server.port");
+        int port = portGiven ? env.getProperty("server.port", Integer.class, primary.seedPort()) : primary.seedPort();
+        props.put("server.port", Integer.toString(port));
+        // a process running several bundles apart from the all-in-one also listens on their seed ports
+        List<String> extraPorts = new ArrayList<>();
+        if (!allInOne && !portGiven) {
+            active.stream().filter(b -> b != primary).forEach(b -> extraPorts.add(Integer.toString(b.seedPort())));
+        }
+        props.put("catalyst.server.extra-ports", String.join(",", extraPorts));
+
+        String connectTimeout = env.getProperty("catalyst.services.connect-timeout-ms", "2000");
+        String responseTimeout = env.getProperty("catalyst.services.response-timeout-ms", "30000");
+        for (Bundle bundle : Bundle.values()) {
+            String base = env.getProperty("catalyst.services." + bundle.id() + ".url", "http://127.0.0.1:" + bundle.seedPort());
+            for (String op : bundle.operations()) {
+                String key = "catalyst.endpoint." + bundle.id() + "-" + op;
+                if (env.containsProperty(key)) {
+                    continue; // an explicit endpoint always wins
+                }
+                props.put(key, active.contains(bundle)
+                        ? "direct:" + bundle.id() + "-" + op
+                        : stripSlash(base) + "/api/v1/" + bundle.id() + "/" + op
+                                + "?httpMethod=POST&connectTimeout=" + connectTimeout + "&responseTimeout=" + responseTimeout);
+            }
+        }
+
+        Path routesDir = routesDirectory(env);
+        String pattern = allInOne
+                ? "file:" + routesDir + "/*.yaml"
+                : active.stream().map(b -> "file:" + routesDir + "/" + b.id() + "*.yaml").collect(Collectors.joining(","));
+        props.put("camel.main.routes-include-pattern", pattern);
+        props.put("catalyst.routes.absolute-dir", routesDir.toString());
+        if (env.getProperty("catalyst.routes.reload", Boolean.class, false)) {
+            props.put("camel.main.routes-reload-enabled", "true");
+            props.put("camel.main.routes-reload-directory", routesDir.toString());
+            props.put("camel.main.routes-reload-pattern", "*.yaml");
+            props.put("camel.main.routes-reload-remove-all-routes", "false");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
+    }
+
+    static Set<Bundle> activeBundles(String setting) {
+        String value = setting == null ? "" : setting.trim();
+        if (value.isEmpty() || value.equalsIgnoreCase("all")) {
+            return EnumSet.allOf(Bundle.class);
+        }
+        Set<Bundle> bundles = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                bundles.add(Bundle.fromId(part));
+            }
+        }
+        if (bundles.isEmpty()) {
+            throw new IllegalArgumentException("catalyst.bundles (CATALYST_BUNDLES) names no bundle: '" + setting + "'");
+        }
+        return bundles;
+    }
+
+    private static Path routesDirectory(ConfigurableEnvironment env) {
+        String configured = env.getProperty("catalyst.routes.dir", "routes");
+        Path dir = Path.of(configured);
+        if (!dir.isAbsolute()) {
+            dir = Path.of(System.getProperty("user.dir")).resolve(dir);
+        }
+        dir = dir.normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("catalyst.routes.dir (CATALYST_ROUTES_DIR): the routes folder " + dir
+                    + " does not exist; start Catalyst from the project folder or point the setting at its routes/ folder");
+        }
+        return dir;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

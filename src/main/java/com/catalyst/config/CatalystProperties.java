@@ -1,0 +1,96 @@
+package com.catalyst.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code catalyst.*} setting, typed and validated: a malformed or out-of-range value stops start-up with
+ * a message naming the setting. Defaults live in application.yaml; the README lists the environment variables.
+ */
+@Validated
+@ConfigurationProperties(prefix = "catalyst")
+public record CatalystProperties(
+        @Valid @NotNull Workflow workflow,
+        @Valid @NotNull Market market,
+        @Valid @NotNull Clock clock,
+        @Valid @NotNull Scanner scanner,
+        @Valid @NotNull Funnel funnel,
+        @Valid @NotNull Risk risk,
+        @Valid @NotNull Broker broker,
+        @Valid @NotNull Trading trading,
+        @Valid @NotNull News news) {
+
+    public record Workflow(
+            @NotNull Duration interval,
+            @DefaultValue("true") boolean autoStart,
+            @NotNull @Pattern(regexp = "aggressive|normal|conservative", message = "must be aggressive, normal or conservative") String mode) {
+    }
+
+    public record Market(
+            @NotNull @Pattern(regexp = "simulated|replay|alpaca", message = "must be simulated, replay or alpaca") String adapter,
+            long seed,
+            @Min(10) @Max(20000) int symbols,
+            @DefaultValue("data") String replayDir) {
+    }
+
+    public record Clock(
+            @NotNull @Pattern(regexp = "simulated|real", message = "must be simulated or real") String mode,
+            LocalDate sessionDate,
+            @NotNull LocalTime startTime,
+            @DecimalMin("0.0") @DecimalMax("3600.0") double speed) {
+    }
+
+    public record Scanner(
+            @Min(1) @Max(1000) int topCandidates,
+            @DecimalMin("0.01") BigDecimal minPrice,
+            @DecimalMin("0.01") BigDecimal maxPrice,
+            @Min(0) long minAverageVolume,
+            @Min(2) @Max(390) int momentumBars) {
+    }
+
+    public record Funnel(
+            @Min(1) int afterNews,
+            @Min(1) int afterPattern,
+            @Min(1) int afterTechnical,
+            @Min(1) @Max(50) int picks) {
+    }
+
+    public record Risk(
+            @DecimalMin(value = "0.0001") @DecimalMax(value = "0.1") BigDecimal riskPerTrade,
+            @Min(1) @Max(50) int maxOpenPositions,
+            @DecimalMin("0") BigDecimal maxDailyLoss,
+            @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal maxPositionShare,
+            @DecimalMin("0") BigDecimal minPrice,
+            @DecimalMin("0.1") @DecimalMax("10") double stopAtrMultiple,
+            @DecimalMin("1.0") @DecimalMax("10") double rewardToRisk) {
+    }
+
+    public record Broker(
+            @NotNull @Pattern(regexp = "paper|alpaca", message = "must be paper or alpaca") String adapter,
+            @DecimalMin("1000") BigDecimal startingCash,
+            @DecimalMin("0") @DecimalMax("500") double slippageBps,
+            @DecimalMin("0") BigDecimal commissionPerShare) {
+    }
+
+    public record Trading(@Min(0) @Max(390) long flattenMinutesBeforeClose) {
+    }
+
+    public record News(
+            @NotNull @Pattern(regexp = "simulated|replay|alpaca", message = "must be simulated, replay or alpaca") String adapter,
+            @NotNull Duration timeout,
+            @Min(1) @Max(168) int lookbackHours) {
+    }
+}

@@ -1,0 +1,66 @@
+package com.catalyst.config;
+
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.news.CatalystClassifier;
+import com.catalyst.news.NewsAnalyzer;
+import com.catalyst.news.NewsPort;
+import com.catalyst.news.SentimentScorer;
+import com.catalyst.pattern.PatternStage;
+import com.catalyst.risk.RiskLimits;
+import com.catalyst.risk.RiskManager;
+import com.catalyst.scanner.MarketScanner;
+import com.catalyst.scanner.ScannerSettings;
+import com.catalyst.technical.TechnicalStage;
+import com.catalyst.trading.ExitPlanner;
+import com.catalyst.workflow.CycleFunnel;
+import com.catalyst.workflow.FunnelSizes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The processors the YAML routes call by bean name, built from the typed settings. */
+@Configuration(proxyBeanMethods = false)
+public class ProcessorConfiguration {
+
+    @Bean
+    MarketScanner marketScanner(MarketDataPort market, CatalystProperties props) {
+        CatalystProperties.Scanner s = props.scanner();
+        return new MarketScanner(market, new ScannerSettings(s.minPrice().doubleValue(), s.maxPrice().doubleValue(),
+                s.minAverageVolume(), s.momentumBars()));
+    }
+
+    @Bean
+    NewsAnalyzer newsAnalyzer(NewsPort news, CatalystProperties props) {
+        return new NewsAnalyzer(news, new SentimentScorer(), new CatalystClassifier(),
+                java.time.Duration.ofHours(props.news().lookbackHours()));
+    }
+
+    @Bean
+    PatternStage patternStage(MarketDataPort market) {
+        return new PatternStage(market);
+    }
+
+    @Bean
+    TechnicalStage technicalStage(MarketDataPort market) {
+        return new TechnicalStage(market);
+    }
+
+    @Bean
+    RiskManager riskManager(CatalystProperties props) {
+        CatalystProperties.Risk r = props.risk();
+        return new RiskManager(new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(),
+                r.maxDailyLoss(), r.stopAtrMultiple(), r.rewardToRisk()));
+    }
+
+    @Bean
+    CycleFunnel cycleFunnel(CatalystProperties props) {
+        CatalystProperties.Funnel f = props.funnel();
+        return new CycleFunnel(new FunnelSizes(props.scanner().topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()));
+    }
+
+    @Bean
+    ExitPlanner exitPlanner(MarketDataPort market, TradingClock clock, CatalystProperties props) {
+        return new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::minutesToClose,
+                props.trading().flattenMinutesBeforeClose());
+    }
+}

@@ -1,0 +1,155 @@
+package com.catalyst.desk;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.catalyst.config.CatalystProperties;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.workflow.CycleState;
+import com.catalyst.workflow.CycleSummary;
+import com.catalyst.workflow.TradingMode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflow's bookkeeping around a cycle: one cycle at a time, its {@code YYYYMMDD-NNN} id, the rows it writes
+ * at its start and end, and the cycle id in the logging context so that every log line of the cycle carries it.
+ */
+@Component("cycleDesk")
+public class CycleDesk {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final TradingClock clock;
+    private final CatalystProperties props;
+    private final ObjectMapper json;
+    private final AtomicBoolean running = new AtomicBoolean(false);
+    private volatile String mode;
+    private volatile boolean timerEnabled;
+
+    public CycleDesk(TradingClock clock, CatalystProperties props, ObjectMapper json) {
+        this.clock = clock;
+        this.props = props;
+        this.json = json;
+        this.mode = props.workflow().mode();
+        this.timerEnabled = props.workflow().autoStart();
+    }
+
+    /** The timer runs a cycle only while trading is started and the market is open. */
+    public boolean scheduledRunDue() {
+        return timerEnabled && clock.isMarketOpen();
+    }
+
+    public Map<String, Object> enableTimer(boolean enabled) {
+        this.timerEnabled = enabled;
+        return status();
+    }
+
+    public Map<String, Object> status() {
+        Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("trading", timerEnabled ? "started" : "stopped");
+        status.put("cycle_running", running.get());
+        status.put("market_open", clock.isMarketOpen());
+        status.put("session_time", clock.now().toString());
+        status.put("mode", mode);
+        status.put("interval_seconds", props.workflow().interval().toSeconds());
+        return status;
+    }
+
+    /** Records why a cycle failed, for its row and its report. */
+    public void fail(CycleState state, Throwable cause) {
+        state.failureReason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** Claims the single cycle slot; a second cycle while one runs is refused, never queued. */
+    public void claim() {
+        if (!running.compareAndSet(false, true)) {
+            throw new CycleAlreadyRunningException();
+        }
+    }
+
+    public void release() {
+        running.set(false);
+        MDC.remove("cycleId");
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public boolean marketOpen() {
+        return clock.isMarketOpen();
+    }
+
+    public String mode() {
+        return mode;
+    }
+
+    public void setMode(String newMode) {
+        this.mode = TradingMode.of(newMode).id();
+    }
+
+    /** The LIKE pattern of today's cycle ids, for the next-number query. */
+    public String todayPattern() {
+        return clock.sessionDate().format(DAY) + "-%";
+    }
+
+    public CycleState open(List<Map<String, Object>> nextNumberRows) {
+        int next = ((Number) nextNumberRows.get(0).get("next")).intValue();
+        String cycleId = clock.sessionDate().format(DAY) + "-" + String.format("%03d", next);
+        MDC.put("cycleId", cycleId);
+        return new CycleState(cycleId, TradingMode.of(mode), clock.sessionDate(), clock.now(), clock.minutesToClose(), Instant.now());
+    }
+
+    public Map<String, Object> insertRow(CycleState state) throws JsonProcessingException {
+        Map<String, Object> row = new HashMap<>();
+        row.put("cycle_id", state.cycleId);
+        row.put("mode", state.mode.id());
+        row.put("max_positions", props.risk().maxOpenPositions());
+        row.put("max_daily_loss", props.risk().maxDailyLoss());
+        row.put("position_size_multiplier", state.mode.sizeMultiplier());
+        row.put("risk_level", props.risk().riskPerTrade());
+        row.put("scan_frequency", props.workflow().interval().toSeconds());
+        row.put("session_time", java.sql.Timestamp.from(state.asOf));
+        row.put("configuration", json.writeValueAsString(Map.of(
+                "funnel", props.funnel(), "scanner", props.scanner(), "risk", props.risk(), "mode", state.mode.id())));
+        return row;
+    }
+
+    public Map<String, Object> finishRow(CycleSummary summary) throws JsonProcessingException {
+        Map<String, Object> row = new HashMap<>();
+        row.put("cycle_id", summary.cycleId());
+        row.put("status", summary.status());
+        row.put("candidates_scanned", summary.candidates());
+        row.put("candidates_after_news", summary.afterNews());
+        row.put("candidates_after_pattern", summary.afterPattern());
+        row.put("candidates_after_technical", summary.afterTechnical());
+        row.put("candidates_picked", summary.picked());
+        row.put("orders_approved", summary.approved());
+        row.put("orders_placed", summary.placed());
+        row.put("news_status", summary.newsStatus());
+        row.put("duration_ms", summary.durationMs());
+        row.put("step_timings", json.writeValueAsString(summary.stepMillis()));
+        row.put("failure_reason", summary.failureReason());
+        return row;
+    }
+
+    /** The Redis cycle-state value: what a second process or an operator needs to see the cycle in flight. */
+    public String redisState(CycleState state, String step) throws JsonProcessingException {
+        return json.writeValueAsString(Map.of("cycle_id", state.cycleId, "step", step, "mode", state.mode.id(),
+                "session_time", state.asOf.toString(), "updated_at", Instant.now().toString()));
+    }
+
+    /** A cycle asked for while another runs. */
+    public static final class CycleAlreadyRunningException extends RuntimeException {
+        public CycleAlreadyRunningException() {
+            super("a trading cycle is already running; wait for it to finish");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package com.catalyst.desk;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.trading.BrokerOrder;
+import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
+import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.OrderOutcome;
+import com.catalyst.trading.TradeRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trading bundle's side of the order path: decisions become intents with deterministic client order ids;
+ * an intent already on record is looked up at the broker, never sent blindly twice; the broker's answers become rows.
+ */
+@Component("tradeDesk")
+public class TradeDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradeDesk.class);
+
+    private final BrokerPort broker;
+
+    public TradeDesk(BrokerPort broker) {
+        this.broker = broker;
+    }
+
+    public List<OrderIntent> entries(TradeRequest request) {
+        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> new OrderIntent("entry", request.cycleId(),
+                OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), "buy"), d.symbol(), "buy", d.approvedQuantity(),
+                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null)).toList();
+    }
+
+    /**
+     * Sends the intent, or, when its row was already on record ({@code insertedRows} 0) (a retry or a restart), asks the broker first and sends
+     * only if the broker never saw it. A duplicate-id rejection means the broker has it: look it up.
+     */
+    public BrokerOrder send(OrderIntent intent, int insertedRows) {
+        if (insertedRows == 0) {
+            Optional<BrokerOrder> known = broker.findByClientOrderId(intent.clientOrderId());
+            if (known.isPresent()) {
+                LOG.info("Order {} was already sent; settled from the broker as {}", intent.clientOrderId(), known.get().status());
+                return known.get();
+            }
+        }
+        try {
+            BrokerOrder order = broker.submit(intent.toRequest());
+            LOG.info("Order {} {} {} x{}: {}{}", intent.clientOrderId(), intent.side(), intent.symbol(), intent.quantity(), order.status(),
+                    order.filledAveragePrice() == null ? "" : " at " + order.filledAveragePrice());
+            return order;
+        } catch (DuplicateClientOrderIdException duplicate) {
+            return broker.findByClientOrderId(intent.clientOrderId())
+                    .orElseThrow(() -> new IllegalStateException("broker rejected " + intent.clientOrderId() + " as a duplicate but cannot find it"));
+        }
+    }
+
+    /** An order the circuit breaker kept from the broker: recorded as not sent, with why. */
+    public BrokerOrder notSent(OrderIntent intent, String reason) {
+        LOG.warn("Order {} not sent: {}", intent.clientOrderId(), reason);
+        return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "rejected", 0, null,
+                BigDecimal.ZERO, null, null, "not sent: " + reason);
+    }
+
+    public Map<String, Object> orderUpdateRow(OrderIntent intent, BrokerOrder order) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("client_order_id", intent.clientOrderId());
+        row.put("status", order.status());
+        row.put("broker_order_id", order.brokerOrderId());
+        row.put("filled_qty", order.filledQuantity());
+        row.put("filled_avg_price", order.filledAveragePrice());
+        row.put("submitted_at", order.submittedAt() == null ? null : Timestamp.from(order.submittedAt()));
+        row.put("filled_at", order.filledAt() == null ? null : Timestamp.from(order.filledAt()));
+        row.put("reject_reason", order.rejectReason());
+        return row;
+    }
+
+    /** The fill, the position opened or closed by it, keyed for the SQL that records them. */
+    public Map<String, Object> fillRow(OrderIntent intent, BrokerOrder order) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("client_order_id", intent.clientOrderId());
+        row.put("broker_fill_id", order.brokerOrderId() + "-1");
+        row.put("quantity", order.filledQuantity());
+        row.put("price", order.filledAveragePrice());
+        row.put("commission", order.commission());
+        row.put("filled_at", Timestamp.from(order.filledAt()));
+        row.put("cycle_id", intent.cycleId());
+        row.put("symbol", intent.symbol());
+        row.put("stop_loss", intent.stopLoss());
+        row.put("take_profit", intent.takeProfit());
+        row.put("risk_amount", intent.riskAmount());
+        row.put("pattern_type", intent.patternType());
+        row.put("position_id", intent.positionId());
+        row.put("close_reason", intent.closeReason());
+        return row;
+    }
+
+    public OrderOutcome outcome(OrderIntent intent, BrokerOrder order) {
+        return new OrderOutcome(intent.kind(), intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), order.status(),
+                order.filledQuantity(), order.filledAveragePrice(), order.rejectReason() != null ? order.rejectReason() : intent.closeReason());
+    }
+
+    /** The position update published on Redis for whoever listens (the gateway, a dashboard). */
+    public String positionUpdate(OrderIntent intent, BrokerOrder order) {
+        return String.format(java.util.Locale.ROOT,
+                "{\"event\":\"%s\",\"symbol\":\"%s\",\"side\":\"%s\",\"quantity\":%d,\"price\":%s,\"client_order_id\":\"%s\"}",
+                "entry".equals(intent.kind()) ? "position_opened" : "position_closed", intent.symbol(), intent.side(),
+                order.filledQuantity(), order.filledAveragePrice(), intent.clientOrderId());
+    }
+}

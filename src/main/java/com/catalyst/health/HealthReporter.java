@@ -1,0 +1,64 @@
+package com.catalyst.health;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.catalyst.config.Bundle;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The body of {@code GET /health}: healthy, degraded (Redis down) or unhealthy (database down), with the service,
+ * version, schema, timestamp, database and redis fields of the design, and each bundle this process runs.
+ */
+@Component("healthReporter")
+public class HealthReporter {
+
+    private final DependencyProbe probe;
+    private final List<Bundle> active;
+    private final boolean allInOne;
+    private final String version;
+
+    public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles.active}") String active,
+                          @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build) {
+        this.probe = probe;
+        this.active = java.util.Arrays.stream(active.split(",")).map(Bundle::fromId).toList();
+        this.allInOne = allInOne;
+        BuildProperties properties = build.getIfAvailable();
+        this.version = properties != null ? properties.getVersion() : HealthReporter.class.getPackage().getImplementationVersion() == null
+                ? "dev" : HealthReporter.class.getPackage().getImplementationVersion();
+    }
+
+    public Map<String, Object> report() {
+        String status = !probe.isDatabaseUp() ? "unhealthy" : probe.isRedisUp() ? "healthy" : "degraded";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("service", allInOne ? "catalyst" : String.join(",", active.stream().map(Bundle::id).toList()));
+        body.put("version", version);
+        body.put("schema", probe.schemaVersion());
+        body.put("timestamp", Instant.now().toString());
+        body.put("database", probe.isDatabaseUp() ? "up" : "down");
+        body.put("redis", probe.isRedisUp() ? "up" : "down");
+        body.put("mode", allInOne ? "all-in-one" : "split");
+        List<Map<String, Object>> bundles = new ArrayList<>();
+        for (Bundle bundle : active) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("service", bundle.id());
+            b.put("port", bundle.seedPort());
+            b.put("status", status);
+            bundles.add(b);
+        }
+        body.put("bundles", bundles);
+        return body;
+    }
+
+    /** 503 when unhealthy, so load balancers and compose health checks act on it; degraded still serves. */
+    public int httpStatus(Map<String, Object> report) {
+        return "unhealthy".equals(report.get("status")) ? 503 : 200;
+    }
+}

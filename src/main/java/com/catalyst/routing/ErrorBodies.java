@@ -1,0 +1,77 @@
+package com.catalyst.routing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.springframework.dao.DataAccessException;
+
+/** JSON error bodies a client can act on: what was wrong, which field, never a stack trace. */
+public final class ErrorBodies {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorBodies() {
+    }
+
+    public static String of(Throwable e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            body.put("error", "invalid value for field '" + field + "': " + mapping.getOriginalMessage().split("\n")[0]);
+            body.put("field", field);
+        } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            body.put("error", "malformed JSON: " + json.getOriginalMessage());
+        } else if (e instanceof FieldException field) {
+            body.put("error", field.getMessage());
+            body.put("field", field.field());
+        } else if (e instanceof DataAccessException) {
+            body.put("error", "the database is not available; try again shortly");
+        } else if (e instanceof HttpOperationFailedException http) {
+            body.put("error", "a bundle call failed with HTTP " + http.getStatusCode() + " from " + http.getUri());
+        } else {
+            body.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception impossible) {
+            return "{\"error\":\"internal error\"}";
+        }
+    }
+
+    public static int status(Throwable e) {
+        if (e instanceof CycleAlreadyRunningException) {
+            return 409;
+        }
+        if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return 400;
+        }
+        if (e instanceof DataAccessException) {
+            return 503;
+        }
+        if (e instanceof HttpOperationFailedException) {
+            return 502;
+        }
+        return 500;
+    }
+
+    /** A bad request parameter, named. */
+    public static final class FieldException extends IllegalArgumentException {
+        private final String field;
+
+        public FieldException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

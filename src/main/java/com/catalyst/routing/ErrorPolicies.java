@@ -1,0 +1,42 @@
+package com.catalyst.routing;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error policies every route picks by id, Java and YAML alike (a developer's YAML route included):
+ * {@code rest-api} turns failures into JSON answers with the right status and never a stack trace;
+ * {@code bundle-call} retries transient faults of a call to another bundle with exponential backoff and jitter.
+ */
+@Component
+public class ErrorPolicies extends RouteConfigurationBuilder {
+
+    @Override
+    public void configuration() {
+        routeConfiguration("rest-api")
+                .onException(Exception.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "Request refused: ${exception.class.simpleName}: ${exception.message}")
+                    .removeHeaders("*")
+                    .setHeader("CamelHttpResponseCode", method(ErrorBodies.class, "status(${exception})"))
+                    .setHeader("Content-Type", constant("application/json"))
+                    .setBody(method(ErrorBodies.class, "of(${exception})"))
+                .end();
+
+        routeConfiguration("bundle-call")
+                .onException(ConnectException.class, SocketTimeoutException.class, HttpHostConnectException.class,
+                        org.apache.hc.core5.http.NoHttpResponseException.class)
+                    .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
+                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .end()
+                .onException(HttpOperationFailedException.class)
+                    .onWhen(simple("${exception.statusCode} >= 500 || ${exception.statusCode} == 429"))
+                    .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
+                    .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .end();
+    }
+}

@@ -1,0 +1,49 @@
+package com.catalyst.routing;
+
+import com.catalyst.health.DependencyProbe;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every Redis command goes through these routes (camel-spring-redis on Spring's StringRedisTemplate): skipped at once
+ * while Redis is down, and a failing command marks it down instead of failing the caller. Nothing needed to trade
+ * lives only in Redis.
+ */
+@Component
+public class RedisRoutes extends RouteBuilder {
+
+    static final String REDIS = "spring-redis://catalyst?redisTemplate=#stringRedisTemplate";
+
+    private final DependencyProbe probe;
+
+    public RedisRoutes(DependencyProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public void configure() {
+        // headers in: CamelRedis.Key, CamelRedis.Value (string), optional CamelRedis.Timeout (seconds)
+        guarded("direct:redis-put", "redis-put", REDIS + "&command=SETEX");
+        // headers in: CamelRedis.Key; body out: the cached string or null
+        guarded("direct:redis-get", "redis-get", REDIS + "&command=GET");
+        // headers in: CamelRedis.Channel, CamelRedis.Message
+        guarded("direct:redis-publish", "redis-publish", REDIS + "&command=PUBLISH");
+    }
+
+    private void guarded(String from, String id, String command) {
+        from(from).routeId(id)
+                .choice()
+                    .when(exchange -> !probe.isRedisUp())
+                        .setBody(constant((Object) null))
+                    .otherwise()
+                        .doTry()
+                            .to(command)
+                        .doCatch(Exception.class)
+                            .process(exchange -> probe.redisFailed(exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)))
+                            .log(LoggingLevel.DEBUG, "Redis command skipped: ${exception.message}")
+                            .setBody(constant((Object) null))
+                        .end()
+                .end();
+    }
+}
