@@ -126,19 +126,20 @@ public final class IndicatorSet {
         return series;
     }
 
+    // List.of over a fresh array: already immutable, so the snapshot's List.copyOf does not copy it again
     private static List<MovingAverageValue> averages(List<Integer> periods, SimpleMovingAverage[] averages) {
-        List<MovingAverageValue> values = new ArrayList<>(averages.length);
+        MovingAverageValue[] values = new MovingAverageValue[averages.length];
         for (int i = 0; i < averages.length; i++) {
-            values.add(new MovingAverageValue(periods.get(i), averages[i].value()));
+            values[i] = new MovingAverageValue(periods.get(i), averages[i].value());
         }
-        return values;
+        return List.of(values);
     }
 
     private static List<MovingAverageValue> averages(List<Integer> periods, ExponentialMovingAverage[] averages) {
-        List<MovingAverageValue> values = new ArrayList<>(averages.length);
+        MovingAverageValue[] values = new MovingAverageValue[averages.length];
         for (int i = 0; i < averages.length; i++) {
-            values.add(new MovingAverageValue(periods.get(i), averages[i].value()));
+            values[i] = new MovingAverageValue(periods.get(i), averages[i].value());
         }
-        return values;
+        return List.of(values);
     }
 }
