@@ -39,12 +39,12 @@ if ((via_compose)); then
     db="$(env_value POSTGRES_DB catalyst)"
     db_user="$(env_value POSTGRES_USER catalyst)"
     label="compose:postgres/$db"
-    replay() { "${COMPOSE[@]}" exec -T postgres psql -U "$db_user" -d "$db" -q -v ON_ERROR_STOP=1 --single-transaction; }
+    replay() { "${COMPOSE[@]}" exec -T postgres psql -U "$db_user" -d "$db" -q -X -v ON_ERROR_STOP=1 --single-transaction -f - >/dev/null; }
 else
     pg_settings
     need_cmd psql
     label="$(pg_label)"
-    replay() { psql -q -X -v ON_ERROR_STOP=1 --single-transaction >/dev/null; }
+    replay() { psql -q -X -v ON_ERROR_STOP=1 --single-transaction -f - >/dev/null; }
 fi
 
 # 1. The file, before any connection is made.

@@ -128,6 +128,14 @@ dead_url="postgresql://nobody@127.0.0.1:1/nowhere"
 DATABASE_URL="$dead_url" "$scripts/restore-database.sh" --yes "$work/truncated.sql.gz" 2>"$work/dead.err" >/dev/null || true
 expect "corrupt file refused before any connection" grep -q "gzip data is corrupt" "$work/dead.err"
 
+# A complete-looking dump that fails half-way (after its DROPs) must change nothing.
+gzip -dc "$backup" | awk '/^-- PostgreSQL database dump complete/ && !done { print "SELECT 1/0;"; done=1 } { print }' \
+    | gzip > "$work/fails-midway.sql.gz"
+rc=0
+DATABASE_URL="$url" "$scripts/restore-database.sh" --yes "$work/fails-midway.sql.gz" >/dev/null 2>"$work/mid.err" || rc=$?
+expect "restore failing half-way exits non-zero" test "$rc" -ne 0
+expect "restore failing half-way is rolled back (data unchanged)" test "$(fingerprint)" = "$state"
+
 # --- confirmation -----------------------------------------------------------------
 rc=0
 DATABASE_URL="$url" "$scripts/restore-database.sh" "$backup" </dev/null >/dev/null 2>"$work/conf.err" || rc=$?
