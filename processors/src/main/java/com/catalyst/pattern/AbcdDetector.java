@@ -50,6 +50,7 @@ public final class AbcdDetector implements PatternDetector {
     // in the view the pattern is: A top, B bottom, C top, D bottom on the last bar
     private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
+        // the last bar is included: D is the running extreme, not yet a confirmed swing
         List<Swing> swings = ZigZag.swings(s, 0, last, SWING_REVERSAL * typical);
         int n = swings.size();
         if (n < 4) {
@@ -92,6 +93,7 @@ public final class AbcdDetector implements PatternDetector {
         levels.put(PriceLevel.POINT_C, s.price(c.price()));
         levels.put(PriceLevel.POINT_D, s.price(d.price()));
         levels.put(PriceLevel.ENTRY, s.price(d.price()));
+        // past the 1.618 extension the harmonic structure is broken
         levels.put(PriceLevel.STOP, s.price(Math.min(d.price(), c.price() - 1.618 * bc) - typical));
         levels.put(PriceLevel.TARGET, s.price(d.price() + 0.618 * cd));
         return Optional.of(PatternMatch.spanning(PatternType.ABCD, s.direction(), confidence, s.bars(),

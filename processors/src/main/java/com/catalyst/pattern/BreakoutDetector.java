@@ -60,6 +60,7 @@ public final class BreakoutDetector implements PatternDetector {
         if (penetration < MIN_PENETRATION * typical) {
             return Optional.empty();
         }
+        // adjacent bars at the top are one test of the level, not several
         List<Integer> touches = new ArrayList<>();
         for (int i = from; i < last; i++) {
             boolean tested = s.top(i) >= level - TOUCH_TOLERANCE * typical;
@@ -70,6 +71,7 @@ public final class BreakoutDetector implements PatternDetector {
         if (touches.size() < MIN_TOUCHES) {
             return Optional.empty();
         }
+        // a break on ordinary volume is the classic false breakout
         double volumeRatio = volumeRatio(s, from, last);
         if (!Double.isNaN(volumeRatio) && volumeRatio < MIN_VOLUME_RATIO) {
             return Optional.empty();
@@ -84,6 +86,7 @@ public final class BreakoutDetector implements PatternDetector {
         Map<PriceLevel, Double> levels = new EnumMap<>(PriceLevel.class);
         levels.put(s.ceilingLevel(), s.price(level));
         levels.put(PriceLevel.ENTRY, s.price(s.close(last)));
+        // back inside the range by a typical bar means the break failed
         levels.put(PriceLevel.STOP, s.price(level - typical));
         levels.put(PriceLevel.TARGET, s.price(level + (level - floor)));
         List<Integer> keyBars = new ArrayList<>(touches);

@@ -32,6 +32,7 @@ public final class DojiDetector implements PatternDetector {
         Bar bar = bars.get(last);
         double range = bar.high() - bar.low();
         double body = Math.abs(bar.close() - bar.open());
+        // range first: it also rules out the zero-range bar that would divide by zero below
         if (range < MIN_RANGE * typical || body > MAX_BODY_TO_RANGE * range) {
             return matches;
         }

@@ -54,6 +54,7 @@ public final class DoubleTopBottomDetector implements PatternDetector {
         if (n < 3 || confirmed.get(n - 1).top()) {
             return Optional.empty();
         }
+        // only the latest W counts: an older one would have been reported when its neckline broke
         Swing first = confirmed.get(n - 3);
         Swing neck = confirmed.get(n - 2);
         Swing second = confirmed.get(n - 1);

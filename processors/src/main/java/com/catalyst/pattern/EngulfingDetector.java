@@ -41,6 +41,7 @@ public final class EngulfingDetector implements PatternDetector {
         boolean engulfs = s.falling(previous) && s.rising(last)
                 && s.open(last) <= s.close(previous) && s.close(last) >= s.open(previous)
                 && s.body(last) > s.body(previous);
+        // a tiny pair engulfing itself is noise, hence the minimum body
         if (!engulfs || s.body(last) < MIN_BODY * typical || !PriorTrend.isDeclineInto(s, previous, typical)) {
             return Optional.empty();
         }

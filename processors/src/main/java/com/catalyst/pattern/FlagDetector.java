@@ -77,6 +77,7 @@ public final class FlagDetector implements PatternDetector {
         if (flagHigh >= poleTop || s.close(last) <= flagHigh) {
             return null;
         }
+        // the pole starts at its lowest point, so a pause inside the pole does not shorten it
         int poleStart = lowestBottomIndex(s, Math.max(0, poleEnd - MAX_POLE_BARS), poleEnd - 1);
         int poleBars = poleEnd - poleStart;
         double height = poleTop - s.bottom(poleStart);
@@ -86,6 +87,7 @@ public final class FlagDetector implements PatternDetector {
             return null;
         }
         double retracement = (poleTop - flagLow) / height;
+        // a flag rising with the pole is a continuation of the pole; falling faster than half its slope is a reversal
         double drift = closeSlope(s, flagStart, last - 1);
         if (retracement > MAX_RETRACEMENT || drift > MAX_FLAG_DRIFT * typical || drift < -slope / 2) {
             return null;
@@ -101,6 +103,7 @@ public final class FlagDetector implements PatternDetector {
         levels.put(s.ceilingLevel(), s.price(flagHigh));
         levels.put(PriceLevel.ENTRY, s.price(flagHigh));
         levels.put(PriceLevel.STOP, s.price(flagLow));
+        // measured move: the pole's height again from the break
         levels.put(PriceLevel.TARGET, s.price(flagHigh + height));
         PatternType type = s.bullish() ? PatternType.BULL_FLAG : PatternType.BEAR_FLAG;
         return PatternMatch.spanning(type, s.direction(), confidence, s.bars(), poleStart, last, levels,

@@ -43,6 +43,7 @@ final class OrientedSeries {
         return bars.size();
     }
 
+    // negating a price swaps which extreme is the top, hence low for the bearish view
     double top(int i) {
         Bar bar = bars.get(i);
         return bullish() ? bar.high() : -bar.low();

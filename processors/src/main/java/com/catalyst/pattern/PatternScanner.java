@@ -15,7 +15,7 @@ public final class PatternScanner {
     private static final Comparator<PatternMatch> BEST_FIRST = Comparator
             .comparingDouble(PatternMatch::confidence).reversed()
             .thenComparing(Comparator.comparingInt((PatternMatch m) -> m.lastIndex() - m.firstIndex()).reversed())
-            .thenComparing(PatternMatch::type);
+            .thenComparing(PatternMatch::type); // ties broken so the same input always gives the same order
 
     private final List<PatternDetector> detectors;
 

@@ -54,6 +54,7 @@ public final class StarDetector implements PatternDetector {
                 && firstBody >= MIN_FIRST_BODY_TO_RANGE * s.range(first);
         boolean smallStarBelow = s.body(star) <= MAX_STAR_BODY * firstBody
                 && Math.max(s.open(star), s.close(star)) <= s.close(first) + STAR_OVERLAP * firstBody;
+        // how much of the first candle's fall the third candle wins back
         double recovery = (s.close(third) - s.close(first)) / firstBody;
         boolean whiteRecovery = s.rising(third) && recovery >= 0.5;
         if (!longBlack || !smallStarBelow || !whiteRecovery || !PriorTrend.isDeclineInto(s, first, typical)) {

@@ -49,12 +49,14 @@ public final class TriangleDetector implements PatternDetector {
 
     private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
+        // swings of the bars before the break, so the breakout bar cannot become one of the highs
         List<Swing> confirmed = ZigZag.swings(s, 0, last - 1, SWING_REVERSAL * typical).stream()
                 .filter(Swing::confirmed).toList();
         if (confirmed.size() < 4 || confirmed.get(confirmed.size() - 1).top()) {
             return Optional.empty();
         }
         int available = Math.min(MAX_PAIRS, confirmed.size() / 2);
+        // more touches make a better-established triangle, so try the longest first
         for (int pairs = available; pairs >= 2; pairs--) {
             PatternMatch match = withPairs(confirmed.subList(confirmed.size() - 2 * pairs, confirmed.size()), s, typical);
             if (match != null) {
@@ -79,6 +81,7 @@ public final class TriangleDetector implements PatternDetector {
         if (height < MIN_HEIGHT * typical || maxHigh - minHigh > FLAT_TOLERANCE * height) {
             return null;
         }
+        // each low must clearly rise, or it is a rectangle rather than a triangle
         for (int i = 3; i < swings.size(); i += 2) {
             if (swings.get(i).price() - swings.get(i - 2).price() < MIN_LOW_STEP * height) {
                 return null;
