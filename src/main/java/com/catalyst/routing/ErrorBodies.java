@@ -18,7 +18,18 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    public static String of(Throwable e) {
+    /** The exception that says what went wrong, under Camel's wrappers (bean invocation, expression evaluation). */
+    static Throwable cause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t != t.getCause() && (t instanceof org.apache.camel.RuntimeCamelException
+                || t instanceof java.lang.reflect.InvocationTargetException || t instanceof org.apache.camel.CamelExchangeException)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    public static String of(Throwable thrown) {
+        Throwable e = cause(thrown);
         Map<String, Object> body = new LinkedHashMap<>();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -45,7 +56,8 @@ public final class ErrorBodies {
         }
     }
 
-    public static int status(Throwable e) {
+    public static int status(Throwable thrown) {
+        Throwable e = cause(thrown);
         if (e instanceof CycleAlreadyRunningException) {
             return 409;
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The error policies every route picks by id, Java and YAML alike (a developer's YAML route included):
  * {@code rest-api} turns failures into JSON answers with the right status and never a stack trace;
+ * {@code internal} hands failures back to the caller untouched;
  * {@code bundle-call} retries transient faults of a call to another bundle with exponential backoff and jitter.
  */
 @Component
@@ -26,6 +27,9 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                     .setHeader("Content-Type", constant("application/json"))
                     .setBody(method(ErrorBodies.class, "of(${exception})"))
                 .end();
+
+        // a bundle's own routes let failures travel to whoever called them: the REST policy or the cycle's doTry
+        routeConfiguration("internal").errorHandler(noErrorHandler());
 
         routeConfiguration("bundle-call")
                 .onException(ConnectException.class, SocketTimeoutException.class, HttpHostConnectException.class,

@@ -1,97 +1,97 @@
 package com.catalyst.pattern;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
 
 /**
- * The pattern step of the cycle: for each candidate, the strongest bullish pattern in its session bars.
- * First version: a breakout above the 30-bar resistance and a steady intraday uptrend (least-squares fit).
+ * The pattern step of the cycle: for each candidate, the strongest bullish pattern that completed within the last
+ * {@code RECENT_BARS} bars (the cycle runs every few minutes, so a pattern confirmed between two cycles still counts),
+ * found by every detector of {@link PatternScanner} on a trailing window, plus the steady intraday uptrend that the
+ * earlier implementation called a continuation.
  */
 public final class PatternStage {
 
-    static final int LOOKBACK = 30;
+    static final int WINDOW = 120;
+    static final int RECENT_BARS = 15;
+    static final int TREND_BARS = 60;
 
     private final MarketDataPort market;
+    private final PatternScanner scanner;
 
     public PatternStage(MarketDataPort market) {
+        this(market, PatternScanner.withAllDetectors());
+    }
+
+    public PatternStage(MarketDataPort market, PatternScanner scanner) {
         this.market = market;
+        this.scanner = scanner;
     }
 
     public PatternResponse analyze(PatternRequest request) {
         List<PatternFinding> findings = new ArrayList<>();
         for (String symbol : request.symbols()) {
             List<Bar> bars = market.intradayBars(symbol, request.sessionDate(), request.asOf());
-            if (bars.size() < LOOKBACK + 1) {
-                continue;
-            }
             best(symbol, bars).filter(f -> f.confidence() >= request.minConfidence()).ifPresent(findings::add);
         }
         findings.sort(Comparator.comparingDouble(PatternFinding::confidence).reversed().thenComparing(PatternFinding::symbol));
         return new PatternResponse(request.cycleId(), request.asOf(), findings);
     }
 
-    static java.util.Optional<PatternFinding> best(String symbol, List<Bar> bars) {
+    Optional<PatternFinding> best(String symbol, List<Bar> bars) {
         List<PatternFinding> found = new ArrayList<>();
-        breakout(symbol, bars).ifPresent(found::add);
+        int n = bars.size();
+        for (int end = Math.max(1, n - RECENT_BARS + 1); end <= n; end++) {
+            List<Bar> window = bars.subList(Math.max(0, end - WINDOW), end);
+            for (PatternMatch match : scanner.scan(window)) {
+                if (match.direction() == Direction.BULLISH) {
+                    found.add(finding(symbol, match));
+                    break; // scan() is best first
+                }
+            }
+        }
         uptrend(symbol, bars).ifPresent(found::add);
         return found.stream().max(Comparator.comparingDouble(PatternFinding::confidence));
     }
 
-    /** The last close clears the highest high of the 30 bars before it; confidence grows with the margin and volume. */
-    static java.util.Optional<PatternFinding> breakout(String symbol, List<Bar> bars) {
-        int n = bars.size();
-        Bar last = bars.get(n - 1);
-        double resistance = Double.NEGATIVE_INFINITY;
-        double support = Double.POSITIVE_INFINITY;
-        double volume = 0;
-        for (int i = n - 1 - LOOKBACK; i < n - 1; i++) {
-            resistance = Math.max(resistance, bars.get(i).high());
-            support = Math.min(support, bars.get(i).low());
-            volume += bars.get(i).volume();
-        }
-        if (last.close() <= resistance) {
-            return java.util.Optional.empty();
-        }
-        double margin = last.close() / resistance - 1;
-        double volumeBoost = Math.min(0.15, 0.05 * (last.volume() / (volume / LOOKBACK) - 1));
-        double confidence = clamp(0.6 + margin * 40 + Math.max(0, volumeBoost));
-        return java.util.Optional.of(new PatternFinding(symbol, "breakout", "bullish", round(confidence),
-                bars.get(n - 1 - LOOKBACK).time(), last.time(), Map.of("resistance", resistance, "support", support)));
+    private static PatternFinding finding(String symbol, PatternMatch match) {
+        Map<String, Double> levels = new LinkedHashMap<>();
+        match.levels().forEach((name, value) -> levels.put(name.name().toLowerCase(Locale.ROOT), value));
+        return new PatternFinding(symbol, match.type().name().toLowerCase(Locale.ROOT), match.direction().name().toLowerCase(Locale.ROOT),
+                round(match.confidence()), match.firstTime(), match.lastTime(), levels);
     }
 
-    /** Closes rising along a straight line: confidence is the fit's R² when the slope is positive. */
-    static java.util.Optional<PatternFinding> uptrend(String symbol, List<Bar> bars) {
+    /** Closes rising along a straight line over the last hour: confidence is the fit's R² when the slope is positive. */
+    static Optional<PatternFinding> uptrend(String symbol, List<Bar> bars) {
         int n = bars.size();
-        int window = Math.min(n, 60);
+        if (n < TREND_BARS) {
+            return Optional.empty();
+        }
         double sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0;
-        for (int i = 0; i < window; i++) {
-            double y = bars.get(n - window + i).close();
+        for (int i = 0; i < TREND_BARS; i++) {
+            double y = bars.get(n - TREND_BARS + i).close();
             sx += i;
             sy += y;
             sxx += (double) i * i;
             sxy += i * y;
             syy += y * y;
         }
-        double cov = sxy - sx * sy / window;
-        double varX = sxx - sx * sx / window;
-        double varY = syy - sy * sy / window;
+        double cov = sxy - sx * sy / TREND_BARS;
+        double varX = sxx - sx * sx / TREND_BARS;
+        double varY = syy - sy * sy / TREND_BARS;
         if (cov <= 0 || varY <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        double r2 = cov * cov / (varX * varY);
-        Instant first = bars.get(n - window).time();
-        return java.util.Optional.of(new PatternFinding(symbol, "trend_continuation", "bullish", round(clamp(r2)), first,
+        double r2 = Math.min(1, cov * cov / (varX * varY));
+        return Optional.of(new PatternFinding(symbol, "trend_continuation", "bullish", round(r2), bars.get(n - TREND_BARS).time(),
                 bars.get(n - 1).time(), Map.of("slope_per_bar", cov / varX)));
-    }
-
-    private static double clamp(double x) {
-        return Math.max(0, Math.min(1, x));
     }
 
     private static double round(double x) {

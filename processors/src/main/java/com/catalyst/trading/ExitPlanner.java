@@ -22,6 +22,22 @@ public final class ExitPlanner {
         this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
     }
 
+    /** Marks each open long position to the last price: the unrealized P&L rows for the record. */
+    public List<Map<String, Object>> marks(List<Map<String, Object>> openPositions) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : openPositions) {
+            double price = lastPrice.applyAsDouble((String) row.get("symbol"));
+            if (Double.isFinite(price)) {
+                BigDecimal entry = (BigDecimal) row.get("entry_price");
+                int quantity = ((Number) row.get("quantity")).intValue();
+                BigDecimal pnl = BigDecimal.valueOf(price).subtract(entry).multiply(BigDecimal.valueOf(quantity))
+                        .setScale(2, java.math.RoundingMode.HALF_UP);
+                rows.add(Map.of("position_id", row.get("position_id"), "unrealized_pnl", pnl));
+            }
+        }
+        return rows;
+    }
+
     public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
         long minutesLeft = minutesToClose.getAsLong();
         List<OrderIntent> exits = new ArrayList<>();

@@ -1,0 +1,73 @@
+package com.catalyst.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A private redis-server on a free port, for tests that stop and start Redis without touching the shared one.
+ * The binary comes from the machine (Debian's redis-server, as on CI); a missing binary fails the test.
+ */
+public final class TestRedis implements AutoCloseable {
+
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    public TestRedis() throws IOException {
+        this.port = freePort();
+        this.dir = Files.createTempDirectory("catalyst-redis");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public TestRedis start() throws IOException, InterruptedException {
+        process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        await(true);
+        return this;
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+            process = null;
+        }
+        await(false);
+    }
+
+    private void await(boolean listening) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                if (listening) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (!listening) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("redis-server on port " + port + " did not " + (listening ? "start" : "stop"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
