@@ -58,9 +58,11 @@ public class AdapterConfiguration {
     @Bean
     NewsPort newsPort(CatalystProperties props, MarketDataPort market) {
         return switch (props.news().adapter()) {
+            case "none" -> (symbol, from, to) -> java.util.List.of();
             case "simulated" -> {
                 if (!(market instanceof SimulatedMarket simulated)) {
-                    throw new IllegalStateException("catalyst.news.adapter=simulated needs catalyst.market.adapter=simulated");
+                    throw new IllegalStateException("catalyst.news.adapter=simulated needs catalyst.market.adapter=simulated;"
+                            + " with the replay market set catalyst.news.adapter=none (CATALYST_NEWS_ADAPTER=none)");
                 }
                 yield new SimulatedNewsFeed(props.market().seed(), simulated);
             }

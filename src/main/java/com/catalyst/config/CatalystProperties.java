@@ -89,7 +89,7 @@ public record CatalystProperties(
     }
 
     public record News(
-            @NotNull @Pattern(regexp = "simulated|replay|alpaca", message = "must be simulated, replay or alpaca") String adapter,
+            @NotNull @Pattern(regexp = "simulated|none|replay|alpaca", message = "must be simulated, none, replay or alpaca") String adapter,
             @NotNull Duration timeout,
             @Min(1) @Max(168) int lookbackHours) {
     }

@@ -15,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Reads the deployment design's connection strings: {@code DATABASE_URL=postgresql://user:password@host:port/db?sslmode=…}
  * and {@code REDIS_URL=redis://host:port/db}. The usual Spring properties still work; an explicit
- * {@code spring.datasource.url} wins. With neither, {@link EmbeddedPostgresLauncher} starts the embedded server.
+ * {@code spring.datasource.url} wins. With neither, {@link EmbeddedDatabaseInitializer} starts the embedded server.
  */
 public class DatabaseUrlPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -23,12 +23,8 @@ public class DatabaseUrlPostProcessor implements EnvironmentPostProcessor, Order
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> props = new HashMap<>();
         String databaseUrl = env.getProperty("DATABASE_URL", env.getProperty("catalyst.database.url", ""));
-        if (!env.containsProperty("spring.datasource.url")) {
-            if (!databaseUrl.isBlank()) {
-                props.putAll(jdbcProperties(databaseUrl));
-            } else if (env.getProperty("catalyst.database.embedded", Boolean.class, true)) {
-                props.putAll(EmbeddedPostgresLauncher.start(env));
-            }
+        if (!env.containsProperty("spring.datasource.url") && !databaseUrl.isBlank()) {
+            props.putAll(jdbcProperties(databaseUrl));
         }
         String redisUrl = env.getProperty("REDIS_URL", "");
         if (!redisUrl.isBlank() && !env.containsProperty("spring.data.redis.url")) {

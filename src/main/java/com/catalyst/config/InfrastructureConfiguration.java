@@ -11,6 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(CatalystProperties.class)
 public class InfrastructureConfiguration {
 
+    @Bean
+    static EmbeddedDatabaseInitializer embeddedDatabaseInitializer(org.springframework.core.env.ConfigurableEnvironment env) {
+        return new EmbeddedDatabaseInitializer(env);
+    }
+
     // static: a BeanPostProcessor must exist before the beans it post-processes
     @Bean
     static DatabaseStartupWait databaseStartupWait(Environment env) {

@@ -1,0 +1,67 @@
+package com.catalyst.config;
+
+import com.catalyst.CatalystApplication;
+import com.catalyst.testsupport.TestDatabases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A malformed or out-of-range setting stops start-up with a message that names the setting: in the exception, or in
+ * the start-up failure report that Spring Boot prints for the operator.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+class ConfigValidationIT {
+
+    static String url;
+
+    @BeforeAll
+    static void database() {
+        url = TestDatabases.fresh("catalyst_it_config");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "catalyst.risk.risk-per-trade, 5, catalyst.risk.risk-per-trade",
+            "catalyst.risk.max-open-positions, 0, catalyst.risk.max-open-positions",
+            "catalyst.market.adapter, bogus, catalyst.market.adapter",
+            "catalyst.workflow.mode, reckless, catalyst.workflow.mode",
+            "catalyst.workflow.interval, soon, catalyst.workflow.interval",
+            "catalyst.bundles, scanner;warp, catalyst.bundles",
+            "catalyst.funnel.picks, 0, catalyst.funnel.picks",
+            "catalyst.routes.dir, /no/such/folder, catalyst.routes.dir"})
+    void aBadSettingStopsStartUpNamingIt(String key, String value, String named,
+                                         org.springframework.boot.test.system.CapturedOutput output) {
+        SpringApplication app = new SpringApplication(CatalystApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        assertThatThrownBy(() -> app.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.USER,
+                "--catalyst.workflow.auto-start=false", "--" + key + "=" + value.replace(';', ',')).close())
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(messages(e) + output.getAll()).containsAnyOf(named, camel(named)));
+    }
+
+    /** Spring reports a record component by its Java name: catalyst.risk.riskPerTrade for catalyst.risk.risk-per-trade. */
+    private static String camel(String kebab) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < kebab.length(); i++) {
+            char c = kebab.charAt(i);
+            if (c == '-' && i + 1 < kebab.length()) {
+                out.append(Character.toUpperCase(kebab.charAt(++i)));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package com.catalyst.deploy;
+
+import java.util.Map;
+
+import com.catalyst.testsupport.CatalystProcess;
+import com.catalyst.testsupport.TestRedis;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Started before its database, the application waits and retries instead of dying, and comes up once PostgreSQL
+ * arrives: the start order of a compose stack or a reboot does not matter.
+ */
+class DatabaseStartupIT {
+
+    @Test
+    void waitsForTheDatabaseThenComesUp() throws Exception {
+        int pgPort = TestRedis.freePort();
+        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
+        try (CatalystProcess app = CatalystProcess.start("db-late", TestRedis.freePort(), env,
+                "--catalyst.workflow.auto-start=false", "--catalyst.database.startup-retry=500ms")) {
+            Thread.sleep(6000);
+            assertThat(app.tail()).contains("Database not reachable yet");
+            assertThat(catchHealth(app)).isFalse();
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
+                app.awaitHealth("healthy", ofSeconds(120));
+                assertThat(app.tail()).contains("Database reachable after");
+                assertThat(app.get("/health").body()).contains("\"schema\":\"5.0 (migration ");
+            }
+        }
+    }
+
+    private static boolean catchHealth(CatalystProcess app) {
+        try {
+            return app.get("/health").statusCode() > 0;
+        } catch (Exception notListening) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package com.catalyst.workflow;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.catalyst.testsupport.TestDatabases;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fan-out branches never stop a cycle: a failing or slow news source leaves news out (recorded as missing)
+ * within the timeout, and a failing reporting bundle leaves the cycle completed. AdviceWith puts the faults in.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@SpringBootTest(properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.session-date=2026-01-06",
+        "catalyst.clock.start-time=11:00",
+        "catalyst.clock.speed=0",
+        "catalyst.news.timeout=1s"})
+class WorkflowFanOutIT {
+
+    /** What the advised news and reporting branches do in the current test: ok, fail or slow. */
+    static final AtomicReference<String> NEWS = new AtomicReference<>("ok");
+    static final AtomicReference<String> REPORTING = new AtomicReference<>("ok");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_fanout"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void advise() throws Exception {
+        if (!camel.isStarted()) {
+            AdviceWith.adviceWith(camel, "workflow-call-news", a -> a.weaveAddFirst().process(e -> {
+                if ("fail".equals(NEWS.get())) {
+                    throw new IllegalStateException("news source down");
+                }
+                if ("slow".equals(NEWS.get())) {
+                    Thread.sleep(4000);
+                }
+            }).to("mock:news"));
+            AdviceWith.adviceWith(camel, "workflow-report", a -> a.weaveAddFirst().to("mock:reporting").process(e -> {
+                if ("fail".equals(REPORTING.get())) {
+                    throw new IllegalStateException("reporting down");
+                }
+            }));
+            camel.start();
+        }
+        NEWS.set("ok");
+        REPORTING.set("ok");
+        MockEndpoint.resetMocks(camel);
+    }
+
+    @Test
+    void newsAnswersAndIsFoldedIntoTheRanking() throws Exception {
+        MockEndpoint news = camel.getEndpoint("mock:news", MockEndpoint.class);
+        news.expectedMessageCount(1);
+        news.message(0).body().isInstanceOf(com.catalyst.workflow.CycleState.class);
+        MockEndpoint reporting = camel.getEndpoint("mock:reporting", MockEndpoint.class);
+        reporting.expectedMessageCount(1);
+        reporting.message(0).body().isInstanceOf(CycleSummary.class);
+
+        CycleSummary summary = run();
+        assertThat(summary.newsStatus()).isEqualTo("ok");
+        MockEndpoint.assertIsSatisfied(camel);
+        assertThat(newsStatus(summary)).isEqualTo("ok");
+    }
+
+    @Test
+    void aFailingNewsSourceLeavesNewsOutAndTheCycleCompletes() {
+        NEWS.set("fail");
+        CycleSummary summary = run();
+        assertThat(summary.newsStatus()).isEqualTo("missing");
+        assertThat(summary.afterNews()).isEqualTo(35);
+        assertThat(newsStatus(summary)).isEqualTo("missing");
+    }
+
+    @Test
+    void aSlowNewsSourceDelaysNothingPastItsTimeout() {
+        NEWS.set("slow");
+        long started = System.nanoTime();
+        CycleSummary summary = run();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(summary.newsStatus()).isEqualTo("missing");
+        assertThat(summary.stepMillis().get("news")).as("news step bounded by the 1 s timeout").isLessThan(3000);
+        assertThat(millis).isLessThan(3900);
+    }
+
+    @Test
+    void aFailingReportingBundleDoesNotFailTheCycle() throws Exception {
+        REPORTING.set("fail");
+        MockEndpoint reporting = camel.getEndpoint("mock:reporting", MockEndpoint.class);
+        reporting.expectedMessageCount(1);
+        CycleSummary summary = run();
+        reporting.assertIsSatisfied();
+        assertThat(jdbc.queryForObject("select status from trading_cycles where cycle_id = ?", String.class, summary.cycleId()))
+                .isEqualTo("completed");
+        assertThat(jdbc.queryForObject("select count(*) from cycle_reports where cycle_id = ?", Integer.class, summary.cycleId())).isZero();
+    }
+
+    private CycleSummary run() {
+        CycleSummary summary = producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class);
+        assertThat(summary.status()).as(String.valueOf(summary.failureReason())).isEqualTo("completed");
+        return summary;
+    }
+
+    private String newsStatus(CycleSummary summary) {
+        return jdbc.queryForObject("select news_status from trading_cycles where cycle_id = ?", String.class, summary.cycleId());
+    }
+}
