@@ -50,7 +50,7 @@ public class DatabaseStartupWait implements BeanPostProcessor {
                     throw new IllegalStateException("The database was not reachable within catalyst.database.startup-wait=" + limit
                             + " (" + rootMessage(e) + "); check DATABASE_URL", e);
                 }
-                LOG.warn("Database not reachable yet (attempt {}: {}); retrying in {} s", attempt, rootMessage(e), pause.toSeconds());
+                LOG.warn("Database not reachable yet (attempt {}: {}); retrying in {} ms", attempt, rootMessage(e), pause.toMillis());
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {

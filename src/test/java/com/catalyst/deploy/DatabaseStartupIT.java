@@ -22,9 +22,13 @@ class DatabaseStartupIT {
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
         try (CatalystProcess app = CatalystProcess.start("db-late", TestRedis.freePort(), env,
                 "--catalyst.workflow.auto-start=false", "--catalyst.database.startup-retry=500ms")) {
-            Thread.sleep(6000);
-            assertThat(app.tail()).contains("Database not reachable yet");
-            assertThat(catchHealth(app)).isFalse();
+            long deadline = System.nanoTime() + ofSeconds(120).toNanos();
+            while (!app.tail().contains("Database not reachable yet") && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            Thread.sleep(2000);
+            assertThat(app.tail()).contains("Database not reachable yet").contains("retrying in");
+            assertThat(catchHealth(app)).as("no /health before the database arrives").isFalse();
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
                 app.awaitHealth("healthy", ofSeconds(120));
                 assertThat(app.tail()).contains("Database reachable after");

@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the position updates; the REST API answers and refuses bad input with a 400 naming the field.
  */
 @CamelSpringBootTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "catalyst.workflow.auto-start=false",
         "catalyst.workflow.interval=1s",
@@ -131,6 +132,18 @@ class TradingCycleIT {
             listener.stop();
             listener.destroy();
         }
+    }
+
+    @Test
+    void everyLogLineOfACycleCarriesItsId(org.springframework.boot.test.system.CapturedOutput output) {
+        CycleSummary summary = producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class);
+        String log = output.getAll();
+        String id = summary.cycleId();
+        int start = log.indexOf("Cycle started");
+        int end = log.indexOf("\n", log.indexOf("Cycle completed", start));
+        List<String> lines = log.substring(log.lastIndexOf("\n", start) + 1, end).lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains("[cycle=" + id + "]"));
     }
 
     @Test
