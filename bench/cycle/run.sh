@@ -19,7 +19,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 start_ns=$(date +%s%N)
-java -jar target/catalyst.jar "${args[@]}" > "$work/app.log" 2>&1 &
+# the README's run command, with its heap limit (BENCH_JAVA_OPTS overrides)
+java ${BENCH_JAVA_OPTS:--Xmx384m} -jar target/catalyst.jar "${args[@]}" > "$work/app.log" 2>&1 &
 pid=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
   kill -0 "$pid" 2>/dev/null || { tail -30 "$work/app.log"; echo "the process died" >&2; exit 1; }

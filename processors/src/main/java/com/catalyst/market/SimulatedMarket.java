@@ -27,7 +27,9 @@ public final class SimulatedMarket implements MarketDataPort {
 
     private final SimulatedScenario scenario;
     private final Map<String, SymbolProfile> bySymbol = new LinkedHashMap<>();
-    private final Map<String, Bar[]> sessions = new ConcurrentHashMap<>();
+    // generated sessions of the most recent days only: a long simulated run does not grow without bound
+    private final java.util.concurrent.ConcurrentSkipListMap<LocalDate, Map<String, Bar[]>> sessions = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Bar> days = new ConcurrentHashMap<>();
 
     public SimulatedMarket(SimulatedScenario scenario) {
         this.scenario = scenario;
@@ -45,7 +47,7 @@ public final class SimulatedMarket implements MarketDataPort {
         if (profile == null || !ExchangeCalendar.isTradingDay(date)) {
             return List.of();
         }
-        Bar[] session = sessions.computeIfAbsent(symbol + '@' + date, k -> generateSession(profile, date));
+        Bar[] session = sessionsOf(date).computeIfAbsent(symbol, k -> generateSession(profile, date));
         int end = upperBound(session, upTo);
         return Arrays.asList(session).subList(0, end);
     }
@@ -60,10 +62,19 @@ public final class SimulatedMarket implements MarketDataPort {
         LocalDate day = date;
         for (int i = 0; i < count; i++) {
             day = ExchangeCalendar.previousTradingDay(day);
-            bars.add(dailyBar(profile, day));
+            LocalDate d = day;
+            bars.add(days.computeIfAbsent(symbol + '@' + d, k -> dailyBar(profile, d)));
         }
         java.util.Collections.reverse(bars);
         return bars;
+    }
+
+    private Map<String, Bar[]> sessionsOf(LocalDate date) {
+        Map<String, Bar[]> of = sessions.computeIfAbsent(date, d -> new ConcurrentHashMap<>());
+        while (sessions.size() > 2) {
+            sessions.pollFirstEntry();
+        }
+        return of;
     }
 
     /** Whether the symbol carries the day's setup: the simulated news feed announces a catalyst for it. */

@@ -25,6 +25,7 @@ public final class PatternStage {
 
     private final MarketDataPort market;
     private final PatternScanner scanner;
+    private final Map<String, SymbolState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PatternStage(MarketDataPort market) {
         this(market, PatternScanner.withAllDetectors());
@@ -39,26 +40,64 @@ public final class PatternStage {
         List<PatternFinding> findings = new ArrayList<>();
         for (String symbol : request.symbols()) {
             List<Bar> bars = market.intradayBars(symbol, request.sessionDate(), request.asOf());
-            best(symbol, bars).filter(f -> f.confidence() >= request.minConfidence()).ifPresent(findings::add);
+            if (!bars.isEmpty()) {
+                best(symbol, request.sessionDate(), bars).filter(f -> f.confidence() >= request.minConfidence()).ifPresent(findings::add);
+            }
         }
         findings.sort(Comparator.comparingDouble(PatternFinding::confidence).reversed().thenComparing(PatternFinding::symbol));
         return new PatternResponse(request.cycleId(), request.asOf(), findings);
     }
 
-    Optional<PatternFinding> best(String symbol, List<Bar> bars) {
-        List<PatternFinding> found = new ArrayList<>();
+    /**
+     * The best finding over the recent windows. Each symbol keeps the findings of the windows it has already scanned,
+     * so a cycle only scans the windows ending at bars that arrived since the last one.
+     */
+    Optional<PatternFinding> best(String symbol, java.time.LocalDate session, List<Bar> bars) {
         int n = bars.size();
-        for (int end = Math.max(1, n - RECENT_BARS + 1); end <= n; end++) {
-            List<Bar> window = bars.subList(Math.max(0, end - WINDOW), end);
-            for (PatternMatch match : scanner.scan(window)) {
-                if (match.direction() == Direction.BULLISH) {
-                    found.add(finding(symbol, match));
-                    break; // scan() is best first
+        java.time.Instant last = bars.get(n - 1).time();
+        SymbolState state = states.get(symbol);
+        if (state == null || !state.session.equals(session) || state.lastEnd.isAfter(last)) {
+            if (state != null && state.session.equals(session)) {
+                state = new SymbolState(session); // an earlier instant: answer without disturbing the live state
+            } else {
+                state = new SymbolState(session);
+                states.put(symbol, state);
+            }
+        }
+        List<PatternFinding> found;
+        synchronized (state) {
+            for (int end = Math.max(1, n - RECENT_BARS + 1); end <= n; end++) {
+                if (bars.get(end - 1).time().isAfter(state.lastEnd)) {
+                    bestBullish(symbol, bars.subList(Math.max(0, end - WINDOW), end)).ifPresent(state.recent::add);
                 }
             }
+            state.lastEnd = last;
+            java.time.Instant oldest = bars.get(Math.max(0, n - RECENT_BARS)).time();
+            state.recent.removeIf(f -> f.lastBarTime().isBefore(oldest));
+            found = new ArrayList<>(state.recent);
         }
         uptrend(symbol, bars).ifPresent(found::add);
         return found.stream().max(Comparator.comparingDouble(PatternFinding::confidence));
+    }
+
+    private Optional<PatternFinding> bestBullish(String symbol, List<Bar> window) {
+        for (PatternMatch match : scanner.scan(window)) {
+            if (match.direction() == Direction.BULLISH) {
+                return Optional.of(finding(symbol, match)); // scan() is best first
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A symbol's recent findings within one session, and the end of the last window scanned. */
+    private static final class SymbolState {
+        final java.time.LocalDate session;
+        final List<PatternFinding> recent = new ArrayList<>();
+        java.time.Instant lastEnd = java.time.Instant.MIN;
+
+        SymbolState(java.time.LocalDate session) {
+            this.session = session;
+        }
     }
 
     private static PatternFinding finding(String symbol, PatternMatch match) {
