@@ -36,6 +36,7 @@ class WorkflowFanOutIT {
     /** What the advised news and reporting branches do in the current test: ok, fail or slow. */
     static final AtomicReference<String> NEWS = new AtomicReference<>("ok");
     static final AtomicReference<String> REPORTING = new AtomicReference<>("ok");
+    static final AtomicReference<String> TECHNICAL = new AtomicReference<>("ok");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -61,15 +62,25 @@ class WorkflowFanOutIT {
                     Thread.sleep(4000);
                 }
             }).to("mock:news"));
-            AdviceWith.adviceWith(camel, "workflow-report", a -> a.weaveAddFirst().to("mock:reporting").process(e -> {
-                if ("fail".equals(REPORTING.get())) {
-                    throw new IllegalStateException("reporting down");
+            AdviceWith.adviceWith(camel, "workflow-report", a -> {
+                a.weaveAddFirst().to("mock:reporting");
+                // the fault sits where the real call would fail: inside the route's doTry
+                a.weaveByToUri("direct:workflow-call-bundle").before().process(e -> {
+                    if ("fail".equals(REPORTING.get())) {
+                        throw new IllegalStateException("reporting down");
+                    }
+                });
+            });
+            AdviceWith.adviceWith(camel, "workflow-step-technical", a -> a.weaveAddFirst().process(e -> {
+                if ("fail".equals(TECHNICAL.get())) {
+                    throw new IllegalStateException("technical bundle exploded");
                 }
             }));
             camel.start();
         }
         NEWS.set("ok");
         REPORTING.set("ok");
+        TECHNICAL.set("ok");
         MockEndpoint.resetMocks(camel);
     }
 
@@ -118,6 +129,34 @@ class WorkflowFanOutIT {
         assertThat(jdbc.queryForObject("select status from trading_cycles where cycle_id = ?", String.class, summary.cycleId()))
                 .isEqualTo("completed");
         assertThat(jdbc.queryForObject("select count(*) from cycle_reports where cycle_id = ?", Integer.class, summary.cycleId())).isZero();
+        // the report waits in dead_letters for an operator
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (jdbc.queryForObject("select count(*) from dead_letters where cycle_id = ?", Integer.class, summary.cycleId()) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        var letter = jdbc.queryForMap("select route_id, exception, body from dead_letters where cycle_id = ?", summary.cycleId());
+        assertThat(letter.get("route_id")).isEqualTo("workflow-report");
+        assertThat((String) letter.get("exception")).contains("reporting down");
+        assertThat((String) letter.get("body")).contains("\"cycle_id\":\"" + summary.cycleId() + "\"");
+    }
+
+    @Test
+    void aCycleThatFailsMidwayIsMarkedFailedWithItsReasonAndKeepsWhatItDecided() {
+        TECHNICAL.set("fail");
+        CycleSummary summary = producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class);
+        assertThat(summary.status()).isEqualTo("failed");
+        assertThat(summary.failureReason()).contains("technical bundle exploded");
+        var row = jdbc.queryForMap("select status, failure_reason, stopped_at, candidates_scanned from trading_cycles where cycle_id = ?",
+                summary.cycleId());
+        assertThat(row.get("status")).isEqualTo("failed");
+        assertThat((String) row.get("failure_reason")).contains("technical bundle exploded");
+        assertThat(row.get("stopped_at")).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from scan_results where cycle_id = ?", Integer.class, summary.cycleId())).isEqualTo(100);
+        assertThat(jdbc.queryForObject("select count(*) from orders where cycle_id = ?", Integer.class, summary.cycleId())).isZero();
+        // the slot is free again: the next cycle runs
+        TECHNICAL.set("ok");
+        assertThat(run().status()).isEqualTo("completed");
     }
 
     private CycleSummary run() {
