@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * tolerance), inBand(CD/BC, 1.272, 1.618, tolerance), closeness(CD/AB - 1, tolerance) and time
  * symmetry 1 - |bars(AB) - bars(CD)| / max(bars(AB), bars(CD)).
  */
-public final class AbcdDetector implements PatternDetector {
+public final class AbcdDetector extends MirroredPatternDetector {
 
     static final double SWING_REVERSAL = 2.0;
     static final double MIN_LEG = 4.0;
@@ -36,19 +34,13 @@ public final class AbcdDetector implements PatternDetector {
     static final double EQUALITY_TOLERANCE = 0.1;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < 8 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return 8;
     }
 
     // in the view the pattern is: A top, B bottom, C top, D bottom on the last bar
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         // the last bar is included: D is the running extreme, not yet a confirmed swing
         List<Swing> swings = ZigZag.swings(s, 0, last, SWING_REVERSAL * typical);

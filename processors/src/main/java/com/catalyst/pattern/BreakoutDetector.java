@@ -1,6 +1,5 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * Confidence = mean of touches ramp(touches, 1, 4), penetration ramp(close beyond / typical, 0.25, 1.5),
  * volume ramp(ratio, 1.5, 3) and where the bar closed in its own range (1 at its extreme).
  */
-public final class BreakoutDetector implements PatternDetector {
+public final class BreakoutDetector extends MirroredPatternDetector {
 
     static final int LOOKBACK = 30;
     static final int MIN_TOUCHES = 2;
@@ -34,21 +33,12 @@ public final class BreakoutDetector implements PatternDetector {
     static final double MIN_VOLUME_RATIO = 1.5;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        if (bars.size() < LOOKBACK + 1) {
-            return matches;
-        }
-        double typical = TypicalRange.of(bars);
-        if (typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return LOOKBACK + 1;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         int from = last - LOOKBACK;
         double level = s.highestTop(from, last - 1);

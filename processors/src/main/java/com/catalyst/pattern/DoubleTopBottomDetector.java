@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * 1 - |P1 - P2|/tolerance, depth ramp(depth / typical, 4, 10) and time symmetry
  * 1 - |bars(P1..N) - bars(N..P2)| / bars(P1..P2).
  */
-public final class DoubleTopBottomDetector implements PatternDetector {
+public final class DoubleTopBottomDetector extends MirroredPatternDetector {
 
     static final double SWING_REVERSAL = 2.5;
     static final double MIN_DEPTH = 4.0;
@@ -35,18 +33,12 @@ public final class DoubleTopBottomDetector implements PatternDetector {
     static final int MIN_SEPARATION = 6;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < 2 * MIN_SEPARATION || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return 2 * MIN_SEPARATION;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         List<Swing> confirmed = ZigZag.swings(s, 0, last - 1, SWING_REVERSAL * typical).stream()
                 .filter(Swing::confirmed).toList();

@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,23 +17,17 @@ import java.util.Optional;
  * pair's lowest low). Confidence = mean of ramp(body ratio, 1, 2), last body / last range and the prior
  * trend score.
  */
-public final class EngulfingDetector implements PatternDetector {
+public final class EngulfingDetector extends MirroredPatternDetector {
 
     static final double MIN_BODY = 0.5;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < PriorTrend.BARS + 3 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return PriorTrend.BARS + 3;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         int previous = last - 1;
         boolean engulfs = s.falling(previous) && s.rising(last)

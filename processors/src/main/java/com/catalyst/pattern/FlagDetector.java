@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ import java.util.Optional;
  * typical, 5, 12) and flag/pole duration ramp(flag bars / pole bars, 0.5, 1.5) (a flag that is too
  * short is barely a pause).
  */
-public final class FlagDetector implements PatternDetector {
+public final class FlagDetector extends MirroredPatternDetector {
 
     static final int MIN_POLE_BARS = 3;
     static final int MAX_POLE_BARS = 15;
@@ -41,18 +39,12 @@ public final class FlagDetector implements PatternDetector {
     static final double MAX_FLAG_DRIFT = 0.1;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < MIN_POLE_BARS + MIN_FLAG_BARS + 2 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return MIN_POLE_BARS + MIN_FLAG_BARS + 2;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         PatternMatch best = null;
         for (int flagBars = MIN_FLAG_BARS; flagBars <= MAX_FLAG_BARS; flagBars++) {
             PatternMatch candidate = withFlagOf(flagBars, s, typical);

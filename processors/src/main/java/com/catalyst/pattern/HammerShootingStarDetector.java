@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,25 +18,19 @@ import java.util.Optional;
  * Confidence = mean of ramp(lower shadow / range, 0.55, 0.8), closeness(upper shadow / range,
  * {@value #MAX_OTHER_SHADOW}) and the prior trend score.
  */
-public final class HammerShootingStarDetector implements PatternDetector {
+public final class HammerShootingStarDetector extends MirroredPatternDetector {
 
     static final double MIN_RANGE = 1.0;
     static final double MIN_SHADOW_TO_BODY = 2.0;
     static final double MAX_OTHER_SHADOW = 0.15;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < PriorTrend.BARS + 2 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return PriorTrend.BARS + 2;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         double range = s.range(last);
         boolean shaped = range >= MIN_RANGE * typical

@@ -1,8 +1,6 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ import java.util.Optional;
  * recovery ramp((last close - first close) / first body, 0.5, 1), first candle's
  * ramp(body / range, {@value #MIN_FIRST_BODY_TO_RANGE}, 0.9) and the prior trend score.
  */
-public final class StarDetector implements PatternDetector {
+public final class StarDetector extends MirroredPatternDetector {
 
     static final double MIN_FIRST_BODY_TO_RANGE = 0.6;
     static final double MIN_FIRST_BODY = 1.0;
@@ -34,18 +32,12 @@ public final class StarDetector implements PatternDetector {
     static final double STAR_OVERLAP = 0.1;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < PriorTrend.BARS + 4 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return PriorTrend.BARS + 4;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int third = s.size() - 1;
         int star = third - 1;
         int first = third - 2;

@@ -1,6 +1,5 @@
 package com.catalyst.pattern;
 
-import com.catalyst.market.Bar;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * Confidence = mean of flatness 1 - spread/(tolerance), convergence ramp(1 - (max H - Lm)/height,
  * 0.2, 0.6) and touches ramp(2m, 3, 6).
  */
-public final class TriangleDetector implements PatternDetector {
+public final class TriangleDetector extends MirroredPatternDetector {
 
     static final double SWING_REVERSAL = 2.0;
     static final double MIN_HEIGHT = 4.0;
@@ -36,18 +35,12 @@ public final class TriangleDetector implements PatternDetector {
     static final int MAX_PAIRS = 4;
 
     @Override
-    public List<PatternMatch> detect(List<Bar> bars) {
-        List<PatternMatch> matches = new ArrayList<>();
-        double typical = TypicalRange.of(bars);
-        if (bars.size() < 10 || typical <= 0) {
-            return matches;
-        }
-        detect(new OrientedSeries(bars, Direction.BULLISH), typical).ifPresent(matches::add);
-        detect(new OrientedSeries(bars, Direction.BEARISH), typical).ifPresent(matches::add);
-        return matches;
+    int minimumBars() {
+        return 10;
     }
 
-    private Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+    @Override
+    Optional<PatternMatch> detect(OrientedSeries s, double typical) {
         int last = s.size() - 1;
         // swings of the bars before the break, so the breakout bar cannot become one of the highs
         List<Swing> confirmed = ZigZag.swings(s, 0, last - 1, SWING_REVERSAL * typical).stream()
