@@ -22,7 +22,7 @@ class DatabaseStartupIT {
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
         try (CatalystProcess app = CatalystProcess.start("db-late", TestRedis.freePort(), env,
                 "--catalyst.workflow.auto-start=false", "--catalyst.database.startup-retry=500ms")) {
-            long deadline = System.nanoTime() + ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + ofSeconds(300).toNanos();
             while (!app.tail().contains("Database not reachable yet") && System.nanoTime() < deadline) {
                 Thread.sleep(250);
             }
@@ -30,7 +30,7 @@ class DatabaseStartupIT {
             assertThat(app.tail()).contains("Database not reachable yet").contains("retrying in");
             assertThat(catchHealth(app)).as("no /health before the database arrives").isFalse();
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {
-                app.awaitHealth("healthy", ofSeconds(120));
+                app.awaitHealth("healthy", ofSeconds(300));
                 assertThat(app.tail()).contains("Database reachable after");
                 assertThat(app.get("/health").body()).contains("\"schema\":\"5.0 (migration ");
             }

@@ -30,14 +30,14 @@ class EmbeddedRunIT {
                 "--catalyst.clock.speed=0"};
         String first;
         try (CatalystProcess app = CatalystProcess.start("embedded-1", TestRedis.freePort(), Map.of(), settings)) {
-            app.awaitHealth("healthy", ofSeconds(180));
+            app.awaitHealth("healthy", ofSeconds(300));
             JsonNode cycle = json.readTree(app.post("/api/v1/workflow/cycles", "").body());
             assertThat(cycle.get("status").asText()).isEqualTo("completed");
             first = cycle.get("cycle_id").asText();
         }
         assertThat(data.resolve("pgdata").resolve("PG_VERSION")).exists();
         try (CatalystProcess app = CatalystProcess.start("embedded-2", TestRedis.freePort(), Map.of(), settings)) {
-            app.awaitHealth("healthy", ofSeconds(180));
+            app.awaitHealth("healthy", ofSeconds(300));
             assertThat(app.get("/api/v1/workflow/cycles?limit=5").body()).contains(first);
             JsonNode next = json.readTree(app.post("/api/v1/workflow/cycles", "").body());
             assertThat(next.get("cycle_id").asText()).isEqualTo(first.substring(0, 9) + "002");

@@ -38,8 +38,8 @@ class SplitModeIT {
                      "--catalyst.bundles=orchestration,workflow,scanner,news,reporting",
                      "--catalyst.services.pattern.url=" + remote, "--catalyst.services.technical.url=" + remote,
                      "--catalyst.services.risk.url=" + remote, "--catalyst.services.trading.url=" + remote))) {
-            analysis.awaitHealth("healthy", ofSeconds(120));
-            workflow.awaitHealth("healthy", ofSeconds(120));
+            analysis.awaitHealth("healthy", ofSeconds(300));
+            workflow.awaitHealth("healthy", ofSeconds(300));
 
             JsonNode health = json.readTree(analysis.get("/health").body());
             assertThat(health.get("mode").asText()).isEqualTo("split");
