@@ -26,7 +26,8 @@ public class ProcessorConfiguration {
     MarketScanner marketScanner(MarketDataPort market, CatalystProperties props) {
         CatalystProperties.Scanner s = props.scanner();
         return new MarketScanner(market, new ScannerSettings(s.minPrice().doubleValue(), s.maxPrice().doubleValue(),
-                s.minAverageVolume(), s.momentumBars()));
+                s.minAverageVolume(), s.momentumBars(), s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(),
+                s.minAtrPercent()));
     }
 
     @Bean

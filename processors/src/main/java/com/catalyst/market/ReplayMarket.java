@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ public final class ReplayMarket implements MarketDataPort {
     private static final DateTimeFormatter NT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss");
 
     private final Map<String, NavigableMap<LocalDate, List<Bar>>> minute = new TreeMap<>();
-    private final Map<String, NavigableMap<LocalDate, Bar>> daily = new TreeMap<>();
+    // filled lazily from the minute bars by concurrent scans, so a concurrent map
+    private final Map<String, NavigableMap<LocalDate, Bar>> daily = new ConcurrentHashMap<>();
 
     public ReplayMarket(Path directory) {
         if (!Files.isDirectory(directory)) {
@@ -85,10 +87,7 @@ public final class ReplayMarket implements MarketDataPort {
 
     @Override
     public List<Bar> dailyBars(String symbol, LocalDate date, int count) {
-        NavigableMap<LocalDate, Bar> days = daily.get(symbol);
-        if (days == null) {
-            days = dailyFromMinutes(symbol);
-        }
+        NavigableMap<LocalDate, Bar> days = daily.computeIfAbsent(symbol, this::dailyFromMinutes);
         List<Bar> before = new ArrayList<>(days.headMap(date, false).values());
         return before.subList(Math.max(0, before.size() - count), before.size());
     }
@@ -102,7 +101,6 @@ public final class ReplayMarket implements MarketDataPort {
             Bar last = bars.get(bars.size() - 1);
             result.put(day, new Bar(last.time(), bars.get(0).open(), high, low, last.close(), volume));
         });
-        daily.put(symbol, result);
         return result;
     }
 
