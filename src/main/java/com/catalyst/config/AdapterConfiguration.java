@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.ReplayMarket;
 import com.catalyst.market.SimulatedMarket;
@@ -31,12 +32,22 @@ public class AdapterConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdapterConfiguration.class);
 
+    /** What the market adapter's bar sanitizer found; published by {@code BarQualityMetrics}. */
     @Bean
-    MarketDataPort marketData(CatalystProperties props) {
+    BarIssueCounts barIssueCounts() {
+        return new BarIssueCounts();
+    }
+
+    /**
+     * The replay adapter sanitizes every bar it reads from its files. The simulated one builds clean bars by
+     * construction (SimulatedMarketBarsTest checks it), so it is not sanitized and its counts stay at 0.
+     */
+    @Bean
+    MarketDataPort marketData(CatalystProperties props, BarIssueCounts barIssues) {
         CatalystProperties.Market market = props.market();
         return switch (market.adapter()) {
             case "simulated" -> new SimulatedMarket(new SimulatedScenario(market.seed(), market.symbols()));
-            case "replay" -> new ReplayMarket(Path.of(market.replayDir()).toAbsolutePath());
+            case "replay" -> new ReplayMarket(Path.of(market.replayDir()).toAbsolutePath(), barIssues);
             default -> throw new IllegalStateException("catalyst.market.adapter=" + market.adapter()
                     + " is not available in this build yet; use simulated or replay");
         };

@@ -58,7 +58,12 @@ public record CatalystProperties(
             @DecimalMin("0.01") BigDecimal minPrice,
             @DecimalMin("0.01") BigDecimal maxPrice,
             @Min(0) long minAverageVolume,
-            @Min(2) @Max(390) int momentumBars) {
+            @Min(2) @Max(390) int momentumBars,
+            // the four minimums below are off at 0 (ScannerSettings documents each)
+            @DecimalMin("0") @DecimalMax("100") double minRelativeVolume,
+            @DecimalMin("0") @DecimalMax("100") double minGapPercent,
+            @DecimalMin("0") @DecimalMax("100") double minMomentumPercent,
+            @DecimalMin("0") @DecimalMax("100") double minAtrPercent) {
     }
 
     public record Funnel(

@@ -6,11 +6,13 @@ import com.catalyst.news.CatalystClassifier;
 import com.catalyst.news.NewsAnalyzer;
 import com.catalyst.news.NewsPort;
 import com.catalyst.news.SentimentScorer;
+import com.catalyst.pattern.PatternLookup;
 import com.catalyst.pattern.PatternStage;
 import com.catalyst.risk.RiskLimits;
 import com.catalyst.risk.RiskManager;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.scanner.ScannerSettings;
+import com.catalyst.technical.TechnicalSeries;
 import com.catalyst.technical.TechnicalStage;
 import com.catalyst.trading.ExitPlanner;
 import com.catalyst.workflow.CycleFunnel;
@@ -26,7 +28,8 @@ public class ProcessorConfiguration {
     MarketScanner marketScanner(MarketDataPort market, CatalystProperties props) {
         CatalystProperties.Scanner s = props.scanner();
         return new MarketScanner(market, new ScannerSettings(s.minPrice().doubleValue(), s.maxPrice().doubleValue(),
-                s.minAverageVolume(), s.momentumBars()));
+                s.minAverageVolume(), s.momentumBars(), s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(),
+                s.minAtrPercent()));
     }
 
     @Bean
@@ -43,6 +46,16 @@ public class ProcessorConfiguration {
     @Bean
     TechnicalStage technicalStage(MarketDataPort market) {
         return new TechnicalStage(market);
+    }
+
+    @Bean
+    TechnicalSeries technicalSeries(MarketDataPort market) {
+        return new TechnicalSeries(market, TechnicalStage.SETTINGS);
+    }
+
+    @Bean
+    PatternLookup patternLookup(MarketDataPort market) {
+        return new PatternLookup(market);
     }
 
     @Bean

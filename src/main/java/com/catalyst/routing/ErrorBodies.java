@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.catalyst.market.InsufficientHistoryException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -42,6 +43,10 @@ public final class ErrorBodies {
         } else if (e instanceof FieldException field) {
             body.put("error", field.getMessage());
             body.put("field", field.field());
+        } else if (e instanceof InsufficientHistoryException history) {
+            body.put("error", history.getMessage());
+            body.put("have", history.have());
+            body.put("need", history.need());
         } else if (e instanceof DataAccessException) {
             body.put("error", "the database is not available; try again shortly");
         } else if (e instanceof HttpOperationFailedException http) {
@@ -60,6 +65,10 @@ public final class ErrorBodies {
         Throwable e = cause(thrown);
         if (e instanceof CycleAlreadyRunningException) {
             return 409;
+        }
+        // the request was well formed but the symbol's session is too short for it
+        if (e instanceof InsufficientHistoryException) {
+            return 422;
         }
         if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return 400;

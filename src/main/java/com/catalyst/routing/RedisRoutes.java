@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class RedisRoutes extends RouteBuilder {
 
     static final String REDIS = "spring-redis://catalyst?redisTemplate=#stringRedisTemplate";
+    /** How long the per-symbol API answers are cached: their data change once a minute. */
+    static final long API_CACHE_SECONDS = 60;
 
     private final DependencyProbe probe;
 
@@ -29,6 +31,15 @@ public class RedisRoutes extends RouteBuilder {
         guarded("direct:redis-get", "redis-get", REDIS + "&command=GET");
         // headers in: CamelRedis.Channel, CamelRedis.Message
         guarded("direct:redis-publish", "redis-publish", REDIS + "&command=PUBLISH");
+
+        // headers in: CamelRedis.Key; body: a JSON answer, cached for API_CACHE_SECONDS and kept as the body (as text)
+        from("direct:api-cache-put").routeId("api-cache-put")
+                .convertBodyTo(String.class)
+                .setProperty("CatalystApiAnswer", body())
+                .setHeader("CamelRedis.Value", body())
+                .setHeader("CamelRedis.Timeout", constant(API_CACHE_SECONDS))
+                .to("direct:redis-put")
+                .setBody(exchangeProperty("CatalystApiAnswer"));
     }
 
     private void guarded(String from, String id, String command) {

@@ -44,6 +44,8 @@ class ReplayCycleIT {
     JdbcTemplate jdbc;
     @Autowired
     MarketDataPort market;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     @Test
     void aCycleRunsOnReplayedRealBars() {
@@ -58,5 +60,10 @@ class ReplayCycleIT {
                 summary.cycleId());
         assertThat(row.get("symbol")).isEqualTo("SPY");
         assertThat(((Number) row.get("price")).doubleValue()).isEqualTo(bars.get(bars.size() - 1).close());
+
+        // every replayed bar went through the sanitizer, and its findings are published (the real files are clean)
+        assertThat(metrics.get("catalyst.bars.checked").functionCounter().count()).isGreaterThan(30_000);
+        assertThat(metrics.get("catalyst.bars.rejected").tag("reason", "zero_volume").functionCounter().count()).isZero();
+        assertThat(metrics.get("catalyst.bars.rejected").tag("reason", "malformed_row").functionCounter().count()).isZero();
     }
 }

@@ -1,7 +1,8 @@
 package com.catalyst.scanner;
 
 /**
- * A ranked symbol with every component of its score (0–100 each), so a trader can see why it ranked where it did.
+ * A ranked symbol with every component of its score (0–100 each) and the raw figures the filters judged (momentum,
+ * relative volume, gap and ATR, each in percent or as a ratio), so a trader can see why it ranked where it did.
  * Composite = 0.3·catalyst + 0.2·momentum + 0.2·volume + 0.3·technical (the earlier implementation's weights).
  */
 public record ScanCandidate(
@@ -11,6 +12,7 @@ public record ScanCandidate(
         double momentumPercent,
         double relativeVolume,
         double gapPercent,
+        double atrPercent,
         double momentumScore,
         double volumeScore,
         double catalystScore,
@@ -23,12 +25,12 @@ public record ScanCandidate(
     }
 
     public ScanCandidate withCatalyst(double catalyst) {
-        return new ScanCandidate(symbol, price, volume, momentumPercent, relativeVolume, gapPercent, momentumScore, volumeScore,
+        return new ScanCandidate(symbol, price, volume, momentumPercent, relativeVolume, gapPercent, atrPercent, momentumScore, volumeScore,
                 catalyst, technicalScore, composite(catalyst, momentumScore, volumeScore, technicalScore), rank);
     }
 
     public ScanCandidate withRank(int newRank) {
-        return new ScanCandidate(symbol, price, volume, momentumPercent, relativeVolume, gapPercent, momentumScore, volumeScore,
+        return new ScanCandidate(symbol, price, volume, momentumPercent, relativeVolume, gapPercent, atrPercent, momentumScore, volumeScore,
                 catalystScore, technicalScore, compositeScore, newRank);
     }
 }

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ranked candidates of one scan, best first, with how many symbols were looked at and how many passed the filters. */
-public record ScanResponse(String cycleId, Instant asOf, int scanned, int passedFilters, List<ScanCandidate> candidates) {
+/**
+ * The ranked candidates of one scan, best first, with how many symbols were looked at, how many passed the filters
+ * and how many each filter rejected ({@code rejected_by}, keyed by {@link ScanFilter#key()}, every filter listed).
+ */
+public record ScanResponse(String cycleId, Instant asOf, int scanned, int passedFilters, Map<String, Integer> rejectedBy,
+                           List<ScanCandidate> candidates) {
 
     /** One row a candidate for the {@code scan_results} batch insert. */
     public List<Map<String, Object>> sqlRows() {
@@ -24,8 +28,8 @@ public record ScanResponse(String cycleId, Instant asOf, int scanned, int passed
             row.put("volume", c.volume());
             row.put("rank", c.rank());
             row.put("scan_metadata", String.format(java.util.Locale.ROOT,
-                    "{\"momentum_percent\":%.4f,\"relative_volume\":%.4f,\"gap_percent\":%.4f}",
-                    c.momentumPercent(), c.relativeVolume(), c.gapPercent()));
+                    "{\"momentum_percent\":%.4f,\"relative_volume\":%.4f,\"gap_percent\":%.4f,\"atr_percent\":%.4f}",
+                    c.momentumPercent(), c.relativeVolume(), c.gapPercent(), c.atrPercent()));
             return row;
         }).toList();
     }

@@ -21,12 +21,16 @@ import com.catalyst.market.MarketDataPort;
  */
 public final class TechnicalStage {
 
+    /** The defaults with EMA 21 in place of EMA 20: the reading reports EMA 9 and 21 (the earlier implementation's pair). */
+    public static final IndicatorSettings SETTINGS =
+            IndicatorSettings.defaults().withAveragePeriods(List.of(9, 20, 50, 200), List.of(9, 21, 50, 200));
+
     private final MarketDataPort market;
     private final IndicatorSettings settings;
     private final Map<String, SymbolState> states = new ConcurrentHashMap<>();
 
     public TechnicalStage(MarketDataPort market) {
-        this(market, IndicatorSettings.defaults().withAveragePeriods(List.of(9, 20, 50, 200), List.of(9, 21, 50, 200)));
+        this(market, SETTINGS);
     }
 
     public TechnicalStage(MarketDataPort market, IndicatorSettings settings) {
