@@ -181,6 +181,26 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void everyDayOpensNearThePreviousDaysCloseIncludingTheDayAfterASetup() {
+        SimulatedMarket market = market(41, 300);
+        int afterSetup = 0;
+        LocalDate day = LocalDate.of(2026, 2, 2);
+        for (int d = 0; d < 15; d++, day = ExchangeCalendar.nextTradingDay(day)) {
+            LocalDate previous = ExchangeCalendar.previousTradingDay(day);
+            for (SecurityInfo s : market.universe()) {
+                double previousClose = market.dailyBars(s.symbol(), day, 1).get(0).close();
+                double open = market.intradayBars(s.symbol(), day, ny(day, 23, 0)).get(0).open();
+                if (market.isSetup(s.symbol(), previous)) {
+                    afterSetup++;
+                }
+                // ordinary gaps are a few tenths of a percent, setup gaps 1.5–4 %: never a 5 % jump either way
+                assertThat(open / previousClose - 1).as("%s %s", s.symbol(), day).isBetween(-0.05, 0.05);
+            }
+        }
+        assertThat(afterSetup).isPositive();
+    }
+
+    @Test
     void setupDaysTradeOnHeavierVolumeThanOrdinaryDays() {
         SimulatedMarket market = market(31, 400);
         double setupRatio = 0;
