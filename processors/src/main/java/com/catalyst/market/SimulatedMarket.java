@@ -104,7 +104,8 @@ public final class SimulatedMarket implements MarketDataPort {
     }
 
     private double open(SymbolProfile p, LocalDate day) {
-        double previousClose = p.basePrice() * Math.exp(0.04 * scenario.random(p, ExchangeCalendar.previousTradingDay(day), 1).nextGaussian());
+        // the previous session's actual close: after a setup day that is the setup's close, not the day's anchor
+        double previousClose = close(p, ExchangeCalendar.previousTradingDay(day));
         SplittableRandom r = scenario.random(p, day, 2);
         double gap = scenario.isSetup(p, day) ? 0.015 + 0.025 * r.nextDouble() : 0.004 * r.nextGaussian();
         return previousClose * (1 + gap);

@@ -1,0 +1,155 @@
+package com.catalyst.news;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NewsAnalyzerTest {
+
+    private static final Instant AS_OF = Instant.parse("2026-03-10T14:00:00Z");
+
+    /** Serves the items it holds whose time lies in [from, to], newest first, and remembers the window asked for. */
+    static final class FakeNews implements NewsPort {
+        final List<NewsItem> items = new ArrayList<>();
+        Instant askedFrom;
+        Instant askedTo;
+
+        FakeNews add(String symbol, String headline, String source, Instant at) {
+            items.add(new NewsItem(symbol + "-" + items.size(), symbol, headline, null, source, "https://x/" + items.size(), at));
+            return this;
+        }
+
+        @Override
+        public List<NewsItem> news(String symbol, Instant from, Instant to) {
+            askedFrom = from;
+            askedTo = to;
+            return items.stream().filter(i -> i.symbol().equals(symbol))
+                    .filter(i -> !i.publishedAt().isBefore(from) && !i.publishedAt().isAfter(to))
+                    .sorted(Comparator.comparing(NewsItem::publishedAt).reversed()).toList();
+        }
+    }
+
+    private static NewsAnalyzer analyzer(NewsPort port, Duration lookback) {
+        return new NewsAnalyzer(port, new SentimentScorer(), new CatalystClassifier(), lookback);
+    }
+
+    private static SymbolCatalyst only(NewsResponse response, String symbol) {
+        return response.catalysts().stream().filter(c -> c.symbol().equals(symbol)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void catalystScoreIsTheAverageSentimentOfTheBullishItemsTimesOneHundred() {
+        FakeNews port = new FakeNews()
+                .add("ACME", "Acme beats estimates", "a", AS_OF.minusSeconds(600))                    // 1/2
+                .add("ACME", "Acme beats estimates and raises outlook", "a", AS_OF.minusSeconds(500)) // 2/3
+                .add("ACME", "Acme misses on margins", "a", AS_OF.minusSeconds(400))                  // -1/2
+                .add("ACME", "Acme to present at conference", "a", AS_OF.minusSeconds(300));          // 0
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME")));
+
+        SymbolCatalyst acme = only(response, "ACME");
+        assertThat(acme.items()).isEqualTo(4);
+        assertThat(acme.catalystScore()).isCloseTo((0.5 + 2.0 / 3) / 2 * 100, within(1e-9));
+        assertThat(acme.averageSentiment()).isCloseTo((0.5 + 2.0 / 3 - 0.5 + 0) / 4, within(1e-9));
+    }
+
+    @Test
+    void withoutBullishItemsTheCatalystScoreIsZero() {
+        FakeNews port = new FakeNews()
+                .add("ACME", "Acme misses on margins", "a", AS_OF.minusSeconds(600))
+                .add("ACME", "Acme shares flat", "a", AS_OF.minusSeconds(500));
+        SymbolCatalyst acme = only(analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME"))), "ACME");
+        assertThat(acme.catalystScore()).isZero();
+        assertThat(acme.averageSentiment()).isCloseTo(-0.25, within(1e-9));
+    }
+
+    @Test
+    void aSymbolWithoutNewsHasAnEmptyCatalyst() {
+        NewsResponse response = analyzer(new FakeNews(), Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("NONE")));
+        SymbolCatalyst none = only(response, "NONE");
+        assertThat(none.items()).isZero();
+        assertThat(none.catalystScore()).isZero();
+        assertThat(none.averageSentiment()).isZero();
+        assertThat(none.catalystType()).isNull();
+        assertThat(response.items()).isEmpty();
+    }
+
+    @Test
+    void theSameStoryFromTwoSourcesCountsOnce() {
+        FakeNews port = new FakeNews()
+                .add("ACME", "Acme beats estimates", "wire-a", AS_OF.minusSeconds(600))
+                .add("ACME", "ACME beats estimates!", "wire-b", AS_OF.minusSeconds(590))
+                .add("ACME", "Acme misses on margins", "wire-b", AS_OF.minusSeconds(500));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME")));
+        assertThat(response.items()).hasSize(2);
+        assertThat(only(response, "ACME").items()).isEqualTo(2);
+        assertThat(response.items()).extracting(ScoredNews::dedupKey).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theSameHeadlineAboutTwoSymbolsCountsForEach() {
+        FakeNews port = new FakeNews()
+                .add("AAA", "Merger talks lift shares", "a", AS_OF.minusSeconds(600))
+                .add("BBB", "Merger talks lift shares", "a", AS_OF.minusSeconds(600));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("AAA", "BBB")));
+        assertThat(only(response, "AAA").items()).isEqualTo(1);
+        assertThat(only(response, "BBB").items()).isEqualTo(1);
+        assertThat(NewsAnalyzer.dedupKey(port.items.get(0))).isNotEqualTo(NewsAnalyzer.dedupKey(port.items.get(1)));
+    }
+
+    @Test
+    void readsOnlyTheLookbackWindowBeforeAsOf() {
+        FakeNews port = new FakeNews()
+                .add("ACME", "Acme beats estimates", "a", AS_OF.minus(Duration.ofHours(3)))
+                .add("ACME", "Acme wins contract", "a", AS_OF.minus(Duration.ofMinutes(30)))
+                .add("ACME", "Acme upgraded", "a", AS_OF.plusSeconds(60));
+        NewsResponse response = analyzer(port, Duration.ofHours(2)).analyze(new NewsRequest("c", AS_OF, List.of("ACME")));
+        assertThat(port.askedFrom).isEqualTo(AS_OF.minus(Duration.ofHours(2)));
+        assertThat(port.askedTo).isEqualTo(AS_OF);
+        assertThat(response.items()).extracting(ScoredNews::headline).containsExactly("Acme wins contract");
+    }
+
+    @Test
+    void theCatalystTypeIsTheClassOfTheStrongestClassifiedItem() {
+        FakeNews port = new FakeNews()
+                .add("ACME", "Acme upgraded to buy", "a", AS_OF.minusSeconds(600))                           // analyst, 2/3
+                .add("ACME", "Acme faces lawsuit, probe and recall", "a", AS_OF.minusSeconds(500))           // legal, -3/4
+                .add("ACME", "Acme shares surge, record high, strong demand", "a", AS_OF.minusSeconds(400)); // unclassified, 3/4
+        SymbolCatalyst acme = only(analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME"))), "ACME");
+        assertThat(acme.catalystType()).isEqualTo("legal");
+    }
+
+    @Test
+    void scoredItemsCarryLabelClassStrengthAndSqlRows() {
+        FakeNews port = new FakeNews().add("ACME", "Acme receives FDA approval", "wire", AS_OF.minusSeconds(60));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("cyc", AS_OF, List.of("ACME")));
+        ScoredNews item = response.items().get(0);
+        assertThat(item.sentimentScore()).isEqualTo(0.5);
+        assertThat(item.sentimentLabel()).isEqualTo("very_positive");
+        assertThat(item.catalystType()).isEqualTo("fda");
+        assertThat(item.catalystStrength()).isEqualTo("strong");
+        assertThat(item.dedupKey()).hasSize(32).matches("[0-9a-f]+");
+        assertThat(response.sqlRows().get(0))
+                .containsEntry("cycle_id", "cyc")
+                .containsEntry("symbol", "ACME")
+                .containsEntry("sentiment_label", "very_positive")
+                .containsEntry("catalyst_type", "fda")
+                .containsEntry("source", "wire")
+                .containsEntry("published_at", java.sql.Timestamp.from(AS_OF.minusSeconds(60)));
+    }
+
+    @Test
+    void theSummaryCountsTowardsTheSentiment() {
+        FakeNews port = new FakeNews();
+        port.items.add(new NewsItem("1", "ACME", "Acme update", "Revenue beat, margins strong", "a", "u", AS_OF.minusSeconds(60)));
+        SymbolCatalyst acme = only(analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME"))), "ACME");
+        assertThat(acme.averageSentiment()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(acme.catalystScore()).isCloseTo(200.0 / 3, within(1e-9));
+    }
+}

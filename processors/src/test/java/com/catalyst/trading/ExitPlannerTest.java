@@ -1,0 +1,89 @@
+package com.catalyst.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ExitPlannerTest {
+
+    private final Map<String, Double> prices = new HashMap<>();
+    private long minutesLeft = 120;
+    private final ExitPlanner planner = new ExitPlanner(s -> prices.getOrDefault(s, Double.NaN), () -> minutesLeft, 5);
+
+    private static Map<String, Object> position(int id, String symbol, int quantity, String stop, String target) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("position_id", id);
+        row.put("symbol", symbol);
+        row.put("quantity", quantity);
+        row.put("stop_loss", stop == null ? null : new BigDecimal(stop));
+        row.put("take_profit", target == null ? null : new BigDecimal(target));
+        return row;
+    }
+
+    @Test
+    void sellsWhenThePriceReachesTheStop() {
+        prices.put("AAA", 19.0);
+        List<OrderIntent> exits = planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00")));
+        assertThat(exits).hasSize(1);
+        OrderIntent exit = exits.get(0);
+        assertThat(exit.closeReason()).isEqualTo("stop_loss");
+        assertThat(exit.kind()).isEqualTo("exit");
+        assertThat(exit.side()).isEqualTo("sell");
+        assertThat(exit.quantity()).isEqualTo(100);
+        assertThat(exit.positionId()).isEqualTo(7);
+        assertThat(exit.clientOrderId()).isEqualTo(OrderIntent.exitClientOrderId(7));
+        assertThat(exit.referencePrice()).isEqualByComparingTo("19.0");
+        assertThat(exit.cycleId()).isEqualTo("c");
+        prices.put("AAA", 18.5);
+        assertThat(planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00"))).get(0).closeReason()).isEqualTo("stop_loss");
+    }
+
+    @Test
+    void sellsWhenThePriceReachesTheTarget() {
+        prices.put("AAA", 22.0);
+        assertThat(planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00"))))
+                .extracting(OrderIntent::closeReason).containsExactly("take_profit");
+    }
+
+    @Test
+    void holdsWhileThePriceIsBetweenStopAndTarget() {
+        prices.put("AAA", 20.5);
+        prices.put("BBB", 19.01);
+        assertThat(planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00"), position(8, "BBB", 10, "19.00", "22.00"))))
+                .isEmpty();
+    }
+
+    @Test
+    void withoutAPriceOrLevelsNothingIsSoldBeforeTheEndOfDay() {
+        assertThat(planner.exits("c", List.of(position(7, "NOPRICE", 100, "19.00", "22.00")))).isEmpty();
+        prices.put("AAA", 1.0);
+        assertThat(planner.exits("c", List.of(position(8, "AAA", 100, null, null)))).isEmpty();
+    }
+
+    @Test
+    void flattensEverythingNearTheClose() {
+        prices.put("AAA", 20.5);
+        minutesLeft = 6;
+        assertThat(planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00")))).isEmpty();
+        minutesLeft = 5;
+        List<OrderIntent> exits = planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00"),
+                position(8, "NOPRICE", 50, "1.00", "2.00")));
+        assertThat(exits).extracting(OrderIntent::closeReason).containsExactly("end_of_day", "end_of_day");
+        assertThat(exits.get(1).referencePrice()).isNull();
+        assertThat(exits).extracting(OrderIntent::positionId).containsExactly(7, 8);
+    }
+
+    @Test
+    void positionIdsAndQuantitiesMayComeAsAnyNumberType() {
+        prices.put("AAA", 25.0);
+        Map<String, Object> row = position(7, "AAA", 100, "19.00", "22.00");
+        row.put("position_id", 7L);
+        row.put("quantity", new BigDecimal("100"));
+        assertThat(planner.exits("c", List.of(row))).extracting(OrderIntent::quantity).containsExactly(100);
+    }
+}

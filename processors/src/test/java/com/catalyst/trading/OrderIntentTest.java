@@ -1,0 +1,58 @@
+package com.catalyst.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class OrderIntentTest {
+
+    private static OrderIntent entry(String cycle, String symbol, BigDecimal stop, BigDecimal target) {
+        return new OrderIntent("entry", cycle, OrderIntent.entryClientOrderId(cycle, symbol, "buy"), symbol, "buy", 100,
+                new BigDecimal("20.00"), stop, target, new BigDecimal("100.00"), "bull_flag", null, null);
+    }
+
+    @Test
+    void entryIdsDependOnlyOnCycleSymbolAndSide() {
+        assertThat(OrderIntent.entryClientOrderId("c-1", "AAA", "buy")).isEqualTo(OrderIntent.entryClientOrderId("c-1", "AAA", "buy"));
+        assertThat(OrderIntent.entryClientOrderId("c-1", "AAA", "buy")).isEqualTo("CAT-c-1-AAA-buy");
+        assertThat(OrderIntent.entryClientOrderId("c-2", "AAA", "buy")).isNotEqualTo(OrderIntent.entryClientOrderId("c-1", "AAA", "buy"));
+        assertThat(OrderIntent.entryClientOrderId("c-1", "BBB", "buy")).isNotEqualTo(OrderIntent.entryClientOrderId("c-1", "AAA", "buy"));
+        assertThat(OrderIntent.exitClientOrderId(42)).isEqualTo("CAT-EXIT-42").isNotEqualTo(OrderIntent.exitClientOrderId(43));
+    }
+
+    @Test
+    void theSqlRowKeysTheOrderByADeterministicUuidAndNamesABracket() {
+        OrderIntent intent = entry("c-1", "AAA", new BigDecimal("19.00"), new BigDecimal("22.00"));
+        Map<String, Object> row = intent.sqlRow();
+        assertThat(row.get("order_id")).isEqualTo(entry("c-1", "AAA", null, null).sqlRow().get("order_id"));
+        assertThat(row.get("order_id")).isNotEqualTo(entry("c-2", "AAA", null, null).sqlRow().get("order_id"));
+        assertThat(row).containsEntry("client_order_id", "CAT-c-1-AAA-buy")
+                .containsEntry("cycle_id", "c-1")
+                .containsEntry("symbol", "AAA")
+                .containsEntry("side", "buy")
+                .containsEntry("quantity", 100)
+                .containsEntry("stop_price", new BigDecimal("19.00"))
+                .containsEntry("take_profit_price", new BigDecimal("22.00"))
+                .containsEntry("order_class", "bracket")
+                .containsEntry("position_id", null);
+    }
+
+    @Test
+    void withoutBothLevelsTheOrderIsSimple() {
+        assertThat(entry("c", "AAA", new BigDecimal("19"), null).sqlRow()).containsEntry("order_class", "simple");
+        assertThat(entry("c", "AAA", null, null).sqlRow()).containsEntry("order_class", "simple");
+        OrderIntent exit = new OrderIntent("exit", "c", OrderIntent.exitClientOrderId(7), "AAA", "sell", 100, null, null, null, null,
+                null, 7, "stop_loss");
+        assertThat(exit.sqlRow()).containsEntry("position_id", 7).containsEntry("order_class", "simple");
+    }
+
+    @Test
+    void toRequestSendsAMarketOrderWithTheIntentsLevels() {
+        OrderRequest request = entry("c-1", "AAA", new BigDecimal("19.00"), new BigDecimal("22.00")).toRequest();
+        assertThat(request).isEqualTo(new OrderRequest("CAT-c-1-AAA-buy", "AAA", "buy", 100, "market", null,
+                new BigDecimal("19.00"), new BigDecimal("22.00")));
+    }
+}
