@@ -15,9 +15,9 @@ class ScanResponseTest {
 
     @Test
     void oneRowPerCandidateWithEveryScanResultsColumn() {
-        ScanCandidate a = new ScanCandidate("AAA", 12.5, 40_000, 1.25, 2.5, -0.75, 62.5, 40, 10, 30, 33.5, 1);
-        ScanCandidate b = new ScanCandidate("BBB", 80, 1_000, 0, 1, 0, 0, 20, 0, 0, 4, 2);
-        List<Map<String, Object>> rows = new ScanResponse("cyc-7", AS_OF, 100, 50, List.of(a, b)).sqlRows();
+        ScanCandidate a = new ScanCandidate("AAA", 12.5, 40_000, 1.25, 2.5, -0.75, 0.12, 62.5, 40, 10, 30, 33.5, 1);
+        ScanCandidate b = new ScanCandidate("BBB", 80, 1_000, 0, 1, 0, 0.05, 0, 20, 0, 0, 4, 2);
+        List<Map<String, Object>> rows = new ScanResponse("cyc-7", AS_OF, 100, 50, Map.of(), List.of(a, b)).sqlRows();
 
         assertThat(rows).hasSize(2);
         Map<String, Object> row = rows.get(0);
@@ -42,8 +42,8 @@ class ScanResponseTest {
         java.util.Locale previous = java.util.Locale.getDefault();
         try {
             java.util.Locale.setDefault(java.util.Locale.GERMANY);
-            ScanCandidate a = new ScanCandidate("AAA", 12.5, 1, 0.5, 1.5, 2.5, 0, 0, 0, 0, 0, 1);
-            String json = (String) new ScanResponse("c", AS_OF, 1, 1, List.of(a)).sqlRows().get(0).get("scan_metadata");
+            ScanCandidate a = new ScanCandidate("AAA", 12.5, 1, 0.5, 1.5, 2.5, 0.1, 0, 0, 0, 0, 0, 1);
+            String json = (String) new ScanResponse("c", AS_OF, 1, 1, Map.of(), List.of(a)).sqlRows().get(0).get("scan_metadata");
             assertThat(json).contains("0.5000").doesNotContain(",5000");
         } finally {
             java.util.Locale.setDefault(previous);
@@ -52,6 +52,6 @@ class ScanResponseTest {
 
     @Test
     void noCandidatesNoRows() {
-        assertThat(new ScanResponse("c", AS_OF, 10, 0, List.of()).sqlRows()).isEmpty();
+        assertThat(new ScanResponse("c", AS_OF, 10, 0, Map.of(), List.of()).sqlRows()).isEmpty();
     }
 }

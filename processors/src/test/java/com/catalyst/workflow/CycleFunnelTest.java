@@ -42,7 +42,7 @@ class CycleFunnelTest {
 
     /** A candidate whose only score is {@code technical}, so its composite is 0.3 × technical. */
     private static ScanCandidate candidate(String symbol, double technical, int rank) {
-        return new ScanCandidate(symbol, 20, 1000, 0, 1, 0, 0, 0, 0, technical, ScanCandidate.composite(0, 0, 0, technical), rank);
+        return new ScanCandidate(symbol, 20, 1000, 0, 1, 0, 0.1, 0, 0, 0, technical, ScanCandidate.composite(0, 0, 0, technical), rank);
     }
 
     /** n candidates S000.. ranked best first: S000 has the highest composite. */
@@ -73,7 +73,7 @@ class CycleFunnelTest {
 
     private CycleState scanned(int n) {
         CycleState state = state(TradingMode.NORMAL);
-        return funnel.afterScan(state, new ScanResponse("cyc-1", AS_OF, 500, n, ranked(n)));
+        return funnel.afterScan(state, new ScanResponse("cyc-1", AS_OF, 500, n, java.util.Map.of(), ranked(n)));
     }
 
     @Test
@@ -153,12 +153,12 @@ class CycleFunnelTest {
     @Test
     void theNegativeThresholdIsTheModes() {
         CycleState aggressive = state(TradingMode.AGGRESSIVE);
-        funnel.afterScan(aggressive, new ScanResponse("cyc-1", AS_OF, 2, 2, ranked(2)));
+        funnel.afterScan(aggressive, new ScanResponse("cyc-1", AS_OF, 2, 2, java.util.Map.of(), ranked(2)));
         funnel.afterNews(aggressive, new NewsResponse("cyc-1", List.of(catalyst("S000", 0, -0.25, 1)), List.of()));
         assertThat(symbols(aggressive.afterNews)).containsExactly("S001");
 
         CycleState conservative = state(TradingMode.CONSERVATIVE);
-        funnel.afterScan(conservative, new ScanResponse("cyc-1", AS_OF, 2, 2, ranked(2)));
+        funnel.afterScan(conservative, new ScanResponse("cyc-1", AS_OF, 2, 2, java.util.Map.of(), ranked(2)));
         funnel.afterNews(conservative, new NewsResponse("cyc-1", List.of(catalyst("S000", 0, -0.25, 1)), List.of()));
         assertThat(symbols(conservative.afterNews)).containsExactly("S000", "S001");
     }
