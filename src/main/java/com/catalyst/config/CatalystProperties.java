@@ -95,7 +95,10 @@ public record CatalystProperties(
             @DecimalMin("0") BigDecimal commissionPerShare) {
     }
 
-    public record Trading(@Min(0) @Max(390) long flattenMinutesBeforeClose) {
+    public record Trading(
+            @Min(0) @Max(390) long flattenMinutesBeforeClose,
+            @NotNull @DefaultValue("5m") Duration reconcileInterval,
+            @NotNull @DefaultValue("30s") Duration reconcileMinAge) {
     }
 
     public record News(

@@ -64,6 +64,9 @@ public final class ErrorBodies {
         if (e instanceof NotFoundException) {
             return 404;
         }
+        if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException) {
+            return 503;
+        }
         if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return 400;
         }

@@ -48,7 +48,11 @@ class RiskCheckIT {
     private String symbol;
 
     @BeforeEach
-    void emptyRecord() {
+    void emptyRecord() throws InterruptedException {
+        // the securities master is loaded by a start-up route: wait for it
+        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) == 0; i++) {
+            Thread.sleep(100);
+        }
         jdbc.execute("truncate trading_cycles, risk_decisions, risk_events, orders, fills, positions restart identity cascade");
         symbol = jdbc.queryForObject("select symbol from securities order by symbol limit 1", String.class);
     }

@@ -51,6 +51,10 @@ class TradingApiIT {
 
     @Test
     void manualOrdersClosesAndFlattenGoThroughRiskAndTheOrderPath() throws Exception {
+        // the securities master is loaded by a start-up route: wait for it
+        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
+            Thread.sleep(100);
+        }
         List<String> symbols = jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol limit 3", String.class);
         String first = symbols.get(0);
 
@@ -60,6 +64,9 @@ class TradingApiIT {
         assertThat(order.get("status").asText()).isEqualTo("filled");
         String clientOrderId = order.get("client_order_id").asText();
         assertThat(clientOrderId).isEqualTo(com.catalyst.desk.ManualOrderDesk.clientOrderId("trader-1"));
+        // the state machine's record: recorded before the broker call, then the broker's answer
+        assertThat(jdbc.queryForList("select coalesce(from_status, '-') || '>' || to_status from order_events where client_order_id = ? order by event_id",
+                String.class, clientOrderId)).containsExactly("->pending_submit", "pending_submit>filled");
 
         // the same key again is the same order: no second broker order, no second position
         HttpResponse<String> replay = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-1\"}");
