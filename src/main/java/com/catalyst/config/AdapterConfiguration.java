@@ -18,10 +18,14 @@ import com.catalyst.news.NewsPort;
 import com.catalyst.news.SimulatedNewsFeed;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.PaperBroker;
+import com.catalyst.broker.JdbcPaperLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ports and the adapters behind them, chosen by {@code catalyst.market.adapter}, {@code catalyst.news.adapter},
@@ -83,13 +87,17 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock) {
+    BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock, JdbcTemplate jdbc,
+                          PlatformTransactionManager transactions) {
         CatalystProperties.Broker broker = props.broker();
         if (!"paper".equals(broker.adapter())) {
             throw new IllegalStateException("catalyst.broker.adapter=" + broker.adapter() + " is not available in this build yet; use paper");
         }
-        LOG.info("Broker: PAPER (simulated fills, starting cash {}); no real money is at stake", broker.startingCash());
+        LOG.info("Broker: PAPER (simulated fills, starting cash {}, book kept in paper_broker_*); no real money is at stake",
+                broker.startingCash());
+        // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
         return new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
-                broker.startingCash(), broker.slippageBps(), broker.commissionPerShare());
+                broker.startingCash(), broker.slippageBps(), broker.commissionPerShare(),
+                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
     }
 }

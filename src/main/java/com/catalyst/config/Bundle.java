@@ -15,7 +15,7 @@ public enum Bundle {
     SCANNER(5001, "scan"),
     PATTERN(5002, "analyze"),
     TECHNICAL(5003, "analyze"),
-    RISK(5004, "evaluate"),
+    RISK(5004, "evaluate", "check"),
     TRADING(5005, "execute", "manage"),
     NEWS(5008, "enrich"),
     REPORTING(5009, "cycle-report");

@@ -80,7 +80,17 @@ public record CatalystProperties(
             @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal maxPositionShare,
             @DecimalMin("0") BigDecimal minPrice,
             @DecimalMin("0.1") @DecimalMax("10") double stopAtrMultiple,
-            @DecimalMin("1.0") @DecimalMax("10") double rewardToRisk) {
+            @DecimalMin("1.0") @DecimalMax("10") double rewardToRisk,
+            @NotNull @DecimalMin(value = "0.01") @DecimalMax(value = "4.0") BigDecimal maxTotalExposureShare,
+            @Min(0) @Max(120) int noEntryFirstMinutes,
+            @Min(0) @Max(120) int noEntryLastMinutes) {
+
+        /** The window must leave part of the 390-minute session open for entries. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @jakarta.validation.constraints.AssertTrue(message = "no-entry-first-minutes + no-entry-last-minutes must leave part of the 390-minute session open")
+        public boolean isEntryWindowOpen() {
+            return noEntryFirstMinutes + noEntryLastMinutes < 390;
+        }
     }
 
     public record Broker(
@@ -90,7 +100,10 @@ public record CatalystProperties(
             @DecimalMin("0") BigDecimal commissionPerShare) {
     }
 
-    public record Trading(@Min(0) @Max(390) long flattenMinutesBeforeClose) {
+    public record Trading(
+            @Min(0) @Max(390) long flattenMinutesBeforeClose,
+            @NotNull @DefaultValue("5m") Duration reconcileInterval,
+            @NotNull @DefaultValue("30s") Duration reconcileMinAge) {
     }
 
     public record News(

@@ -10,6 +10,7 @@ import com.catalyst.pattern.PatternLookup;
 import com.catalyst.pattern.PatternStage;
 import com.catalyst.risk.RiskLimits;
 import com.catalyst.risk.RiskManager;
+import com.catalyst.risk.SessionTime;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.scanner.ScannerSettings;
 import com.catalyst.technical.TechnicalSeries;
@@ -59,10 +60,13 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    RiskManager riskManager(CatalystProperties props) {
+    RiskManager riskManager(CatalystProperties props, TradingClock clock) {
         CatalystProperties.Risk r = props.risk();
-        return new RiskManager(new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(),
-                r.maxDailyLoss(), r.stopAtrMultiple(), r.rewardToRisk()));
+        RiskLimits limits = new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(),
+                r.maxDailyLoss(), r.stopAtrMultiple(), r.rewardToRisk(), r.maxTotalExposureShare(), r.noEntryFirstMinutes(),
+                r.noEntryLastMinutes());
+        // the trading window reads the clock at each decision: simulated, replayed or real time alike
+        return new RiskManager(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()));
     }
 
     @Bean

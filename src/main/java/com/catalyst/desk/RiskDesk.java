@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.catalyst.config.CatalystProperties;
+import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.Portfolio;
 import com.catalyst.risk.RiskManager;
 import com.catalyst.risk.RiskRequest;
@@ -27,27 +28,50 @@ public class RiskDesk {
     private final RiskManager riskManager;
     private final BigDecimal startingCash;
     private final ObjectMapper json;
+    private final TradingClock clock;
 
-    public RiskDesk(RiskManager riskManager, CatalystProperties props, ObjectMapper json) {
+    public RiskDesk(RiskManager riskManager, CatalystProperties props, ObjectMapper json, TradingClock clock) {
         this.riskManager = riskManager;
         this.startingCash = props.broker().startingCash();
         this.json = json;
+        this.clock = clock;
     }
 
     public RiskResponse evaluate(RiskRequest request, List<Map<String, Object>> portfolioRows) {
         return riskManager.evaluate(request, portfolio(portfolioRows.get(0)));
     }
 
-    /** One row from the portfolio query: realized P&L all time and today, open exposure and the open symbols. */
+    /**
+     * One row from the portfolio query: realized P&L all time and today, open cost and market value, the open symbols.
+     * Buying power is the cash left (a cash account: no margin), exposure the open positions' market value.
+     */
     Portfolio portfolio(Map<String, Object> row) {
         BigDecimal realized = decimal(row.get("realized_total"));
         BigDecimal unrealized = decimal(row.get("unrealized_total"));
-        BigDecimal exposure = decimal(row.get("exposure"));
+        BigDecimal cost = decimal(row.get("exposure"));
         BigDecimal equity = startingCash.add(realized).add(unrealized);
+        BigDecimal cash = startingCash.add(realized).subtract(cost);
         String symbols = (String) row.get("open_symbols");
         Set<String> open = symbols == null || symbols.isBlank() ? Set.of() : Arrays.stream(symbols.split(",")).collect(Collectors.toSet());
-        return new Portfolio(equity, equity.subtract(exposure).max(BigDecimal.ZERO), ((Number) row.get("open_count")).intValue(), open,
-                decimal(row.get("realized_today")));
+        return new Portfolio(equity, cash.max(BigDecimal.ZERO), ((Number) row.get("open_count")).intValue(), open,
+                decimal(row.get("realized_today")), cost.add(unrealized));
+    }
+
+    /** The kill switch's risk_events row, when it has tripped: one a session day (the insert ignores the rest). */
+    public List<Map<String, Object>> killSwitchEvents(RiskResponse response) throws JsonProcessingException {
+        Portfolio portfolio = response.portfolio();
+        if (!riskManager.killSwitchTripped(portfolio)) {
+            return List.of();
+        }
+        BigDecimal limit = riskManager.limits().maxDailyLoss();
+        Map<String, Object> row = new HashMap<>();
+        row.put("cycle_id", response.cycleId());
+        row.put("session_date", java.sql.Date.valueOf(clock.sessionDate()));
+        row.put("message", "kill switch tripped: realized P&L today " + portfolio.realizedPnlToday() + " reached the maximum daily loss "
+                + limit + "; no new entries until the next session");
+        row.put("details", json.writeValueAsString(Map.of("realized_pnl_today", portfolio.realizedPnlToday(), "max_daily_loss", limit,
+                "equity", portfolio.equity(), "session_date", clock.sessionDate().toString())));
+        return List.of(row);
     }
 
     public List<Map<String, Object>> decisionRows(RiskResponse response) {

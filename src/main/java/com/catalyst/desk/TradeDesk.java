@@ -13,6 +13,7 @@ import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderOutcome;
+import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.TradeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,21 @@ public class TradeDesk {
         row.put("submitted_at", order.submittedAt() == null ? null : Timestamp.from(order.submittedAt()));
         row.put("filled_at", order.filledAt() == null ? null : Timestamp.from(order.filledAt()));
         row.put("reject_reason", order.rejectReason());
+        return row;
+    }
+
+    /**
+     * The orders row for the broker's answer, checked against the state machine from {@code previousStatus} (an illegal
+     * step throws and nothing is recorded); {@code changed} says whether an order_events row is due.
+     */
+    public Map<String, Object> transitionRow(OrderIntent intent, BrokerOrder order, String previousStatus) {
+        OrderStatus from = OrderStatus.of(previousStatus == null ? "pending_submit" : previousStatus);
+        OrderStatus to = from.to(OrderStatus.of(order.status()), intent.clientOrderId());
+        Map<String, Object> row = orderUpdateRow(intent, order);
+        row.put("status", to.id());
+        row.put("from_status", from.id());
+        // a partial fill that grew is news even though the status stays partially_filled
+        row.put("changed", from != to || to == OrderStatus.PARTIALLY_FILLED);
         return row;
     }
 

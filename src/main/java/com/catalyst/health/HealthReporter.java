@@ -23,10 +23,13 @@ public class HealthReporter {
     private final List<Bundle> active;
     private final boolean allInOne;
     private final String version;
+    private final ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation;
 
     public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles.active}") String active,
-                          @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build) {
+                          @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build,
+                          ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation) {
         this.probe = probe;
+        this.reconciliation = reconciliation;
         this.active = java.util.Arrays.stream(active.split(",")).map(Bundle::fromId).toList();
         this.allInOne = allInOne;
         BuildProperties properties = build.getIfAvailable();
@@ -45,6 +48,11 @@ public class HealthReporter {
         body.put("database", probe.isDatabaseUp() ? "up" : "down");
         body.put("redis", probe.isRedisUp() ? "up" : "down");
         body.put("mode", allInOne ? "all-in-one" : "split");
+        // whether the record and the broker agree: until they do, no entry is placed, and this says why
+        com.catalyst.desk.ReconciliationDesk desk = reconciliation.getIfAvailable();
+        if (desk != null) {
+            body.put("reconciliation", desk.status());
+        }
         List<Map<String, Object>> bundles = new ArrayList<>();
         for (Bundle bundle : active) {
             Map<String, Object> b = new LinkedHashMap<>();

@@ -70,6 +70,12 @@ public final class ErrorBodies {
         if (e instanceof InsufficientHistoryException) {
             return 422;
         }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException) {
+            return 503;
+        }
         if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return 400;
         }
@@ -80,6 +86,13 @@ public final class ErrorBodies {
             return 502;
         }
         return 500;
+    }
+
+    /** What the request names does not exist (an open position, an order): 404. */
+    public static final class NotFoundException extends RuntimeException {
+        public NotFoundException(String message) {
+            super(message);
+        }
     }
 
     /** A bad request parameter, named. */

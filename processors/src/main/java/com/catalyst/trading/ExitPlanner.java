@@ -38,6 +38,20 @@ public final class ExitPlanner {
         return rows;
     }
 
+    /** Closes every given position now, whatever its stop or target: a trader's close or flatten ({@code reason}). */
+    public List<OrderIntent> closing(String cycleId, List<Map<String, Object>> openPositions, String reason) {
+        List<OrderIntent> exits = new ArrayList<>();
+        for (Map<String, Object> row : openPositions) {
+            String symbol = (String) row.get("symbol");
+            int positionId = ((Number) row.get("position_id")).intValue();
+            double price = lastPrice.applyAsDouble(symbol);
+            exits.add(new OrderIntent("exit", cycleId, OrderIntent.exitClientOrderId(positionId), symbol, "sell",
+                    ((Number) row.get("quantity")).intValue(), Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null,
+                    null, positionId, reason));
+        }
+        return exits;
+    }
+
     public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
         long minutesLeft = minutesToClose.getAsLong();
         List<OrderIntent> exits = new ArrayList<>();

@@ -1,0 +1,124 @@
+package com.catalyst.desk;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.risk.RiskCheck;
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.routing.ErrorBodies.FieldException;
+import com.catalyst.routing.ErrorBodies.NotFoundException;
+import com.catalyst.trading.ExitPlanner;
+import com.catalyst.trading.ManualOrder;
+import com.catalyst.trading.OrderIntent;
+import org.springframework.stereotype.Component;
+
+/**
+ * A trader's own orders: checks the request (a bad field is a 400 naming it and nothing reaches the broker), asks
+ * risk, and turns an approval into an intent whose client order id derives from the idempotency key, so that the
+ * same request sent twice places one order. Closing a position or flattening goes through the exit path.
+ */
+@Component("manualOrderDesk")
+public class ManualOrderDesk {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final RiskCheckDesk symbols;
+    private final MarketDataPort market;
+    private final TradingClock clock;
+    private final ExitPlanner exits;
+
+    public ManualOrderDesk(RiskCheckDesk symbols, MarketDataPort market, TradingClock clock, ExitPlanner exits) {
+        this.symbols = symbols;
+        this.market = market;
+        this.clock = clock;
+        this.exits = exits;
+    }
+
+    /** The order with its fields checked and completed: a known symbol, side buy, the last price, a key. */
+    public ManualOrder validate(ManualOrder order, String headerKey) {
+        if (order == null) {
+            throw new FieldException("symbol", "a JSON body with at least symbol and side is required");
+        }
+        String symbol = symbols.knownSymbol(order.symbol());
+        String side = order.side() == null ? "" : order.side().trim().toLowerCase(Locale.ROOT);
+        if (!side.equals("buy")) {
+            throw new FieldException("side", "'side' must be buy (an entry); close a position with DELETE /api/v1/trading/positions/{symbol}, got '"
+                    + order.side() + "'");
+        }
+        if (order.quantity() != null && order.quantity() < 1) {
+            throw new FieldException("quantity", "'quantity' must be a positive whole number of shares, got " + order.quantity());
+        }
+        BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : lastPrice(symbol);
+        if (entry.signum() <= 0) {
+            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + entry);
+        }
+        String key = order.idempotencyKey() != null ? order.idempotencyKey() : headerKey != null ? headerKey : UUID.randomUUID().toString();
+        if (!KEY.matcher(key).matches()) {
+            throw new FieldException("idempotency_key", "'idempotency_key' must be 1–100 letters, digits or . _ : -, got '" + key + "'");
+        }
+        return new ManualOrder(symbol, side, order.quantity(), entry, order.stopPrice(), key);
+    }
+
+    public RiskCheck riskCheck(ManualOrder order) {
+        return new RiskCheck(order.symbol(), "buy", order.entryPrice(), order.stopPrice(), order.quantity());
+    }
+
+    /** The same key always names the same order: a hash keeps any key within the broker's 128 characters. */
+    public static String clientOrderId(String idempotencyKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "CAT-MAN-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", impossible);
+        }
+    }
+
+    public String clientOrderIdOf(ManualOrder order) {
+        return clientOrderId(order.idempotencyKey());
+    }
+
+    public OrderIntent intent(ManualOrder order, RiskDecision decision) {
+        return new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), "buy", decision.approvedQuantity(),
+                decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null);
+    }
+
+    /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */
+    public Map<String, Object> refused(ManualOrder order, RiskDecision decision) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "risk rejected the order, nothing was sent: " + decision.reason());
+        body.put("client_order_id", clientOrderId(order.idempotencyKey()));
+        body.put("decision", decision);
+        return body;
+    }
+
+    /** Exit intents for the open position in {@code symbol}; 404 when none is open. */
+    public List<OrderIntent> closePosition(String symbol, List<Map<String, Object>> openRows) {
+        if (openRows.isEmpty()) {
+            throw new NotFoundException("no open position in " + symbol);
+        }
+        return exits.closing(null, openRows, "manual_close");
+    }
+
+    public List<OrderIntent> flatten(List<Map<String, Object>> openRows) {
+        return exits.closing(null, openRows, "flatten");
+    }
+
+    private BigDecimal lastPrice(String symbol) {
+        double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
+        if (!Double.isFinite(last) || last <= 0) {
+            throw new FieldException("entry_price", "'entry_price' is required: " + symbol + " has no price yet this session");
+        }
+        return BigDecimal.valueOf(last);
+    }
+}

@@ -1,0 +1,208 @@
+package com.catalyst.desk;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.catalyst.config.CatalystProperties;
+import com.catalyst.trading.BrokerOrder;
+import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.BrokerPort.BrokerPosition;
+import com.catalyst.trading.OrderIntent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the record agree with the broker, at start-up before any entry and then on a timer: orders left in
+ * pending_submit or unknown are settled from the broker by client order id (through the normal order path, so
+ * fills and positions are written the usual way) or, if the broker never saw them, canceled and never resent; open
+ * positions are made equal to the broker's. Every repair is a {@code risk_events} row. Until a run succeeds, no
+ * entry is placed, and /health says why.
+ */
+@Component("reconciliationDesk")
+public class ReconciliationDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationDesk.class);
+
+    private final JdbcTemplate jdbc;
+    private final BrokerPort broker;
+    private final ProducerTemplate producer;
+    private final CycleDesk cycles;
+    private final ObjectMapper json;
+    private final Duration minAge;
+    private final boolean tradingHere;
+    private volatile String state = "pending";
+    private volatile String reason = "start-up reconciliation has not run yet";
+    private volatile Instant lastRun;
+    private volatile int lastRepairs;
+
+    public ReconciliationDesk(JdbcTemplate jdbc, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
+                              CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active) {
+        this.jdbc = jdbc;
+        this.broker = broker;
+        this.producer = producer;
+        this.cycles = cycles;
+        this.json = json;
+        this.minAge = props.trading().reconcileMinAge();
+        this.tradingHere = java.util.Arrays.asList(active.split(",")).contains("trading");
+    }
+
+    /** Start-up, before the workflow timer may trade: nothing is in flight yet, so every unsettled order is settled. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    public synchronized void atStartup() {
+        if (!tradingHere) {
+            state = "ok";
+            reason = "the trading bundle runs in another process and reconciles there";
+            return;
+        }
+        run(Duration.ZERO, "start-up");
+    }
+
+    /** The timer's run: skipped while a cycle places orders; young unsettled orders may still be on their way. */
+    public synchronized void scheduled() {
+        if (!tradingHere || cycles.isRunning()) {
+            return;
+        }
+        run(minAge, "scheduled");
+    }
+
+    public boolean tradingAllowed() {
+        return "ok".equals(state);
+    }
+
+    /** Refuses an entry while the record and the broker have not been reconciled. */
+    public void requireReconciled() {
+        if (!tradingAllowed()) {
+            throw new TradingHaltedException("no trading: " + reason);
+        }
+    }
+
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status", state);
+        status.put("reason", reason);
+        status.put("last_run", lastRun == null ? null : lastRun.toString());
+        status.put("last_repairs", lastRepairs);
+        return status;
+    }
+
+    private void run(Duration olderThan, String kind) {
+        try {
+            int repairs = settleOrders(olderThan) + matchPositions();
+            lastRepairs = repairs;
+            lastRun = Instant.now();
+            state = "ok";
+            reason = kind + " reconciliation at " + lastRun + ": " + repairs + " repair(s)";
+            if (repairs > 0 || "start-up".equals(kind)) {
+                LOG.info("Reconciliation ({}) with the broker done: {} repair(s)", kind, repairs);
+            }
+        } catch (RuntimeException e) {
+            state = "failed";
+            reason = kind + " reconciliation with the broker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            lastRun = Instant.now();
+            LOG.error("No trading until the broker and the record agree: {}", reason);
+        }
+    }
+
+    private int settleOrders(Duration olderThan) {
+        List<Map<String, Object>> unsettled = jdbc.queryForList("select o.client_order_id, s.symbol, o.side, o.quantity, o.cycle_id,"
+                + " o.position_id, o.stop_price, o.take_profit_price, o.status from orders o join securities s using (security_id)"
+                + " where o.status in ('pending_submit', 'unknown') and o.created_at < now() - make_interval(secs => ?) order by o.created_at",
+                (double) olderThan.toSeconds());
+        int repairs = 0;
+        for (Map<String, Object> row : unsettled) {
+            String clientOrderId = (String) row.get("client_order_id");
+            Optional<BrokerOrder> known = broker.findByClientOrderId(clientOrderId);
+            if (known.isPresent()) {
+                // the normal order path settles it: the row exists, so it looks the order up and never resends
+                producer.requestBody("direct:trading-place-order", intent(row));
+                repair("order_settled", "order " + clientOrderId + " was " + row.get("status") + "; the broker has it as " + known.get().status(),
+                        Map.of("client_order_id", clientOrderId, "broker_status", known.get().status()));
+            } else {
+                String why = "never reached the broker before a restart; not resent";
+                jdbc.update("update orders set status = 'canceled', cancelled_at = now(), reject_reason = ? where client_order_id = ?"
+                        + " and status in ('pending_submit', 'unknown')", why, clientOrderId);
+                jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, 'canceled', ?)",
+                        clientOrderId, row.get("status"), why);
+                repair("order_canceled", "order " + clientOrderId + " " + why, Map.of("client_order_id", clientOrderId));
+            }
+            repairs++;
+        }
+        return repairs;
+    }
+
+    private int matchPositions() {
+        Map<String, BrokerPosition> held = new HashMap<>();
+        for (BrokerPosition p : broker.positions()) {
+            if (p.quantity() < 0) {
+                throw new IllegalStateException("the broker holds a short position in " + p.symbol() + " (" + p.quantity()
+                        + "); Catalyst trades long only and will not guess");
+            }
+            held.put(p.symbol(), p);
+        }
+        int repairs = 0;
+        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, quantity, entry_price from v_positions_current")) {
+            String symbol = (String) local.get("symbol");
+            BrokerPosition atBroker = held.remove(symbol);
+            int quantity = ((Number) local.get("quantity")).intValue();
+            if (atBroker == null) {
+                jdbc.update("update positions set status = 'closed', closed_at = now(), close_reason = 'reconciled: not held at broker',"
+                        + " unrealized_pnl = 0 where position_id = ?", local.get("position_id"));
+                repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed",
+                        Map.of("symbol", symbol, "quantity", quantity));
+                repairs++;
+            } else if (atBroker.quantity() != quantity) {
+                jdbc.update("update positions set quantity = ?, entry_price = ? where position_id = ?", atBroker.quantity(),
+                        atBroker.averageEntryPrice(), local.get("position_id"));
+                repair("position_resized", "position in " + symbol + " was " + quantity + " shares, the broker holds " + atBroker.quantity(),
+                        Map.of("symbol", symbol, "local", quantity, "broker", atBroker.quantity()));
+                repairs++;
+            }
+        }
+        for (BrokerPosition missing : held.values()) {
+            jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
+                    + " values (get_or_create_security(?), 'long', ?, ?, 'open', now(), 'reconciled')", missing.symbol(), missing.quantity(),
+                    missing.averageEntryPrice());
+            repair("position_opened", "the broker holds " + missing.quantity() + " " + missing.symbol() + " that the record did not: recorded",
+                    Map.of("symbol", missing.symbol(), "quantity", missing.quantity()));
+            repairs++;
+        }
+        return repairs;
+    }
+
+    /** The intent an unsettled row stands for; entries and exits alike, with the stop and target they carried. */
+    private static OrderIntent intent(Map<String, Object> row) {
+        boolean entry = "buy".equals(row.get("side"));
+        Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
+        return new OrderIntent(entry ? "entry" : "exit", (String) row.get("cycle_id"), (String) row.get("client_order_id"),
+                (String) row.get("symbol"), (String) row.get("side"), ((Number) row.get("quantity")).intValue(), null,
+                (BigDecimal) row.get("stop_price"), (BigDecimal) row.get("take_profit_price"), null, null, positionId,
+                entry ? null : "reconciled");
+    }
+
+    private void repair(String type, String message, Map<String, Object> details) {
+        LOG.warn("Reconciliation repair: {}", message);
+        try {
+            jdbc.update("insert into risk_events (event_type, severity, message, details) values (?, 'warning', ?, cast(? as jsonb))",
+                    "reconciliation_" + type, message, json.writeValueAsString(details));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("reconciliation details are not serialisable", e);
+        }
+    }
+
+    /** Trading is halted until reconciliation succeeds: 503 at the REST API, a failed cycle in the workflow. */
+    public static final class TradingHaltedException extends IllegalStateException {
+        public TradingHaltedException(String message) {
+            super(message);
+        }
+    }
+}

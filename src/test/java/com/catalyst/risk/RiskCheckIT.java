@@ -1,0 +1,119 @@
+package com.catalyst.risk;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.catalyst.testsupport.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /api/v1/risk/check} on the real PostgreSQL: a proposed trade is answered with the decision, its reason
+ * and numbers, and recorded; bad input is a 400 naming the field; the kill switch refuses and records one event a day.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.session-date=2026-01-06",
+        "catalyst.clock.start-time=11:00",
+        "catalyst.clock.speed=0"})
+class RiskCheckIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_risk_check"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private String symbol;
+
+    @BeforeEach
+    void emptyRecord() throws InterruptedException {
+        // the securities master is loaded by a start-up route: wait for it
+        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) == 0; i++) {
+            Thread.sleep(100);
+        }
+        jdbc.execute("truncate trading_cycles, risk_decisions, risk_events, orders, fills, positions restart identity cascade");
+        symbol = jdbc.queryForObject("select symbol from securities order by symbol limit 1", String.class);
+    }
+
+    @Test
+    void aProposedTradeIsDecidedExplainedAndRecorded() throws Exception {
+        HttpResponse<String> sized = check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50.00}");
+        assertThat(sized.statusCode()).as(sized.body()).isEqualTo(200);
+        JsonNode decision = json.readTree(sized.body());
+        assertThat(decision.get("verdict").asText()).isIn("approved", "resized");
+        assertThat(decision.get("approved_quantity").asInt()).isPositive();
+        assertThat(decision.get("reason").asText()).isNotBlank();
+        assertThat(decision.get("numbers").has("risk_budget")).isTrue();
+        assertThat(decision.get("numbers").has("exposure_limit")).isTrue();
+
+        // the trader's own stop and quantity: risk only cuts the quantity to the limits
+        JsonNode asked = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"long\",\"entry_price\":50,\"stop_price\":49,\"quantity\":100000}").body());
+        assertThat(asked.get("verdict").asText()).isEqualTo("resized");
+        assertThat(asked.get("requested_quantity").asInt()).isEqualTo(100000);
+        assertThat(asked.get("approved_quantity").asInt()).isLessThanOrEqualTo(1000);
+        assertThat(asked.get("stop_price").decimalValue()).isEqualByComparingTo("49");
+
+        assertThat(jdbc.queryForObject("select count(*) from risk_decisions where cycle_id is null", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsA400NamingTheField() throws Exception {
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50,\"quantity\":0}"), "quantity");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50,\"quantity\":-5}"), "quantity");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50,\"quantity\":\"many\"}"), "quantity");
+        assertField(check("{\"symbol\":\"NOSUCH\",\"side\":\"buy\",\"entry_price\":50}"), "symbol");
+        assertField(check("{\"symbol\":\"not a symbol\",\"side\":\"buy\",\"entry_price\":50}"), "symbol");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"sideways\",\"entry_price\":50}"), "side");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":-1}"), "entry_price");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50,\"stop_price\":51}"), "stop_price");
+        assertThat(jdbc.queryForObject("select count(*) from risk_decisions", Integer.class)).isZero();
+    }
+
+    @Test
+    void theKillSwitchRefusesEntriesAndRecordsOneEventADay() throws Exception {
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260106-001', 'normal', 'completed')");
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at,"
+                + " realized_pnl) values ('20260106-001', get_or_create_security(?), 'long', 100, 50, 20, 'closed', now(), now(), -3000)", symbol);
+
+        for (int i = 0; i < 3; i++) {
+            JsonNode refused = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50}").body());
+            assertThat(refused.get("verdict").asText()).isEqualTo("rejected");
+            assertThat(refused.get("reason").asText()).startsWith("kill switch");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from risk_events where event_type = 'kill_switch' and session_date = '2026-01-06'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    private void assertField(HttpResponse<String> response, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("field").asText()).isEqualTo(field);
+    }
+
+    private HttpResponse<String> check(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/risk/check"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

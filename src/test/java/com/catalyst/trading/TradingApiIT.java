@@ -1,0 +1,130 @@
+package com.catalyst.trading;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.catalyst.testsupport.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The trader's trading API on the real PostgreSQL: a manual paper order goes through risk and the crash-only order
+ * path, once per idempotency key; a refused one and a malformed one never reach the broker; a position is closed
+ * through the exit path, and flatten closes them all, with the broker's book matching the record after each step.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.session-date=2026-01-06",
+        "catalyst.clock.start-time=11:00",
+        "catalyst.clock.speed=0"})
+class TradingApiIT {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_trading_api"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    BrokerPort broker;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void manualOrdersClosesAndFlattenGoThroughRiskAndTheOrderPath() throws Exception {
+        // the securities master is loaded by a start-up route: wait for it
+        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
+            Thread.sleep(100);
+        }
+        List<String> symbols = jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol limit 3", String.class);
+        String first = symbols.get(0);
+
+        HttpResponse<String> placed = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-1\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        JsonNode order = json.readTree(placed.body());
+        assertThat(order.get("status").asText()).isEqualTo("filled");
+        String clientOrderId = order.get("client_order_id").asText();
+        assertThat(clientOrderId).isEqualTo(com.catalyst.desk.ManualOrderDesk.clientOrderId("trader-1"));
+        // the state machine's record: recorded before the broker call, then the broker's answer
+        assertThat(jdbc.queryForList("select coalesce(from_status, '-') || '>' || to_status from order_events where client_order_id = ? order by event_id",
+                String.class, clientOrderId)).containsExactly("->pending_submit", "pending_submit>filled");
+
+        // the same key again is the same order: no second broker order, no second position
+        HttpResponse<String> replay = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-1\"}");
+        assertThat(json.readTree(replay.body()).get("client_order_id").asText()).isEqualTo(clientOrderId);
+        assertThat(count("orders")).isEqualTo(1);
+        assertThat(broker.positions()).hasSize(1);
+
+        // risk refuses a second position in the same symbol: 422 with the reason, nothing sent
+        HttpResponse<String> refused = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-2\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).get("error").asText()).contains("already open");
+        assertThat(broker.findByClientOrderId(com.catalyst.desk.ManualOrderDesk.clientOrderId("trader-2"))).isEmpty();
+        assertThat(count("orders")).isEqualTo(1);
+
+        // bad input: a 400 naming the field, nothing recorded or sent
+        assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"quantity\":0}"), "quantity");
+        assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"sell\"}"), "side");
+        assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"NOSUCH\",\"side\":\"buy\"}"), "symbol");
+        assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"no spaces\"}"), "idempotency_key");
+        assertThat(count("orders")).isEqualTo(1);
+
+        // close one position through the exit path; a second close finds nothing
+        HttpResponse<String> closed = send("DELETE", "/api/v1/trading/positions/" + first, null);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(json.readTree(closed.body()).get("outcomes").get(0).get("status").asText()).isEqualTo("filled");
+        assertThat(jdbc.queryForObject("select realized_pnl from positions where status = 'closed'", java.math.BigDecimal.class)).isNotNull();
+        assertThat(broker.positions()).isEmpty();
+        assertThat(send("DELETE", "/api/v1/trading/positions/" + first, null).statusCode()).isEqualTo(404);
+
+        // two more, then flatten closes both
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<String> another = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbols.get(i) + "\",\"side\":\"buy\",\"quantity\":10}");
+            assertThat(another.statusCode()).as(another.body()).isEqualTo(200);
+        }
+        assertThat(broker.positions()).hasSize(2);
+        HttpResponse<String> flattened = send("POST", "/api/v1/trading/flatten", "");
+        assertThat(flattened.statusCode()).as(flattened.body()).isEqualTo(200);
+        assertThat(json.readTree(flattened.body()).get("outcomes")).hasSize(2);
+        assertThat(count("positions where status = 'open'")).isZero();
+        assertThat(broker.positions()).isEmpty();
+
+        JsonNode account = json.readTree(send("GET", "/api/v1/trading/account", null).body());
+        assertThat(account.get("paper").asBoolean()).isTrue();
+        assertThat(account.get("cash").decimalValue()).isPositive();
+    }
+
+    private int count(String fromWhere) {
+        return jdbc.queryForObject("select count(*) from " + fromWhere, Integer.class);
+    }
+
+    private void assertField(HttpResponse<String> response, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("field").asText()).isEqualTo(field);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
