@@ -27,9 +27,11 @@ public record ScanResponse(String cycleId, Instant asOf, int scanned, int passed
             row.put("price", c.price());
             row.put("volume", c.volume());
             row.put("rank", c.rank());
+            // ATR % is absent while the ATR warms up (fewer than 14 bars, possible when the ATR filter is off)
+            String atr = Double.isFinite(c.atrPercent()) ? String.format(java.util.Locale.ROOT, ",\"atr_percent\":%.4f", c.atrPercent()) : "";
             row.put("scan_metadata", String.format(java.util.Locale.ROOT,
-                    "{\"momentum_percent\":%.4f,\"relative_volume\":%.4f,\"gap_percent\":%.4f,\"atr_percent\":%.4f}",
-                    c.momentumPercent(), c.relativeVolume(), c.gapPercent(), c.atrPercent()));
+                    "{\"momentum_percent\":%.4f,\"relative_volume\":%.4f,\"gap_percent\":%.4f%s}",
+                    c.momentumPercent(), c.relativeVolume(), c.gapPercent(), atr));
             return row;
         }).toList();
     }

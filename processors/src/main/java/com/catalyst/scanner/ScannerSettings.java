@@ -34,9 +34,9 @@ public record ScannerSettings(double minPrice, double maxPrice, long minAverageV
         this(minPrice, maxPrice, minAverageVolume, momentumBars, 0, 0, 0, 0);
     }
 
-    /** Bars a symbol needs before it can be scored: the look-back plus its reference bar, and the ATR's warm-up. */
+    /** Bars a symbol needs before it can be scored: the look-back plus its reference bar, and the ATR's warm-up when the ATR filter is on. */
     public int barsNeeded() {
-        return Math.max(momentumBars + 1, ATR_PERIOD);
+        return minAtrPercent > 0 ? Math.max(momentumBars + 1, ATR_PERIOD) : momentumBars + 1;
     }
 
     private static void requireOffOrPositive(String name, double value) {

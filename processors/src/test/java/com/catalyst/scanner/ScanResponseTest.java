@@ -33,8 +33,15 @@ class ScanResponseTest {
                 .containsEntry("volume", 40_000L)
                 .containsEntry("rank", 1);
         assertThat(row.get("scan_metadata"))
-                .isEqualTo("{\"momentum_percent\":1.2500,\"relative_volume\":2.5000,\"gap_percent\":-0.7500}");
+                .isEqualTo("{\"momentum_percent\":1.2500,\"relative_volume\":2.5000,\"gap_percent\":-0.7500,\"atr_percent\":0.1200}");
         assertThat(rows.get(1)).containsEntry("symbol", "BBB").containsEntry("rank", 2);
+    }
+
+    @Test
+    void metadataLeavesOutAnAtrStillWarmingUp() {
+        ScanCandidate young = new ScanCandidate("AAA", 12.5, 1, 0.5, 1.5, 2.5, Double.NaN, 0, 0, 0, 0, 0, 1);
+        String json = (String) new ScanResponse("c", AS_OF, 1, 1, Map.of(), List.of(young)).sqlRows().get(0).get("scan_metadata");
+        assertThat(json).isEqualTo("{\"momentum_percent\":0.5000,\"relative_volume\":1.5000,\"gap_percent\":2.5000}");
     }
 
     @Test
