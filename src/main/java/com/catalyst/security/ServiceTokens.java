@@ -40,7 +40,7 @@ public class ServiceTokens {
     private final String caller;
 
     public ServiceTokens(@Value("${CATALYST_SERVICE_TOKEN_SECRET:${catalyst.service-token.secret:}}") String secret,
-                         @Value("${catalyst.service-token.ttl:60s}") Duration ttl,
+                         @Value("${CATALYST_SERVICE_TOKEN_TTL:${catalyst.service-token.ttl:60s}}") Duration ttl,
                          @Value("${catalyst.bundles.active}") String active,
                          @Value("${catalyst.bundles.all-in-one}") boolean allInOne) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
