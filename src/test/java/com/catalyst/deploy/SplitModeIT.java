@@ -28,7 +28,8 @@ class SplitModeIT {
         String db = TestDatabases.fresh("catalyst_it_split");
         int front = TestRedis.freePort();
         int back = TestRedis.freePort();
-        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_split");
+        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_split",
+                "CATALYST_SERVICE_TOKEN_SECRET", "split-mode-it-secret-0123456789abcdef");
         String[] common = {"--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0"};
         String remote = "http://127.0.0.1:" + back;

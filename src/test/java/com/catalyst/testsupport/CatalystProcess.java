@@ -32,12 +32,19 @@ public final class CatalystProcess implements AutoCloseable {
 
     /** Starts {@code target/catalyst.jar} from the project folder with the given --key=value settings and environment. */
     public static CatalystProcess start(String name, int port, Map<String, String> env, String... settings) throws IOException {
+        return start(name, port, env, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), settings);
+    }
+
+    /** As {@link #start(String, int, Map, String...)} with the given JVM options (e.g. a smaller heap for many processes). */
+    public static CatalystProcess start(String name, int port, Map<String, String> env, List<String> jvmOptions, String... settings)
+            throws IOException {
         String jar = System.getProperty("catalyst.jar", "target/catalyst.jar");
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException(jar + " is missing: run the integration tests with ./mvnw verify (after package)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.port=" + port));
         command.addAll(List.of(settings));
         Path log = Files.createTempFile("catalyst-" + name + "-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

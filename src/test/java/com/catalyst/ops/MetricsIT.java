@@ -1,0 +1,111 @@
+package com.catalyst.ops;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.workflow.CycleSummary;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After a cycle, /actuator/prometheus shows the domain metrics beside Camel's route metrics, with the cycle's own
+ * numbers; and every metric the Grafana dashboard queries is there.
+ */
+@CamelSpringBootTest
+@AutoConfigureObservability // Spring Boot's tests leave the Prometheus endpoint out unless asked
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.session-date=2026-01-06",
+        "catalyst.clock.start-time=11:00",
+        "catalyst.clock.speed=0"})
+class MetricsIT {
+
+    static final Path DASHBOARD = Path.of("compose/grafana/catalyst-dashboard.json");
+    /** The metric families the project and Camel publish; PromQL functions and labels are not among them. */
+    static final Pattern METRIC = Pattern.compile("\\b(?:catalyst|camel|resilience4j)_[a-z0-9_]+");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_metrics"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProducerTemplate producer;
+
+    private static CycleSummary cycle;
+
+    @BeforeEach
+    void oneCycle() {
+        if (cycle == null) {
+            cycle = producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class);
+            assertThat(cycle.status()).as(String.valueOf(cycle.failureReason())).isEqualTo("completed");
+        }
+    }
+
+    @Test
+    void theCycleShowsInTheDomainMetrics() throws Exception {
+        // the P&L gauges follow the cycle report, which the wire tap sends after the cycle returns
+        PrometheusScrape scrape = awaitScrape("catalyst_positions_open", cycle.placed());
+
+        assertThat(scrape.value("catalyst_cycles_total", "status=\"completed\"")).isEqualTo(1.0);
+        assertThat(scrape.value("catalyst_cycle_duration_seconds_count", "status=\"completed\"")).isEqualTo(1.0);
+        assertThat(scrape.value("catalyst_cycle_duration_seconds_sum", "status=\"completed\"")).isEqualTo(cycle.durationMs() / 1000.0);
+        assertThat(scrape.value("catalyst_cycle_candidates_sum", "step=\"universe\"")).isEqualTo(cycle.scanned());
+        assertThat(scrape.value("catalyst_cycle_candidates_sum", "step=\"scan\"")).isEqualTo(cycle.candidates());
+        assertThat(scrape.value("catalyst_cycle_candidates_sum", "step=\"news\"")).isEqualTo(cycle.afterNews());
+        assertThat(scrape.value("catalyst_cycle_candidates_sum", "step=\"picked\"")).isEqualTo(cycle.picked());
+        long filled = cycle.orders().stream().filter(o -> "filled".equals(o.status())).count();
+        assertThat(scrape.value("catalyst_orders_total", "kind=\"entry\"", "status=\"filled\"")).isEqualTo(filled);
+        assertThat(scrape.value("catalyst_fills_total", "kind=\"entry\"", "side=\"buy\"")).isEqualTo(filled);
+        assertThat(scrape.value("catalyst_filled_shares_total", "side=\"buy\""))
+                .isEqualTo(cycle.orders().stream().mapToInt(o -> o.filledQuantity()).sum());
+        assertThat(scrape.value("catalyst_pnl_realized_usd")).isZero();
+        assertThat(scrape.value("catalyst_positions_open")).isEqualTo(cycle.placed());
+        assertThat(scrape.value("resilience4j_circuitbreaker_state", "state=\"closed\"")).isEqualTo(1.0);
+        assertThat(scrape.value("camel_exchanges_total", "routeId=\"workflow-run-cycle\"")).isEqualTo(1.0);
+    }
+
+    @Test
+    void everyMetricOfTheDashboardIsPublished() throws Exception {
+        Set<String> used = new TreeSet<>();
+        for (JsonNode expr : new ObjectMapper().readTree(DASHBOARD.toFile()).findValues("expr")) {
+            Matcher m = METRIC.matcher(expr.asText());
+            while (m.find()) {
+                used.add(m.group());
+            }
+        }
+        assertThat(used).as("metrics the dashboard queries").hasSizeGreaterThan(10)
+                .contains("camel_exchanges_total", "camel_exchanges_failed_total", "camel_route_policy_seconds_sum");
+        Set<String> published = awaitScrape("catalyst_positions_open", cycle.placed()).names();
+        assertThat(published).containsAll(used);
+    }
+
+    private PrometheusScrape awaitScrape(String gauge, double expected) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        PrometheusScrape scrape = PrometheusScrape.of("http://127.0.0.1:" + port);
+        while (scrape.value(gauge) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            scrape = PrometheusScrape.of("http://127.0.0.1:" + port);
+        }
+        return scrape;
+    }
+}

@@ -1,0 +1,52 @@
+package com.catalyst.testsupport;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The route ids the project defines, read from where they are written: the YAML files in routes/ and the Java
+ * RouteBuilders once Camel has configured them. REST verbs are not counted: Camel inlines each into the direct:
+ * route it calls, so they never become routes of their own.
+ */
+public final class RouteIds {
+
+    private RouteIds() {
+    }
+
+    public static Set<String> fromYaml(Path routesDir) throws IOException {
+        Set<String> ids = new TreeSet<>();
+        try (Stream<Path> files = Files.list(routesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    for (Object entry : (List<?>) new Yaml().load(reader)) {
+                        if (((Map<?, ?>) entry).get("route") instanceof Map<?, ?> route) {
+                            ids.add((String) route.get("id"));
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Ids of the routes of RouteBuilders that Camel has already configured. */
+    public static Set<String> fromJava(Iterable<? extends RouteBuilder> builders) {
+        Set<String> ids = new TreeSet<>();
+        for (RouteBuilder builder : builders) {
+            builder.getRouteCollection().getRoutes().stream().map(RouteDefinition::getRouteId).filter(Objects::nonNull).forEach(ids::add);
+        }
+        return ids;
+    }
+}
