@@ -64,8 +64,13 @@ public class HttpTransportConfiguration {
     }
 
     @Bean
+    RateLimiter gatewayRateLimiter(GatewayProperties props) {
+        return new RateLimiter(props.rateLimit().requestsPerMinute(), props.rateLimit().burst(), System::nanoTime);
+    }
+
+    @Bean
     FilterRegistrationBean<McpHttpGuard> gatewayGuard(GatewayProperties props, DefaultServerTransportSecurityValidator origins,
-                                                      @Value("${server.address:}") String bindAddress) {
+                                                      RateLimiter limiter, @Value("${server.address:}") String bindAddress) {
         BindAddressGuard.check(bindAddress, props.hasApiKey());
         ApiKeyCheck keys = new ApiKeyCheck(props.apiKey());
         if (!keys.enabled()) {
@@ -74,7 +79,6 @@ public class HttpTransportConfiguration {
             LOG.warn("listens on loopback ({}). Anyone on this machine can trade through /mcp.", bindAddress);
             LOG.warn("**********************************************************************************");
         }
-        RateLimiter limiter = new RateLimiter(props.rateLimit().requestsPerMinute(), props.rateLimit().burst(), System::nanoTime);
         FilterRegistrationBean<McpHttpGuard> registration =
                 new FilterRegistrationBean<>(new McpHttpGuard(origins, keys, limiter, props.maxRequestBytes()));
         registration.addUrlPatterns("/mcp", "/mcp/*");

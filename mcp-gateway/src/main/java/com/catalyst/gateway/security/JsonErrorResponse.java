@@ -81,8 +81,13 @@ final class JsonErrorResponse extends HttpServletResponseWrapper {
     }
 
     /** After the transport returned: an error body it wrote is rewritten to code and message only. */
-    void finish() throws IOException {
+    void finish(boolean clientResponse) throws IOException {
         if (errorStatus <= 0) {
+            return;
+        }
+        if (clientResponse && errorStatus >= 500) {
+            // the transport answers 500 to a response whose id it never sent: the client's mistake, not the server's
+            JsonRpcErrors.write((HttpServletResponse) getResponse(), 400, JsonRpcErrors.INVALID_REQUEST, "Response to an unknown request id");
             return;
         }
         if (writer != null) {

@@ -110,7 +110,7 @@ public class McpHttpGuard extends OncePerRequestFilter {
         }
         JsonErrorResponse errors = new JsonErrorResponse(response);
         chain.doFilter(new CachedBodyRequest(request, body, accept), errors);
-        errors.finish();
+        errors.finish(body.length > 0 && isClientResponse(body));
     }
 
     /** The Accept the transport will see: a missing or wildcard Accept takes both types; only-JSON is refused (406). */
@@ -178,6 +178,10 @@ public class McpHttpGuard extends OncePerRequestFilter {
             if (params != null && !params.isObject()) {
                 return "Invalid request: 'params' must be an object";
             }
+            if ("initialize".equals(method.asText()) && !(params != null && params.path("protocolVersion").isTextual()
+                    && params.path("capabilities").isObject() && params.path("clientInfo").path("name").isTextual())) {
+                return "Invalid request: initialize needs params with protocolVersion (string), capabilities (object) and clientInfo.name";
+            }
             return null;
         }
         boolean response = id != null && (message.has("result") ^ message.has("error"));
@@ -191,6 +195,16 @@ public class McpHttpGuard extends OncePerRequestFilter {
             return "Invalid request: 'error' must be an object with an integer 'code'";
         }
         return null;
+    }
+
+    /** A JSON-RPC response from the client (to a server ping): the transport fails on unknown ids with a 500. */
+    private boolean isClientResponse(byte[] body) {
+        try {
+            JsonNode message = json.readTree(body);
+            return message.isObject() && !message.has("method");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest request) {

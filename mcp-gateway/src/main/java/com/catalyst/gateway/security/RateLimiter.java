@@ -12,8 +12,8 @@ public final class RateLimiter {
 
     private static final int SWEEP_ABOVE = 10_000;
 
-    private final int perMinute;
-    private final int burst;
+    private volatile int perMinute;
+    private volatile int burst;
     private final LongSupplier nanoClock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -30,6 +30,14 @@ public final class RateLimiter {
             sweep();
         }
         return buckets.computeIfAbsent(identity, id -> new TokenBucket(perMinute, burst, nanoClock)).tryAcquire();
+    }
+
+    /** New limits for every identity, starting with full buckets (operators raising a limit; tests switching phases). */
+    public void limits(int newPerMinute, int newBurst) {
+        new TokenBucket(newPerMinute, newBurst, nanoClock);
+        this.perMinute = newPerMinute;
+        this.burst = newBurst;
+        buckets.clear();
     }
 
     private void sweep() {
