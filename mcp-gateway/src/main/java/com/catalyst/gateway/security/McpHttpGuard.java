@@ -32,6 +32,9 @@ public class McpHttpGuard extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(McpHttpGuard.class);
     private static final Set<String> PROTOCOL_VERSIONS = Set.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25");
+    /** Methods the transport cannot answer without this string parameter (it would fail after the response began). */
+    private static final Map<String, String> REQUIRED_PARAM = Map.of("tools/call", "name", "resources/read", "uri",
+            "prompts/get", "name", "resources/subscribe", "uri", "resources/unsubscribe", "uri", "logging/setLevel", "level");
     private static final String BOTH = "application/json, text/event-stream";
 
     private final ServerTransportSecurityValidator originCheck;
@@ -181,6 +184,10 @@ public class McpHttpGuard extends OncePerRequestFilter {
             if ("initialize".equals(method.asText()) && !(params != null && params.path("protocolVersion").isTextual()
                     && params.path("capabilities").isObject() && params.path("clientInfo").path("name").isTextual())) {
                 return "Invalid request: initialize needs params with protocolVersion (string), capabilities (object) and clientInfo.name";
+            }
+            String needed = REQUIRED_PARAM.get(method.asText());
+            if (needed != null && !(params != null && params.path(needed).isTextual())) {
+                return "Invalid request: " + method.asText() + " needs params." + needed + " (a string)";
             }
             return null;
         }
