@@ -1,0 +1,84 @@
+package com.catalyst.gateway.content;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.catalyst.gateway.tools.ToolCatalog;
+import com.catalyst.gateway.tools.ToolDefinition;
+import com.catalyst.gateway.tools.ToolInvoker;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceTemplateSpecification;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
+
+/**
+ * The read-only {@code catalyst://} resources. Each reads through a tool's route with fixed arguments, so a resource
+ * and its tool always show the same data and the same checks.
+ */
+public final class GatewayResources {
+
+    private static final Pattern DAILY = Pattern.compile("catalyst://analytics/daily/(.+)");
+
+    private final ToolCatalog catalog;
+    private final ToolInvoker invoker;
+
+    public GatewayResources(ToolCatalog catalog, ToolInvoker invoker) {
+        this.catalog = catalog;
+        this.invoker = invoker;
+    }
+
+    public List<SyncResourceSpecification> resources() {
+        return List.of(
+                resource("catalyst://system/health", "system-health", "System health",
+                        "Status of Catalyst, its database, Redis and bundles.", "get_system_health", Map.of()),
+                resource("catalyst://trading-cycle/current", "trading-cycle-current", "Current trading cycle",
+                        "Whether trading is started, and the latest cycle with its funnel counts.", "get_cycle_status", Map.of()),
+                resource("catalyst://market-scan/latest", "market-scan-latest", "Latest market scan",
+                        "The top 20 candidates of the latest cycle's scan.", "scan_market", Map.of("limit", 20)),
+                resource("catalyst://portfolio/positions/open", "positions-open", "Open positions",
+                        "Every open position with entry, stop, target and unrealized P&L (USD).", "get_positions", Map.of()),
+                resource("catalyst://analytics/daily-summary", "daily-summary", "Daily summary",
+                        "The latest session's performance report.", "get_daily_report", Map.of()));
+    }
+
+    public List<SyncResourceTemplateSpecification> templates() {
+        McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder()
+                .uriTemplate("catalyst://analytics/daily/{date}")
+                .name("daily-report")
+                .title("Daily report of a session")
+                .description("The performance report of one session; date as YYYY-MM-DD.")
+                .mimeType("application/json")
+                .build();
+        return List.of(new SyncResourceTemplateSpecification(template, (exchange, request) -> {
+            Matcher m = DAILY.matcher(request.uri());
+            if (!m.matches()) {
+                throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
+            }
+            return read(request.uri(), "get_daily_report", Map.of("date", m.group(1)));
+        }));
+    }
+
+    private SyncResourceSpecification resource(String uri, String name, String title, String description, String tool, Map<String, Object> args) {
+        McpSchema.Resource resource = McpSchema.Resource.builder()
+                .uri(uri).name(name).title(title).description(description).mimeType("application/json").build();
+        return new SyncResourceSpecification(resource, (exchange, request) -> read(uri, tool, args));
+    }
+
+    private ReadResourceResult read(String uri, String toolName, Map<String, Object> args) {
+        ToolDefinition tool = catalog.find(toolName).orElseThrow();
+        CallToolResult result = invoker.call(tool, new CallToolRequest(toolName, args));
+        String text = result.content().isEmpty() ? "" : ((TextContent) result.content().get(0)).text();
+        if (Boolean.TRUE.equals(result.isError())) {
+            // a resource that cannot be read is "not found" with the tool's explanation, never an internal error
+            throw McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(uri + ": " + text).build();
+        }
+        return new ReadResourceResult(List.of(new TextResourceContents(uri, "application/json", text)));
+    }
+}

@@ -1,0 +1,70 @@
+package com.catalyst.gateway.tools;
+
+import java.util.Map;
+
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The SDK's tool handler: checks the arguments, sends them into the tool's route {@code direct:gateway-tool-<name>}
+ * and maps the reply, or the failure, to a result. Failures become {@code isError} results with a message a model can
+ * act on; no exception text that could hold internals reaches the client.
+ */
+public class ToolInvoker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
+
+    private final ProducerTemplate producer;
+    private final ToolResults results;
+
+    public ToolInvoker(ProducerTemplate producer, ToolResults results) {
+        this.producer = producer;
+        this.results = results;
+    }
+
+    public CallToolResult call(ToolDefinition tool, CallToolRequest request) {
+        Map<String, Object> args;
+        try {
+            args = ArgumentChecker.check(tool.name(), tool.arguments(), request.arguments());
+        } catch (ToolArgumentException e) {
+            return results.error(e.getMessage(), Map.of());
+        }
+        try {
+            Object reply = producer.requestBody(tool.routeUri(), args);
+            return results.success(tool, asMap(reply));
+        } catch (CamelExecutionException e) {
+            return failure(tool, e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            return failure(tool, e);
+        }
+    }
+
+    private CallToolResult failure(ToolDefinition tool, Throwable cause) {
+        if (cause instanceof ToolFailure failure) {
+            return results.error(failure.getMessage(), failure.details());
+        }
+        if (cause instanceof ToolArgumentException argument) {
+            return results.error(argument.getMessage(), Map.of());
+        }
+        if (cause instanceof DataAccessException) {
+            LOG.warn("Tool {} failed: the database did not answer ({})", tool.name(), cause.getClass().getSimpleName());
+            return results.error(tool.name() + " failed: the database is not available; try again shortly or check get_system_health.", Map.of());
+        }
+        LOG.warn("Tool {} failed: {}: {}", tool.name(), cause.getClass().getSimpleName(), cause.getMessage());
+        return results.error(tool.name() + " failed inside Catalyst (" + cause.getClass().getSimpleName()
+                + "); the failure is logged. Check get_system_health, then try again.", Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object reply) {
+        if (reply instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalStateException("tool route answered " + (reply == null ? "nothing" : reply.getClass().getSimpleName()) + " instead of a map");
+    }
+}

@@ -1,0 +1,250 @@
+// End-to-end test of Catalyst's MCP gateway with the official MCP TypeScript SDK client.
+// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|ratelimit|fuzz|all>
+// Exit code 0 when every check passed; each failure is printed with what was expected.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const URL_ = process.env.MCP_URL ?? 'http://127.0.0.1:5000/mcp';
+const KEY = process.env.MCP_KEY ?? '';
+const FUZZ_COUNT = Number(process.env.FUZZ_COUNT ?? 10000);
+const failures = [];
+let checks = 0;
+
+function check(ok, what) {
+  checks++;
+  if (!ok) { failures.push(what); console.error('FAIL', what); }
+}
+
+const auth = { Authorization: `Bearer ${KEY}` };
+const BOTH = 'application/json, text/event-stream';
+
+async function connect(protocolVersion) {
+  const client = new Client({ name: 'catalyst-e2e', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(new URL(URL_), { requestInit: { headers: auth } });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+async function post(body, headers = {}) {
+  const res = await fetch(URL_, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: BOTH, ...auth, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text };
+}
+
+async function rawSession(version = '2025-06-18') {
+  const init = await post({ jsonrpc: '2.0', id: 1, method: 'initialize',
+    params: { protocolVersion: version, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+  return { init, sid: init.headers.get('mcp-session-id') };
+}
+
+// every tool in an order that lets each do its job on a fresh simulated market: a cycle first, so that a manual trade
+// has a cycle to attach to; symbols come from the scan
+const TOOL_ORDER = [
+  ['get_system_health', () => ({})], ['start_trading_cycle', () => ({ mode: 'normal', run_now: true })],
+  ['get_cycle_status', () => ({})], ['get_cycle_history', () => ({ limit: 5 })], ['scan_market', () => ({ limit: 5, fresh: true })],
+  ['analyze_symbol', (s) => ({ symbol: s[0] })], ['get_news', (s) => ({ symbol: s[0], limit: 3 })],
+  ['check_trade_risk', (s) => ({ symbol: s[0] })], ['execute_trade', (s) => ({ symbol: s[1] })], ['get_positions', () => ({})],
+  ['close_position', (s) => ({ symbol: s[1] })], ['get_orders', () => ({ limit: 5 })], ['get_account', () => ({})],
+  ['get_risk_metrics', () => ({})], ['update_risk_parameters', () => ({ max_daily_loss: 1000 })],
+  ['get_performance', () => ({ days: 5 })], ['get_daily_report', () => ({})],
+  ['stop_trading', () => ({ close_positions: false, reason: 'manual' })], ['emergency_stop', () => ({ reason: 'end-to-end test' })],
+];
+// tools whose isError answer is the honest, expected one in this set-up (not available yet, or refused by risk)
+const MAY_REFUSE = new Set(['update_risk_parameters', 'execute_trade', 'close_position']);
+
+async function functional() {
+  // protocol versions: the server echoes a version it supports
+  for (const v of ['2025-11-25', '2025-06-18', '2025-03-26']) {
+    const { init } = await rawSession(v);
+    check(init.status === 200 && JSON.parse(init.text).result.protocolVersion === v, `initialize echoes ${v} (got ${init.status} ${init.text.slice(0, 120)})`);
+  }
+  const { client, transport } = await connect();
+  check(client.getServerVersion()?.name === 'catalyst', 'server name is catalyst');
+  check(typeof transport.sessionId === 'string' && transport.sessionId.length > 0, 'Mcp-Session-Id was issued');
+  await client.ping();
+
+  const tools = (await client.listTools()).tools;
+  const names = tools.map(t => t.name);
+  for (const [name] of TOOL_ORDER) check(names.includes(name), `tools/list has ${name}`);
+  check(names.length === TOOL_ORDER.length, `tools/list has ${TOOL_ORDER.length} tools (got ${names.length})`);
+  for (const t of tools) {
+    check(t.inputSchema?.type === 'object', `${t.name} has an object input schema`);
+    check(t.annotations && typeof t.annotations.readOnlyHint === 'boolean', `${t.name} has annotations`);
+    check((t.description ?? '').length > 60, `${t.name} has a description for a model`);
+  }
+  const resources = (await client.listResources()).resources.map(r => r.uri);
+  for (const uri of ['catalyst://system/health', 'catalyst://trading-cycle/current', 'catalyst://market-scan/latest',
+    'catalyst://portfolio/positions/open', 'catalyst://analytics/daily-summary']) check(resources.includes(uri), `resources/list has ${uri}`);
+  const templates = (await client.listResourceTemplates()).resourceTemplates.map(t => t.uriTemplate);
+  check(templates.includes('catalyst://analytics/daily/{date}'), 'resource template for a day');
+  const prompts = (await client.listPrompts()).prompts.map(p => p.name);
+  check(prompts.includes('morning_briefing') && prompts.includes('end_of_day_review'), 'both prompts listed');
+  const brief = await client.getPrompt({ name: 'morning_briefing', arguments: { focus: 'semiconductors' } });
+  check(brief.messages.length > 0 && brief.messages[0].content.text.includes('get_system_health'), 'morning_briefing prompt text');
+  const review = await client.getPrompt({ name: 'end_of_day_review', arguments: {} });
+  check(review.messages[0].content.text.includes('get_daily_report'), 'end_of_day_review prompt text');
+
+  const health = await client.readResource({ uri: 'catalyst://system/health' });
+  check(JSON.parse(health.contents[0].text).status !== undefined, 'system/health resource reads');
+
+  // every tool, with good arguments: a result (data, or an honest isError), never a protocol failure
+  let symbols = ['AAPL', 'MSFT'];
+  for (const [name, argsOf] of TOOL_ORDER) {
+    const args = argsOf(symbols);
+    let result;
+    try {
+      result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120000 });
+    } catch (e) {
+      check(false, `${name} answered with a result (threw ${e.message})`);
+      continue;
+    }
+    const text = result.content?.map(c => c.text).join('\n') ?? '';
+    check(!/\bat [\w.$]+\(\w+\.java:\d+\)/.test(text), `${name} result holds no stack trace`);
+    check(!text.includes(KEY) || KEY === '', `${name} result does not echo the key`);
+    if (result.isError) {
+      check(MAY_REFUSE.has(name), `${name} succeeded (isError: ${text.slice(0, 200)})`);
+    } else {
+      check(result.structuredContent && typeof result.structuredContent === 'object', `${name} returns structuredContent`);
+    }
+    if (name === 'scan_market' && !result.isError) {
+      const found = result.structuredContent.candidates.map(c => c.symbol);
+      if (found.length >= 2) symbols = found;
+    }
+    if (name === 'get_news' && !result.isError) {
+      check(result.structuredContent.security?.trust === 'untrusted_tool_output', 'get_news is marked untrusted_tool_output');
+      check(text.startsWith('UNTRUSTED EXTERNAL CONTENT'), 'get_news text says it is untrusted');
+    }
+    console.log(`tool ${name}: ${result.isError ? 'isError: ' + text.slice(0, 100) : 'ok'}`);
+  }
+  const resourcesAfter = await client.readResource({ uri: 'catalyst://portfolio/positions/open' });
+  check(resourcesAfter.contents[0].mimeType === 'application/json', 'positions resource reads');
+
+  // bad arguments: isError naming the argument and what it accepts
+  const bad = [
+    ['get_orders', { limit: 0 }, 'limit'], ['get_orders', { limit: 'ten' }, 'limit'], ['get_news', {}, 'symbol'],
+    ['analyze_symbol', { symbol: '$$$' }, 'symbol'], ['start_trading_cycle', { mode: 'yolo' }, 'aggressive'],
+    ['get_positions', { extra: 1 }, 'extra'], ['get_daily_report', { date: '2026-13-45' }, 'YYYY-MM-DD'],
+  ];
+  for (const [name, args, mention] of bad) {
+    const r = await client.callTool({ name, arguments: args });
+    const text = r.content.map(c => c.text).join(' ');
+    check(r.isError === true && text.includes(mention), `${name} ${JSON.stringify(args)} → isError naming ${mention} (got ${text.slice(0, 120)})`);
+  }
+  // unknown tool → JSON-RPC error
+  let unknownRejected = false;
+  try { await client.callTool({ name: 'no_such_tool', arguments: {} }); } catch (e) { unknownRejected = true; }
+  check(unknownRejected, 'unknown tool is a JSON-RPC error');
+
+  // GET stream opens on the session
+  const controller = new AbortController();
+  const get = await fetch(URL_, { headers: { Accept: 'text/event-stream', 'Mcp-Session-Id': transport.sessionId, ...auth }, signal: controller.signal });
+  check(get.status === 200 && (get.headers.get('content-type') ?? '').includes('text/event-stream'), `GET opens an SSE stream (got ${get.status})`);
+  controller.abort();
+
+  // notifications get 202
+  const note = await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, { 'Mcp-Session-Id': transport.sessionId });
+  check(note.status === 202, `notification → 202 (got ${note.status})`);
+
+  // keys: missing and wrong → 401 with WWW-Authenticate, no key echoed
+  const noKey = await fetch(URL_, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: BOTH }, body: '{"jsonrpc":"2.0","id":1,"method":"ping"}' });
+  check(noKey.status === 401 && (noKey.headers.get('www-authenticate') ?? '').startsWith('Bearer'), `missing key → 401 Bearer (got ${noKey.status})`);
+  const wrong = await post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Authorization: 'Bearer wrong-key' });
+  check(wrong.status === 401 && !wrong.text.includes('wrong-key'), `wrong key → 401 (got ${wrong.status})`);
+  // foreign Origin → 403; a localhost origin passes
+  const foreign = await post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Origin: 'https://evil.example' });
+  check(foreign.status === 403, `foreign Origin → 403 (got ${foreign.status})`);
+  const local = await post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Origin: 'http://localhost:3000', 'Mcp-Session-Id': transport.sessionId });
+  check(local.status === 200, `localhost Origin accepted (got ${local.status})`);
+  // malformed JSON → -32700; no Accept → not a stack trace
+  const malformed = await post('{"jsonrpc":"2.0",', { 'Mcp-Session-Id': transport.sessionId });
+  check(malformed.status === 400 && JSON.parse(malformed.text).error.code === -32700, `malformed JSON → -32700 (got ${malformed.status} ${malformed.text})`);
+  const noAccept = await fetch(URL_, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth }, body: '{"jsonrpc":"2.0","id":9}' });
+  const noAcceptText = await noAccept.text();
+  check(noAccept.status < 500 && !noAcceptText.includes('stackTrace') && !noAcceptText.includes('.java'), `request without Accept: no stack trace (got ${noAccept.status} ${noAcceptText.slice(0, 100)})`);
+
+  // DELETE ends the session; the session is then unknown (404)
+  await transport.terminateSession();
+  const after = await post({ jsonrpc: '2.0', id: 5, method: 'ping' }, { 'Mcp-Session-Id': transport.sessionId ?? 'gone' });
+  check(after.status === 404, `request after DELETE → 404 (got ${after.status})`);
+  await client.close();
+}
+
+async function ratelimit() {
+  // the IT sets the limit low for this phase: a burst above it gets 429 with Retry-After
+  let limited = null;
+  for (let i = 0; i < 60 && !limited; i++) {
+    const r = await post({ jsonrpc: '2.0', id: i, method: 'ping' });
+    if (r.status === 429) limited = r;
+  }
+  check(limited !== null, 'a burst over the limit gets 429');
+  if (limited) check(Number(limited.headers.get('retry-after')) >= 1, `429 carries Retry-After (got ${limited.headers.get('retry-after')})`);
+}
+
+function fuzzBody(i, rnd) {
+  const pick = (a) => a[Math.floor(rnd() * a.length)];
+  const valid = JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: 'get_positions', arguments: {} } });
+  const junk = () => Array.from({ length: Math.floor(rnd() * 200) }, () => String.fromCharCode(Math.floor(rnd() * 0xffff))).join('');
+  const kinds = [
+    () => valid.slice(0, Math.floor(rnd() * valid.length)),                         // truncated
+    () => junk(),                                                                     // random text
+    () => JSON.stringify(pick([null, 1, 'x', true, [], [1, 2], {}, { jsonrpc: '1.0' }])),
+    () => JSON.stringify({ jsonrpc: '2.0', id: pick([{}, [], 1.5, null, true]), method: 'ping' }),
+    () => JSON.stringify({ jsonrpc: '2.0', id: i, method: pick(['', 'tools/call', 'resources/read', 'prompts/get', 'nope', 'initialize', 'x'.repeat(5000)]),
+      params: pick([undefined, {}, { name: 1 }, { name: 'get_orders', arguments: { limit: pick([-1, 'a', 1e309, null, {}]) } }, { uri: 'catalyst://../../etc' }, { name: 'nope' }]) }),
+    () => JSON.stringify({ jsonrpc: '2.0', id: i, result: pick([{}, 1, null]) }),
+    () => JSON.stringify({ jsonrpc: '2.0', id: i, method: 'initialize', params: pick([{}, { protocolVersion: 1 }, { protocolVersion: '1999-01-01', capabilities: 'x', clientInfo: 3 }]) }),
+    () => '{"jsonrpc":"2.0","id":1,"method":"ping","params":' + '['.repeat(3000),      // deep nesting
+    () => '{"a":"' + 'A'.repeat(1024 * 1024 + 10) + '"}',                            // oversized
+    () => JSON.stringify([{ jsonrpc: '2.0', id: 1, method: 'ping' }]),                // batch
+  ];
+  return pick(kinds)();
+}
+
+async function fuzz() {
+  const { sid } = await rawSession();
+  let seed = 20260105;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const statuses = {};
+  let fiveXX = 0;
+  let crashes = 0;
+  const workers = 8;
+  let next = 0;
+  async function worker() {
+    while (next < FUZZ_COUNT) {
+      const i = next++;
+      const body = fuzzBody(i, rnd);
+      const withSession = rnd() < 0.7 ? { 'Mcp-Session-Id': sid } : {};
+      try {
+        const r = await post(body, withSession);
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        if (r.status >= 500) { fiveXX++; if (fiveXX < 5) console.error('5xx for', body.slice(0, 200), '→', r.text.slice(0, 200)); }
+        if (r.text.includes('stackTrace') || /\.java:\d+/.test(r.text)) { check(false, `no stack trace in a reply (${body.slice(0, 80)})`); }
+      } catch (e) {
+        crashes++;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: workers }, worker));
+  console.log(`fuzz: ${FUZZ_COUNT} messages, statuses ${JSON.stringify(statuses)}, 5xx ${fiveXX}, connection failures ${crashes}`);
+  check(fiveXX === 0, `zero 5xx under fuzzing (got ${fiveXX})`);
+  check(crashes === 0, `zero connection failures under fuzzing (got ${crashes})`);
+  const { client } = await connect();
+  await client.ping();
+  check(true, 'gateway still answers ping after fuzzing');
+  await client.close();
+}
+
+const phase = process.argv[2] ?? 'all';
+try {
+  if (phase === 'functional' || phase === 'all') await functional();
+  if (phase === 'ratelimit') await ratelimit();
+  if (phase === 'fuzz' || phase === 'all') await fuzz();
+} catch (e) {
+  check(false, `phase ${phase} ran to the end (threw ${e.stack ?? e})`);
+}
+console.log(`${phase}: ${checks - failures.length}/${checks} checks passed`);
+process.exit(failures.length === 0 ? 0 : 1);
