@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component("performanceDesk")
 public class PerformanceDesk {
 
+    /** Trades and equity points a report lists; a day or a cycle stays under it, a year of trades does not. */
+    static final int MAX_LISTED = 1000;
+
     private final PerformanceCalculator calculator;
     private final ObjectMapper json;
 
@@ -30,7 +33,7 @@ public class PerformanceDesk {
 
     public PerformanceReport report(String scope, LocalDate from, LocalDate to,
                                     List<Map<String, Object>> closedRows, List<Map<String, Object>> openRows) {
-        return calculator.calculate(scope, from, to, TradeRows.closedTrades(closedRows), TradeRows.openPositions(openRows));
+        return calculator.calculate(scope, from, to, TradeRows.closedTrades(closedRows), TradeRows.openPositions(openRows), MAX_LISTED);
     }
 
     public String json(PerformanceReport report) throws JsonProcessingException {

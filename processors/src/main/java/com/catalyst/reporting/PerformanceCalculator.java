@@ -27,6 +27,16 @@ public class PerformanceCalculator {
     }
 
     public PerformanceReport calculate(String scope, LocalDate from, LocalDate to, List<ClosedTrade> closed, List<OpenPosition> open) {
+        return calculate(scope, from, to, closed, open, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As above, listing at most {@code maxListed} trades and equity points: a year of trades would make a report of
+     * megabytes. Past the limit the trades are left out and the curve keeps every n-th point (the last one always);
+     * every figure is still computed over all the trades.
+     */
+    public PerformanceReport calculate(String scope, LocalDate from, LocalDate to, List<ClosedTrade> closed, List<OpenPosition> open,
+                                       int maxListed) {
         // the drawdown is path dependent: sort here rather than trust the caller's order
         List<ClosedTrade> trades = closed.stream()
                 .sorted(Comparator.comparing(ClosedTrade::closedAt).thenComparingLong(ClosedTrade::positionId))
@@ -53,8 +63,24 @@ public class PerformanceCalculator {
                 sum(open.stream().map(OpenPosition::exposure).toList()),
                 Breakdowns.by(trades, ClosedTrade::symbol),
                 Breakdowns.by(trades, ClosedTrade::pattern),
-                curve.points(),
-                trades);
+                thinned(curve.points(), maxListed),
+                trades.size() <= maxListed ? trades : List.of());
+    }
+
+    static List<EquityPoint> thinned(List<EquityPoint> points, int max) {
+        if (points.size() <= max) {
+            return points;
+        }
+        int stride = (points.size() + max - 1) / max;
+        List<EquityPoint> kept = new java.util.ArrayList<>(max + 1);
+        for (int i = stride - 1; i < points.size(); i += stride) {
+            kept.add(points.get(i));
+        }
+        // the curve must end where the period ended
+        if (kept.get(kept.size() - 1) != points.get(points.size() - 1)) {
+            kept.add(points.get(points.size() - 1));
+        }
+        return kept;
     }
 
     /** Gross profit over the magnitude of gross loss; 0 with no trades, null (unbounded) with wins and no loss. */

@@ -145,4 +145,14 @@ class PerformanceCalculatorTest {
                 trade(2, "2026-01-06T03:00:00Z", "AAPL", "x", "-5"));
         assertThat(calculator.calculate("p", FROM, TO, trades, List.of()).tradingDays()).isEqualTo(1);
     }
+
+    @Test
+    void aLongPeriodListsAThinnedCurveAndNoTradesButComputesOverAll() {
+        // listing at most 4: the 6 points thin to every 2nd (#2, #4, #6), the figures stay those of all 6 trades
+        PerformanceReport r = calculator.calculate("period", FROM, TO, fixture(), open(), 4);
+        assertThat(r.trades()).isEmpty();
+        assertThat(r.equityCurve()).extracting(p -> p.equity().intValue()).containsExactly(200, 0, 200);
+        assertThat(r.maxDrawdown()).isEqualByComparingTo("350.00");
+        assertThat(r.tradesClosed()).isEqualTo(6);
+    }
 }
