@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.MarketDataPort;
@@ -14,11 +16,16 @@ import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.SimulatedClock;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.market.clock.WallClock;
+import com.catalyst.news.AlpacaNewsFeed;
+import com.catalyst.news.NewsDrops;
+import com.catalyst.news.NewsGate;
 import com.catalyst.news.NewsPort;
+import com.catalyst.news.ReplayNewsFeed;
 import com.catalyst.news.SimulatedNewsFeed;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.PaperBroker;
 import com.catalyst.broker.JdbcPaperLedger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -70,8 +77,18 @@ public class AdapterConfiguration {
         return new SimulatedClock(Clock.systemUTC(), first, clock.startTime(), clock.speed());
     }
 
+    /** Every story a news adapter refuses, by reason: catalyst_news_dropped_total{reason=…} in Prometheus. */
     @Bean
-    NewsPort newsPort(CatalystProperties props, MarketDataPort market) {
+    NewsDrops newsDrops(MeterRegistry meters) {
+        return reason -> meters.counter("catalyst.news.dropped", "reason", reason).increment();
+    }
+
+    @Bean
+    NewsPort newsPort(CatalystProperties props, MarketDataPort market, NewsDrops drops, org.springframework.core.env.Environment env) {
+        CatalystProperties.News news = props.news();
+        // the universe is the securities master the scanner ranks: news about anything else is dropped
+        Supplier<NewsGate> gate = () -> new NewsGate(market.universe().stream().map(MarketDataPort.SecurityInfo::symbol)
+                .collect(Collectors.toSet()), Clock.systemUTC(), drops);
         return switch (props.news().adapter()) {
             case "none" -> (symbol, from, to) -> java.util.List.of();
             case "simulated" -> {
@@ -81,8 +98,16 @@ public class AdapterConfiguration {
                 }
                 yield new SimulatedNewsFeed(props.market().seed(), simulated);
             }
+            case "replay" -> {
+                ReplayNewsFeed feed = new ReplayNewsFeed(Path.of(news.replayFile()).toAbsolutePath(), gate.get());
+                LOG.info("News: replaying {} headlines from {}", feed.size(), news.replayFile());
+                yield feed;
+            }
+            // the keys are read here and handed to the adapter only: never logged, never in a property dump
+            case "alpaca" -> new AlpacaNewsFeed(news.alpacaUrl(), env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
+                    gate.get(), news.timeout());
             default -> throw new IllegalStateException("catalyst.news.adapter=" + props.news().adapter()
-                    + " is not available in this build yet; use simulated");
+                    + " is not available; use simulated, none, replay or alpaca");
         };
     }
 

@@ -109,6 +109,8 @@ public record CatalystProperties(
     public record News(
             @NotNull @Pattern(regexp = "simulated|none|replay|alpaca", message = "must be simulated, none, replay or alpaca") String adapter,
             @NotNull Duration timeout,
-            @Min(1) @Max(168) int lookbackHours) {
+            @Min(1) @Max(168) int lookbackHours,
+            @DefaultValue("data/news-replay/headlines.csv") String replayFile,
+            @DefaultValue("https://data.alpaca.markets") java.net.URI alpacaUrl) {
     }
 }
