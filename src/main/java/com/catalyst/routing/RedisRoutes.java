@@ -49,6 +49,9 @@ public class RedisRoutes extends RouteBuilder {
                         .setBody(constant((Object) null))
                     .otherwise()
                         .doTry()
+                            // commands take their arguments from headers; a GET of a missing key must answer null,
+                            // not whatever body the caller had (an empty REST request body would read as a hit)
+                            .setBody(constant((Object) null))
                             .to(command)
                         .doCatch(Exception.class)
                             .process(exchange -> probe.redisFailed(exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)))

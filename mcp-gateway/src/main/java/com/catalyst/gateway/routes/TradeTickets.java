@@ -134,6 +134,10 @@ public class TradeTickets {
     }
 
     private static Map<?, ?> reading(String symbol, Object technical) {
+        // GET /api/v1/technical/{symbol} answers the latest reading beside the window's series
+        if (technical instanceof Map<?, ?> response && response.get("latest") instanceof Map<?, ?> latest) {
+            return latest;
+        }
         if (technical instanceof Map<?, ?> response && response.get("readings") instanceof List<?> readings && !readings.isEmpty()) {
             return (Map<?, ?>) readings.get(0);
         }

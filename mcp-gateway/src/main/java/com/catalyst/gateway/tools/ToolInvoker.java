@@ -34,6 +34,9 @@ public class ToolInvoker {
         } catch (ToolArgumentException e) {
             return results.error(e.getMessage(), Map.of());
         }
+        if (!awaitRoutes()) {
+            return results.error("Catalyst is still starting; try " + tool.name() + " again in a few seconds.", Map.of());
+        }
         try {
             Object reply = producer.requestBody(tool.routeUri(), args);
             return results.success(tool, asMap(reply));
@@ -42,6 +45,26 @@ public class ToolInvoker {
         } catch (RuntimeException e) {
             return failure(tool, e);
         }
+    }
+
+    /**
+     * Over stdio the client speaks as soon as the process starts, before the routes are up: a call then waits for
+     * them (up to two minutes) instead of failing.
+     */
+    private boolean awaitRoutes() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (!producer.getCamelContext().isStarted()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private CallToolResult failure(ToolDefinition tool, Throwable cause) {
