@@ -95,6 +95,11 @@ public class CycleDesk {
         this.mode = TradingMode.of(newMode).id();
     }
 
+    /** The session the clock is in: today on the exchange, or the simulated or replayed day. */
+    public java.time.LocalDate sessionDate() {
+        return clock.sessionDate();
+    }
+
     /** The LIKE pattern of today's cycle ids, for the next-number query. */
     public String todayPattern() {
         return clock.sessionDate().format(DAY) + "-%";

@@ -1,6 +1,5 @@
 package com.catalyst.gateway.routes;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,10 +229,16 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .to("direct:reporting-api-daily")
                 .process(e -> body(e, views.performance(replies.reply(e))));
 
+        // the same report as GET /api/v1/reporting/daily/{date}: one session's figures, curve and trades
         tool("get_daily_report")
-                .setHeader("limit", constant(366))
-                .to("direct:reporting-api-daily")
-                .process(e -> body(e, views.daily(replies.reply(e), (LocalDate) args(e).get("date"))));
+                .process(e -> {
+                    Object date = args(e).get("date");
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setHeader("date", String.valueOf(date == null ? cycles.sessionDate() : date));
+                    e.getMessage().setHeader("Accept", "application/json");
+                })
+                .to("direct:reporting-api-daily-date")
+                .process(e -> body(e, Map.of("report", replies.reply(e))));
     }
 
     /** The route of one catalogued tool: checks its bundle runs here and keeps the arguments beside the body. */

@@ -2,7 +2,6 @@ package com.catalyst.gateway.routes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,22 +41,6 @@ public class ReportViews {
     }
 
     /** The report of {@code date}, or of the latest session when date is null. */
-    public Map<String, Object> daily(Object days, LocalDate date) {
-        List<?> rows = days instanceof List<?> l ? l : List.of();
-        if (rows.isEmpty()) {
-            throw new ToolFailure("No daily report yet: reports are written after each trading cycle.");
-        }
-        for (Object r : rows) {
-            Map<?, ?> row = (Map<?, ?>) r;
-            if (date == null || date.toString().equals(String.valueOf(row.get("date")))) {
-                return Map.of("report", row);
-            }
-        }
-        Object newest = ((Map<?, ?>) rows.get(0)).get("date");
-        Object oldest = ((Map<?, ?>) rows.get(rows.size() - 1)).get("date");
-        throw new ToolFailure("No report for " + date + "; reports exist from " + oldest + " to " + newest + ".");
-    }
-
     public Map<String, Object> riskMetrics(Map<String, Object> limits, Object account, Object positions, Object today) {
         List<?> open = positions instanceof List<?> l ? l : List.of();
         BigDecimal exposure = BigDecimal.ZERO;

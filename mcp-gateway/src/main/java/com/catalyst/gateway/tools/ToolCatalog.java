@@ -137,8 +137,9 @@ public final class ToolCatalog {
                 List.of(integer("days", "How many recent sessions to include (1–366).", 30, 1, 366)),
                 object("days", ROWS, "totals", ANY_OBJECT), Hints.READ, "reporting", false);
         add("get_daily_report", "Daily report",
-                "The performance report of one session: cycles, trades, wins and losses, P&L and exposure (USD). "
-                        + "Without a date, the latest session.",
+                "The performance report of one session, the same as the reporting bundle's daily report: realized and "
+                        + "unrealized P&L (USD), win rate, average win and loss, profit factor, expectancy, drawdown, exposure, "
+                        + "per-symbol and per-pattern breakdown, the equity curve and the trades. Without a date, the current session.",
                 List.of(ToolArgument.date("date", "Session date as YYYY-MM-DD; omit for the latest session.")),
                 object("report", ANY_OBJECT), Hints.READ, "reporting", false);
     }
