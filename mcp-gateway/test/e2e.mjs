@@ -118,6 +118,13 @@ async function functional() {
       check(result.structuredContent.security?.trust === 'untrusted_tool_output', 'get_news is marked untrusted_tool_output');
       check(text.startsWith('UNTRUSTED EXTERNAL CONTENT'), 'get_news text says it is untrusted');
     }
+    if (name === 'get_daily_report' && !result.isError) {
+      // the gateway's report is the reporting bundle's: the same figures as GET /api/v1/reporting/daily/{date}
+      const report = result.structuredContent.report;
+      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/reporting/daily/${report.from}`, { headers: { Accept: 'application/json' } });
+      check(rest.status === 200, `GET /api/v1/reporting/daily/${report.from} answers 200`);
+      check(JSON.stringify(await rest.json()) === JSON.stringify(report), 'get_daily_report is the same report as GET /api/v1/reporting/daily/{date}');
+    }
     console.log(`tool ${name}: ${result.isError ? 'isError: ' + text.slice(0, 100) : 'ok'}`);
   }
   const resourcesAfter = await client.readResource({ uri: 'catalyst://portfolio/positions/open' });
