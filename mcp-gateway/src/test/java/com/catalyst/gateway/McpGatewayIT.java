@@ -81,15 +81,24 @@ class McpGatewayIT {
     }
 
     private int node(String phase) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e.mjs", phase).directory(TEST_DIR.toFile()).inheritIO();
+        // the client's output goes to a file, then through System.out: a child writing straight to the fork's
+        // stdout corrupts failsafe's channel to the fork ("std/in stream corrupted") and fails the build
+        Path log = Files.createTempFile("e2e-" + phase, ".log");
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e.mjs", phase).directory(TEST_DIR.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("MCP_URL", "http://127.0.0.1:" + port + "/mcp");
         pb.environment().put("MCP_KEY", KEY);
         Process process = pb.start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("e2e.mjs " + phase + " did not finish in 15 minutes");
+        try {
+            if (!process.waitFor(15, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("e2e.mjs " + phase + " did not finish in 15 minutes");
+            }
+            return process.exitValue();
+        } finally {
+            System.out.print(Files.readString(log));
+            Files.deleteIfExists(log);
         }
-        return process.exitValue();
     }
 
     private static void installClient() throws Exception {
@@ -98,8 +107,12 @@ class McpGatewayIT {
         }
         List<String> command = Files.exists(TEST_DIR.resolve("package-lock.json"))
                 ? List.of("npm", "ci", "--no-audit", "--no-fund") : List.of("npm", "install", "--no-audit", "--no-fund");
-        Process npm = new ProcessBuilder(command).directory(TEST_DIR.toFile()).inheritIO().start();
-        assertThat(npm.waitFor(10, TimeUnit.MINUTES) && npm.exitValue() == 0).as(String.join(" ", command) + " in " + TEST_DIR).isTrue();
+        Path log = Files.createTempFile("npm", ".log");
+        Process npm = new ProcessBuilder(command).directory(TEST_DIR.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean done = npm.waitFor(10, TimeUnit.MINUTES);
+        String output = Files.readString(log);
+        Files.deleteIfExists(log);
+        assertThat(done && npm.exitValue() == 0).as(String.join(" ", command) + " in " + TEST_DIR + ":\n" + output).isTrue();
     }
 
     private static void createDatabase(String name) {
