@@ -13,6 +13,15 @@ public interface BrokerPort {
     /** Looks an order up by its client order id: how a timeout after sending is settled. */
     Optional<BrokerOrder> findByClientOrderId(String clientOrderId);
 
+    /**
+     * Asks the broker to cancel an order that is still open, and answers the order as the broker then holds it (an order
+     * that filled meanwhile comes back filled). Empty when the broker has no order with that id.
+     */
+    Optional<BrokerOrder> cancel(String clientOrderId);
+
+    /** Orders the broker still works (accepted, partially filled, held bracket legs): what cancel-all and sync read. */
+    List<BrokerOrder> openOrders();
+
     List<BrokerPosition> positions();
 
     Account account();

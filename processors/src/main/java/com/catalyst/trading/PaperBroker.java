@@ -124,6 +124,18 @@ public final class PaperBroker implements BrokerPort {
         return Optional.ofNullable(orders.get(clientOrderId));
     }
 
+    /** Market orders fill on arrival, so nothing is ever open to cancel: the order comes back as it stands. */
+    @Override
+    public synchronized Optional<BrokerOrder> cancel(String clientOrderId) {
+        return findByClientOrderId(clientOrderId);
+    }
+
+    @Override
+    public synchronized List<BrokerOrder> openOrders() {
+        ensureLoaded();
+        return orders.values().stream().filter(o -> !BrokerOrder.FINAL.contains(o.status())).toList();
+    }
+
     @Override
     public synchronized List<BrokerPosition> positions() {
         ensureLoaded();
