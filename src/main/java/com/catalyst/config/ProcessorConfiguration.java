@@ -1,5 +1,6 @@
 package com.catalyst.config;
 
+import com.catalyst.desk.RiskLimitsBook;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.news.CatalystClassifier;
@@ -9,7 +10,6 @@ import com.catalyst.news.SentimentScorer;
 import com.catalyst.pattern.PatternLookup;
 import com.catalyst.pattern.PatternStage;
 import com.catalyst.risk.RiskLimits;
-import com.catalyst.risk.RiskManager;
 import com.catalyst.risk.SessionTime;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.scanner.ScannerSettings;
@@ -18,8 +18,10 @@ import com.catalyst.technical.TechnicalStage;
 import com.catalyst.trading.ExitPlanner;
 import com.catalyst.workflow.CycleFunnel;
 import com.catalyst.workflow.FunnelSizes;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The processors the YAML routes call by bean name, built from the typed settings. */
 @Configuration(proxyBeanMethods = false)
@@ -59,14 +61,16 @@ public class ProcessorConfiguration {
         return new PatternLookup(market);
     }
 
+    /** The configured limits with the trader's run-time changes over them (risk_limit_changes). */
     @Bean
-    RiskManager riskManager(CatalystProperties props, TradingClock clock) {
+    RiskLimitsBook riskLimitsBook(CatalystProperties props, TradingClock clock, JdbcTemplate jdbc, ObjectMapper json) {
         CatalystProperties.Risk r = props.risk();
         RiskLimits limits = new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(),
                 r.maxDailyLoss(), r.stopAtrMultiple(), r.rewardToRisk(), r.maxTotalExposureShare(), r.noEntryFirstMinutes(),
                 r.noEntryLastMinutes());
         // the trading window reads the clock at each decision: simulated, replayed or real time alike
-        return new RiskManager(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()));
+        return new RiskLimitsBook(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
+                jdbc, json);
     }
 
     @Bean

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.Portfolio;
-import com.catalyst.risk.RiskManager;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.risk.RiskResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,20 +24,20 @@ import org.springframework.stereotype.Component;
 @Component("riskDesk")
 public class RiskDesk {
 
-    private final RiskManager riskManager;
+    private final RiskLimitsBook limits;
     private final BigDecimal startingCash;
     private final ObjectMapper json;
     private final TradingClock clock;
 
-    public RiskDesk(RiskManager riskManager, CatalystProperties props, ObjectMapper json, TradingClock clock) {
-        this.riskManager = riskManager;
+    public RiskDesk(RiskLimitsBook limits, CatalystProperties props, ObjectMapper json, TradingClock clock) {
+        this.limits = limits;
         this.startingCash = props.broker().startingCash();
         this.json = json;
         this.clock = clock;
     }
 
     public RiskResponse evaluate(RiskRequest request, List<Map<String, Object>> portfolioRows) {
-        return riskManager.evaluate(request, portfolio(portfolioRows.get(0)));
+        return limits.manager().evaluate(request, portfolio(portfolioRows.get(0)));
     }
 
     /**
@@ -60,10 +59,11 @@ public class RiskDesk {
     /** The kill switch's risk_events row, when it has tripped: one a session day (the insert ignores the rest). */
     public List<Map<String, Object>> killSwitchEvents(RiskResponse response) throws JsonProcessingException {
         Portfolio portfolio = response.portfolio();
-        if (!riskManager.killSwitchTripped(portfolio)) {
+        var manager = limits.manager();
+        if (!manager.killSwitchTripped(portfolio)) {
             return List.of();
         }
-        BigDecimal limit = riskManager.limits().maxDailyLoss();
+        BigDecimal limit = manager.limits().maxDailyLoss();
         Map<String, Object> row = new HashMap<>();
         row.put("cycle_id", response.cycleId());
         row.put("session_date", java.sql.Date.valueOf(clock.sessionDate()));

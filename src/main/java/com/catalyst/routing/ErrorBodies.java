@@ -73,6 +73,9 @@ public final class ErrorBodies {
         if (e instanceof NotFoundException) {
             return 404;
         }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
         if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException) {
             return 503;
         }
@@ -91,6 +94,13 @@ public final class ErrorBodies {
     /** What the request names does not exist (an open position, an order): 404. */
     public static final class NotFoundException extends RuntimeException {
         public NotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /** The request is well formed but the state of things refuses it now (say why): 409. */
+    public static final class ConflictException extends RuntimeException {
+        public ConflictException(String message) {
             super(message);
         }
     }

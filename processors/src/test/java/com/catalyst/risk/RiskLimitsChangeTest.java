@@ -1,0 +1,96 @@
+package com.catalyst.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class RiskLimitsChangeTest {
+
+    private static final RiskLimits CONFIGURED = new RiskLimits(new BigDecimal("0.01"), 5, new BigDecimal("0.25"), new BigDecimal("5"),
+            new BigDecimal("2000"), 2.0, 2.0, BigDecimal.ONE, 5, 15);
+
+    @Test
+    void changesOnlyTheNamedLimitsAndKeepsTheRest() {
+        Map<String, Object> checked = RiskLimitsChange.checked(Map.of("max_open_positions", 3, "risk_per_trade", 0.005));
+
+        RiskLimits after = RiskLimitsChange.apply(CONFIGURED, checked);
+
+        assertThat(after.maxOpenPositions()).isEqualTo(3);
+        assertThat(after.riskPerTrade()).isEqualByComparingTo("0.005");
+        Map<String, Object> before = RiskLimitsChange.describe(CONFIGURED);
+        Map<String, Object> now = RiskLimitsChange.describe(after);
+        for (String name : before.keySet()) {
+            if (!Set.of("max_open_positions", "risk_per_trade").contains(name)) {
+                assertThat(now.get(name)).as(name).isEqualTo(before.get(name));
+            }
+        }
+    }
+
+    @Test
+    void describeAndApplyRoundTripEveryField() {
+        Map<String, Object> all = RiskLimitsChange.checked(RiskLimitsChange.describe(CONFIGURED));
+
+        assertThat(all.keySet()).containsExactlyElementsOf(RiskLimitsChange.FIELDS.stream().map(RiskLimitsChange.Field::name).toList());
+        assertThat(RiskLimitsChange.apply(CONFIGURED, all)).isEqualTo(CONFIGURED);
+    }
+
+    @Test
+    void everyFieldRefusesJustOutsideItsRangeAndTakesItsBounds() {
+        for (RiskLimitsChange.Field field : RiskLimitsChange.FIELDS) {
+            double below = field.whole() ? field.min() - 1 : field.min() / 2;
+            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.name(), below))).as(field.name())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(field.name() + " must be");
+            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.name(), field.max() + 1))).as(field.name())
+                    .hasMessageContaining(field.name());
+            Object min = field.whole() ? (Object) (int) field.min() : (Object) field.min();
+            Object max = field.whole() ? (Object) (int) field.max() : (Object) field.max();
+            RiskLimits low = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.name(), min)));
+            RiskLimits high = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.name(), max)));
+            assertThat(new BigDecimal(RiskLimitsChange.describe(low).get(field.name()).toString()))
+                    .isEqualByComparingTo(BigDecimal.valueOf(field.min()));
+            assertThat(new BigDecimal(RiskLimitsChange.describe(high).get(field.name()).toString()))
+                    .isEqualByComparingTo(BigDecimal.valueOf(field.max()));
+        }
+    }
+
+    @Test
+    void refusesUnknownNamesWrongTypesFractionsOfWholeLimitsAndNothing() {
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_leverage", 2)))
+                .hasMessageContaining("unknown risk limit 'max_leverage'").hasMessageContaining("max_open_positions");
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_open_positions", 2.5)))
+                .hasMessageContaining("not a whole number");
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", "lots")))
+                .hasMessageContaining("'lots' is not a number");
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", true)))
+                .hasMessageContaining("risk_per_trade must be 0.001 to 0.05");
+        Map<String, Object> withNull = new LinkedHashMap<>();
+        withNull.put("min_price", null);
+        assertThatThrownBy(() -> RiskLimitsChange.checked(withNull)).hasMessageContaining("got null");
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of())).hasMessageContaining("no limit to change");
+    }
+
+    @Test
+    void aBadValueRefusesTheWholeChange() {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("max_open_positions", 4);
+        changes.put("risk_per_trade", 0.5);
+
+        assertThatThrownBy(() -> RiskLimitsChange.checked(changes)).hasMessageContaining("risk_per_trade");
+    }
+
+    @Test
+    void numbersAsTextAreReadAsNumbers() {
+        Map<String, Object> checked = RiskLimitsChange.checked(Map.of("min_price", "7.50", "no_entry_first_minutes", "10"));
+
+        assertThat(checked).containsEntry("no_entry_first_minutes", 10);
+        assertThat((BigDecimal) checked.get("min_price")).isEqualByComparingTo("7.5");
+        assertThat(List.copyOf(checked.keySet())).containsExactly("min_price", "no_entry_first_minutes");
+    }
+}

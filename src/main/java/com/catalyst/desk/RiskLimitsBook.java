@@ -1,0 +1,149 @@
+package com.catalyst.desk;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.catalyst.risk.RiskLimits;
+import com.catalyst.risk.RiskLimitsChange;
+import com.catalyst.risk.RiskManager;
+import com.catalyst.risk.SessionTime;
+import com.catalyst.routing.ErrorBodies.ConflictException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The risk limits in force: the configured {@code catalyst.risk.*} values with the changes a trader made at run time
+ * laid over them. A change is checked ({@link RiskLimitsChange}), written to {@code risk_limit_changes} and only then
+ * put in force, so what a restart finds is what was answered. Each decision reads one {@link RiskManager}, built for
+ * one set of limits: a change never lands halfway through an evaluation.
+ */
+public class RiskLimitsBook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RiskLimitsBook.class);
+
+    private final RiskLimits configured;
+    private final Supplier<SessionTime> session;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private volatile State state;
+
+    /** The overrides and the manager built for them. */
+    private record State(Map<String, Object> overrides, RiskManager manager, String changedAt) {
+    }
+
+    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, JdbcTemplate jdbc, ObjectMapper json) {
+        this.configured = configured;
+        this.session = session;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The manager for the limits in force; the stored changes are read on first use (the database may start late). */
+    public RiskManager manager() {
+        return state().manager();
+    }
+
+    /** What GET /api/v1/risk/limits answers: the limits in force, the configured ones, and the overrides. */
+    public Map<String, Object> view() {
+        State s = state();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("in_force", RiskLimitsChange.describe(s.manager().limits()));
+        out.put("configured", RiskLimitsChange.describe(configured));
+        out.put("overrides", s.overrides());
+        out.put("changed_at", s.changedAt());
+        out.put("ranges", RiskLimitsChange.FIELDS.stream().map(f -> Map.of("name", f.name(), "min", f.min(), "max", f.max(),
+                "whole", f.whole(), "meaning", f.meaning())).toList());
+        return out;
+    }
+
+    /**
+     * Applies a change: {@code body} names limits and new values, optionally {@code reason}; {@code source} is
+     * {@code mcp} for the gateway's tool, anything else counts as {@code rest}. Raising the daily loss limit after today's losses
+     * have reached the one in force would lift the kill switch mid-session, so that is refused (409).
+     */
+    public synchronized Map<String, Object> update(Map<String, Object> body, String source, BigDecimal realizedToday) {
+        Map<String, Object> request = new LinkedHashMap<>(body == null ? Map.of() : body);
+        Object reason = request.remove("reason");
+        Map<String, Object> changes = RiskLimitsChange.checked(request);
+        State before = state();
+        Map<String, Object> overrides = new LinkedHashMap<>(before.overrides());
+        overrides.putAll(changes);
+        RiskLimits next = RiskLimitsChange.apply(configured, overrides);
+        BigDecimal realized = realizedToday == null ? BigDecimal.ZERO : realizedToday;
+        RiskLimits current = before.manager().limits();
+        if (next.maxDailyLoss().compareTo(current.maxDailyLoss()) > 0 && realized.compareTo(current.maxDailyLoss().negate()) <= 0) {
+            throw new ConflictException("max_daily_loss cannot be raised today: realized P&L today " + realized
+                    + " has reached the limit in force " + current.maxDailyLoss() + " and the kill switch holds until the next session");
+        }
+        return record("mcp".equals(source) ? "mcp" : "rest", reason == null ? null : String.valueOf(reason), changes, overrides, current, next);
+    }
+
+    /** Drops every run-time change: the configured limits are in force again. */
+    public synchronized Map<String, Object> reset(String reason) {
+        RiskLimits current = state().manager().limits();
+        return record("reset", reason, Map.of(), Map.of(), current, configured);
+    }
+
+    private Map<String, Object> record(String source, String reason, Map<String, Object> requested, Map<String, Object> overrides,
+                                       RiskLimits before, RiskLimits after) {
+        String changedAt = jdbc.queryForObject("insert into risk_limit_changes (source, reason, requested, overrides, before, after)"
+                        + " values (?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb)) returning changed_at::text",
+                String.class, source, reason, write(requested), write(overrides), write(RiskLimitsChange.describe(before)),
+                write(RiskLimitsChange.describe(after)));
+        state = new State(Map.copyOf(overrides), new RiskManager(after, session), changedAt);
+        LOG.warn("Risk limits changed ({}{}): {} -> in force {}", source, reason == null ? "" : ", " + reason,
+                requested.isEmpty() ? "reset to configuration" : requested, RiskLimitsChange.describe(after));
+        Map<String, Object> out = view();
+        out.put("before", RiskLimitsChange.describe(before));
+        return out;
+    }
+
+    private State state() {
+        State s = state;
+        if (s == null) {
+            synchronized (this) {
+                if (state == null) {
+                    state = load();
+                }
+                s = state;
+            }
+        }
+        return s;
+    }
+
+    private State load() {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select overrides::text as overrides, changed_at::text as changed_at from risk_limit_changes order by change_id desc limit 1");
+        if (rows.isEmpty()) {
+            return new State(Map.of(), new RiskManager(configured, session), null);
+        }
+        try {
+            Map<String, Object> stored = json.readValue((String) rows.get(0).get("overrides"), new TypeReference<Map<String, Object>>() { });
+            // checked again: a range narrowed since the change was made must not let an old value through
+            Map<String, Object> overrides = stored.isEmpty() ? Map.of() : RiskLimitsChange.checked(stored);
+            RiskLimits limits = RiskLimitsChange.apply(configured, overrides);
+            if (!overrides.isEmpty()) {
+                LOG.warn("Risk limits changed at run time are in force (since {}): {}", rows.get(0).get("changed_at"), overrides);
+            }
+            return new State(Map.copyOf(overrides), new RiskManager(limits, session), (String) rows.get(0).get("changed_at"));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.error("Stored risk limit changes cannot be used ({}); the configured limits are in force", e.getMessage());
+            return new State(Map.of(), new RiskManager(configured, session), null);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
