@@ -49,12 +49,12 @@ const TOOL_ORDER = [
   ['analyze_symbol', (s) => ({ symbol: s[0] })], ['get_news', (s) => ({ symbol: s[0], limit: 3 })],
   ['check_trade_risk', (s) => ({ symbol: s[0] })], ['execute_trade', (s) => ({ symbol: s[1] })], ['get_positions', () => ({})],
   ['close_position', (s) => ({ symbol: s[1] })], ['get_orders', () => ({ limit: 5 })], ['get_account', () => ({})],
-  ['get_risk_metrics', () => ({})], ['update_risk_parameters', () => ({ max_daily_loss: 1000 })],
+  ['get_risk_metrics', () => ({})], ['update_risk_parameters', () => ({ max_daily_loss: 1500, reason: 'end-to-end test' })],
   ['get_performance', () => ({ days: 5 })], ['get_daily_report', () => ({})],
   ['stop_trading', () => ({ close_positions: false, reason: 'manual' })], ['emergency_stop', () => ({ reason: 'end-to-end test' })],
 ];
-// tools whose isError answer is the honest, expected one in this set-up (not available yet, or refused by risk)
-const MAY_REFUSE = new Set(['update_risk_parameters', 'execute_trade', 'close_position']);
+// tools whose isError answer is the honest, expected one in this set-up (refused by risk, or nothing to close)
+const MAY_REFUSE = new Set(['execute_trade', 'close_position']);
 
 async function functional() {
   // protocol versions: the server echoes a version it supports
@@ -135,12 +135,18 @@ async function functional() {
     ['get_orders', { limit: 0 }, 'limit'], ['get_orders', { limit: 'ten' }, 'limit'], ['get_news', {}, 'symbol'],
     ['analyze_symbol', { symbol: '$$$' }, 'symbol'], ['start_trading_cycle', { mode: 'yolo' }, 'aggressive'],
     ['get_positions', { extra: 1 }, 'extra'], ['get_daily_report', { date: '2026-13-45' }, 'YYYY-MM-DD'],
+    ['update_risk_parameters', { risk_per_trade: 0.5 }, 'risk_per_trade'], ['update_risk_parameters', {}, 'max_open_positions'],
   ];
   for (const [name, args, mention] of bad) {
     const r = await client.callTool({ name, arguments: args });
     const text = r.content.map(c => c.text).join(' ');
     check(r.isError === true && text.includes(mention), `${name} ${JSON.stringify(args)} → isError naming ${mention} (got ${text.slice(0, 120)})`);
   }
+  // a changed limit is the one in force: get_risk_metrics reads it back, and a refused change left it alone
+  const metrics = await client.callTool({ name: 'get_risk_metrics', arguments: {} });
+  check(Number(metrics.structuredContent?.limits?.max_daily_loss) === 1500,
+    `get_risk_metrics shows the max_daily_loss set by update_risk_parameters (got ${JSON.stringify(metrics.structuredContent?.limits)})`);
+
   // unknown tool → JSON-RPC error
   let unknownRejected = false;
   try { await client.callTool({ name: 'no_such_tool', arguments: {} }); } catch (e) { unknownRejected = true; }

@@ -46,6 +46,14 @@ public class CycleDesk {
         return timerEnabled && clock.isMarketOpen();
     }
 
+    /** Starts the timed cycles, in {@code mode} when one is given (a bad one is refused before anything starts). */
+    public Map<String, Object> start(String newMode) {
+        if (newMode != null && !newMode.isBlank()) {
+            setMode(newMode);
+        }
+        return enableTimer(true);
+    }
+
     public Map<String, Object> enableTimer(boolean enabled) {
         this.timerEnabled = enabled;
         return status();

@@ -103,15 +103,29 @@ public class ManualOrderDesk {
     }
 
     /** Exit intents for the open position in {@code symbol}; 404 when none is open. */
-    public List<OrderIntent> closePosition(String symbol, List<Map<String, Object>> openRows) {
+    public List<OrderIntent> closePosition(String symbol, String reason, List<Map<String, Object>> openRows) {
+        String why = closeReason(reason, "manual_close");
         if (openRows.isEmpty()) {
             throw new NotFoundException("no open position in " + symbol);
         }
-        return exits.closing(null, openRows, "manual_close");
+        return exits.closing(null, openRows, why);
     }
 
-    public List<OrderIntent> flatten(List<Map<String, Object>> openRows) {
-        return exits.closing(null, openRows, "flatten");
+    public List<OrderIntent> flatten(String reason, List<Map<String, Object>> openRows) {
+        return exits.closing(null, openRows, closeReason(reason, "flatten"));
+    }
+
+    /** The close reasons a caller may record (the MCP gateway's stop tools among them); none given: {@code otherwise}. */
+    static final List<String> CLOSE_REASONS = List.of("manual_close", "flatten", "stop_trading", "emergency_stop");
+
+    static String closeReason(String reason, String otherwise) {
+        if (reason == null || reason.isBlank()) {
+            return otherwise;
+        }
+        if (!CLOSE_REASONS.contains(reason)) {
+            throw new FieldException("reason", "reason must be one of " + CLOSE_REASONS + ", got '" + reason + "'");
+        }
+        return reason;
     }
 
     private BigDecimal lastPrice(String symbol) {

@@ -1,10 +1,11 @@
 package com.catalyst.gateway;
 
-import com.catalyst.config.CatalystProperties;
 import com.catalyst.desk.CycleDesk;
 import com.catalyst.gateway.content.GatewayPrompts;
 import com.catalyst.gateway.content.GatewayResources;
 import com.catalyst.gateway.routes.BackendReplies;
+import com.catalyst.gateway.routes.BundleApis;
+import com.catalyst.security.ServiceTokens;
 import com.catalyst.gateway.routes.GatewayToolRoutes;
 import com.catalyst.gateway.routes.ReportViews;
 import com.catalyst.gateway.routes.TradeTickets;
@@ -47,14 +48,16 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    BackendReplies gatewayBackendReplies(ObjectMapper json, Environment env) {
-        return new BackendReplies(json, env);
+    BackendReplies gatewayBackendReplies(ObjectMapper json) {
+        return new BackendReplies(json);
     }
 
+    /** The tools reach each bundle in-process when it runs here and over HTTP (service token signed) when it does not. */
     @Bean
     GatewayToolRoutes gatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, ObjectMapper json, TradingClock clock,
-                                        CycleDesk cycles, CatalystProperties props) {
-        return new GatewayToolRoutes(catalog, replies, new TradeTickets(json, clock, cycles, props), new ReportViews(), cycles);
+                                        CycleDesk cycles, Environment env, ServiceTokens tokens) {
+        return new GatewayToolRoutes(catalog, replies, new TradeTickets(json, clock, cycles), new ReportViews(), cycles,
+                new BundleApis(env), tokens);
     }
 
     /** The MCP wire format uses its own plain mapper: the application's snake_case settings must not touch it. */

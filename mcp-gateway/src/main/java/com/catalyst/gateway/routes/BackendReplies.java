@@ -8,7 +8,6 @@ import java.util.Set;
 import com.catalyst.gateway.tools.ToolFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.springframework.core.env.Environment;
 
 /**
  * Reads what a bundle's API route answered, the same contract its REST endpoint has: JSON, and on failure a status
@@ -20,19 +19,8 @@ public class BackendReplies {
     public static final String ALLOWED_STATUSES = "CatalystGatewayAllowedStatuses";
 
     private final ObjectMapper json;
-    private final Environment env;
-
-    public BackendReplies(ObjectMapper json, Environment env) {
+    public BackendReplies(ObjectMapper json) {
         this.json = json;
-        this.env = env;
-    }
-
-    /** The gateway reaches bundles in-process; a bundle that runs in another process is reported, not guessed at. */
-    public void requireBundle(String bundle) {
-        if (!env.getProperty("catalyst.bundle." + bundle + ".enabled", Boolean.class, false)) {
-            throw new ToolFailure("Not available in this process: the " + bundle + " bundle runs elsewhere (split mode), and the gateway "
-                    + "reaches bundles in-process only for now. Run the gateway in the process that runs " + bundle + ".");
-        }
     }
 
     /** The parsed body; throws a ToolFailure for an error status. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.catalyst.desk.CycleDesk;
+import com.catalyst.security.ServiceTokens;
 import com.catalyst.gateway.tools.ToolCatalog;
 import com.catalyst.gateway.tools.ToolDefinition;
 import com.catalyst.gateway.tools.ToolFailure;
@@ -27,42 +28,44 @@ public class GatewayToolRoutes extends RouteBuilder {
     private final TradeTickets tickets;
     private final ReportViews views;
     private final CycleDesk cycles;
+    private final BundleApis apis;
+    private final ServiceTokens tokens;
 
-    public GatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, TradeTickets tickets, ReportViews views, CycleDesk cycles) {
+    public GatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, TradeTickets tickets, ReportViews views, CycleDesk cycles,
+                             BundleApis apis, ServiceTokens tokens) {
         this.catalog = catalog;
         this.replies = replies;
         this.tickets = tickets;
         this.views = views;
         this.cycles = cycles;
+        this.apis = apis;
+        this.tokens = tokens;
     }
 
     @Override
     public void configure() {
+        remoteCalls();
+
         tool("get_system_health")
                 .to("direct:health-report")
                 .process(e -> body(e, (Map<?, ?>) replies.parse(e)));
 
         tool("get_cycle_status")
-                .to("direct:workflow-api-status").process(e -> keep(e, "workflow", replies.reply(e)))
-                .to("direct:workflow-api-current").process(e -> keep(e, "current_cycle", replies.replyOrNull(e, Set.of(404))))
+                .to(apis.uri("workflow-api-status")).process(e -> keep(e, "workflow", replies.reply(e)))
+                .to(apis.uri("workflow-api-current")).process(e -> keep(e, "current_cycle", replies.replyOrNull(e, Set.of(404))))
                 .process(e -> body(e, kept(e, "workflow", "current_cycle")));
 
         tool("get_cycle_history")
                 .setHeader("limit", simple("${exchangeProperty." + ARGS + "[limit]}"))
-                .to("direct:workflow-api-history")
+                .to(apis.uri("workflow-api-history"))
                 .process(e -> body(e, Map.of("cycles", replies.reply(e))));
 
         tool("start_trading_cycle")
-                .process(e -> {
-                    String mode = (String) args(e).get("mode");
-                    if (mode != null) {
-                        cycles.setMode(mode);
-                    }
-                })
-                .to("direct:workflow-api-start").process(e -> keep(e, "workflow", replies.reply(e)))
+                .setHeader("mode", simple("${exchangeProperty." + ARGS + "[mode]}"))
+                .to(apis.uri("workflow-api-start")).process(e -> keep(e, "workflow", replies.reply(e)))
                 .process(e -> keep(e, "cycle", null))
                 .filter(simple("${exchangeProperty." + ARGS + "[run_now]} == true"))
-                    .to("direct:workflow-api-run-cycle")
+                    .to(apis.uri("workflow-api-run-cycle"))
                     .process(e -> {
                         if (Integer.valueOf(409).equals(e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class))) {
                             throw new ToolFailure("Trading is started, but no cycle was run now: a cycle is already running. "
@@ -71,11 +74,11 @@ public class GatewayToolRoutes extends RouteBuilder {
                         keep(e, "cycle", replies.reply(e));
                     })
                 .end()
-                .to("direct:workflow-api-status").process(e -> keep(e, "workflow", replies.reply(e)))
+                .to(apis.uri("workflow-api-status")).process(e -> keep(e, "workflow", replies.reply(e)))
                 .process(e -> body(e, kept(e, "workflow", "cycle")));
 
         tool("stop_trading")
-                .to("direct:workflow-api-stop").process(e -> keep(e, "workflow", replies.reply(e)))
+                .to(apis.uri("workflow-api-stop")).process(e -> keep(e, "workflow", replies.reply(e)))
                 .process(e -> keep(e, "closed", List.of()))
                 .filter(simple("${exchangeProperty." + ARGS + "[close_positions]} == true"))
                     .setProperty("closeReason", constant("stop_trading"))
@@ -86,7 +89,7 @@ public class GatewayToolRoutes extends RouteBuilder {
 
         tool("emergency_stop")
                 .process(e -> log.warn("Emergency stop called through the MCP gateway: {}", args(e).get("reason")))
-                .to("direct:workflow-api-stop").process(e -> keep(e, "workflow", replies.reply(e)))
+                .to(apis.uri("workflow-api-stop")).process(e -> keep(e, "workflow", replies.reply(e)))
                 .setProperty("closeReason", constant("emergency_stop"))
                 .to("direct:gateway-close-all")
                 .process(e -> {
@@ -97,45 +100,37 @@ public class GatewayToolRoutes extends RouteBuilder {
 
         // every open position gets a market exit through trading's own order path (recorded before it is sent)
         from("direct:gateway-close-all").routeId("gateway-close-all")
-                .process(e -> replies.requireBundle("trading"))
-                .to("direct:trading-api-positions")
-                .process(e -> e.getMessage().setBody(tickets.exits(replies.reply(e), e.getProperty("closeReason", String.class))))
-                .to("direct:gateway-place-exits");
-
-        from("direct:gateway-place-exits").routeId("gateway-place-exits")
-                .choice()
-                    .when(simple("${body.isEmpty()}")).setBody(constant(List.of()))
-                    .otherwise()
-                        .removeProperty("cycleId")
-                        .to("direct:trading-place-orders")
-                        .process(e -> e.getMessage().setBody(((Map<?, ?>) replies.parse(e)).get("outcomes")))
-                .end();
+                .removeHeaders("*")
+                .setHeader("reason", exchangeProperty("closeReason"))
+                .setBody(constant(""))
+                .to(apis.uri("trading-api-flatten"))
+                .process(e -> e.getMessage().setBody(outcomes(replies.reply(e))));
 
         tool("analyze_symbol")
                 .process(e -> keep(e, "symbol", args(e).get("symbol")))
                 .filter(simple("${exchangeProperty." + ARGS + "[include_technical]} == true"))
                     .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
-                    .to("direct:technical-api-symbol").process(e -> keep(e, "technical", replies.reply(e)))
+                    .to(apis.uri("technical-api-symbol")).process(e -> keep(e, "technical", replies.reply(e)))
                 .end()
                 .filter(simple("${exchangeProperty." + ARGS + "[include_patterns]} == true"))
                     .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
-                    .to("direct:pattern-api-symbol").process(e -> keep(e, "patterns", replies.reply(e)))
+                    .to(apis.uri("pattern-api-symbol")).process(e -> keep(e, "patterns", replies.reply(e)))
                 .end()
                 .process(e -> body(e, kept(e, "symbol", "technical", "patterns")));
 
         tool("get_risk_metrics")
-                .process(e -> replies.requireBundle("trading"))
-                .to("direct:trading-api-account").process(e -> keep(e, "account", replies.reply(e)))
-                .to("direct:trading-api-positions").process(e -> keep(e, "positions", replies.reply(e)))
+                .to(apis.uri("risk-api-limits")).process(e -> keep(e, "limits", ((Map<?, ?>) replies.reply(e)).get("in_force")))
+                .to(apis.uri("trading-api-account")).process(e -> keep(e, "account", replies.reply(e)))
+                .to(apis.uri("trading-api-positions")).process(e -> keep(e, "positions", replies.reply(e)))
                 .setHeader("limit", constant(1))
-                .to("direct:reporting-api-daily").process(e -> keep(e, "today", replies.replyOrNull(e, Set.of(404))))
-                .process(e -> body(e, views.riskMetrics(tickets.riskLimits(), kept(e).get("account"), kept(e).get("positions"), kept(e).get("today"))));
+                .to(apis.uri("reporting-api-daily")).process(e -> keep(e, "today", replies.replyOrNull(e, Set.of(404))))
+                .process(e -> body(e, views.riskMetrics(limits(kept(e).get("limits")), kept(e).get("account"), kept(e).get("positions"), kept(e).get("today"))));
 
         tool("check_trade_risk")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
-                .to("direct:technical-api-symbol")
+                .to(apis.uri("technical-api-symbol"))
                 .process(e -> e.getMessage().setBody(tickets.riskRequest(null, (String) args(e).get("symbol"), replies.reply(e))))
-                .to("direct:risk-api-evaluate")
+                .to(apis.uri("risk-api-evaluate"))
                 .process(e -> {
                     Map<?, ?> response = (Map<?, ?>) replies.reply(e);
                     Map<String, Object> out = new LinkedHashMap<>();
@@ -145,8 +140,7 @@ public class GatewayToolRoutes extends RouteBuilder {
                 });
 
         tool("execute_trade")
-                .process(e -> replies.requireBundle("trading"))
-                .to("direct:workflow-api-current")
+                .to(apis.uri("workflow-api-current"))
                 .process(e -> keep(e, "cycle_id", tickets.cycleForManualTrade(replies.replyOrNull(e, Set.of(404)))))
                 .process(e -> e.getMessage().setHeader("clientOrderId",
                         tickets.entryClientOrderId((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"))))
@@ -154,15 +148,15 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .process(e -> tickets.requireNoEntry((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), e.getMessage().getBody(List.class)))
                 .removeHeaders("*")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
-                .to("direct:technical-api-symbol")
+                .to(apis.uri("technical-api-symbol"))
                 .process(e -> e.getMessage().setBody(tickets.riskRequest((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), replies.reply(e))))
-                .to("direct:risk-api-evaluate")
+                .to(apis.uri("risk-api-evaluate"))
                 .process(e -> {
                     Map<String, Object> decision = tickets.decision(replies.reply(e));
                     keep(e, "decision", decision);
                     e.getMessage().setBody(tickets.tradeRequest((String) kept(e).get("cycle_id"), decision));
                 })
-                .to("direct:trading-api-execute")
+                .to(apis.uri("trading-api-execute"))
                 .process(e -> {
                     List<?> outcomes = (List<?>) ((Map<?, ?>) replies.reply(e)).get("outcomes");
                     keep(e, "order", outcomes == null || outcomes.isEmpty() ? null : outcomes.get(0));
@@ -170,24 +164,35 @@ public class GatewayToolRoutes extends RouteBuilder {
                 });
 
         tool("close_position")
-                .process(e -> replies.requireBundle("trading"))
-                .to("direct:trading-api-positions")
-                .process(e -> e.getMessage().setBody(tickets.exits(tickets.positionOf(replies.reply(e), (String) args(e).get("symbol")), "manual_close")))
-                .to("direct:gateway-place-exits")
-                .process(e -> body(e, Map.of("order", ((List<?>) e.getMessage().getBody()).get(0))));
+                .to(apis.uri("trading-api-positions"))
+                .process(e -> tickets.positionOf(replies.reply(e), (String) args(e).get("symbol")))
+                .removeHeaders("*")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                .setHeader("reason", constant("manual_close"))
+                .to(apis.uri("trading-api-close-position"))
+                .process(e -> body(e, Map.of("order", outcomes(replies.reply(e)).get(0))));
 
+        // the risk bundle checks the change whole, refuses what would lift today's kill switch, and records it
         tool("update_risk_parameters")
+                .process(e -> e.getMessage().setBody(tickets.limitChange(args(e))))
+                .setHeader("Content-Type", constant("application/json"))
+                .setHeader("X-Catalyst-Change-Source", constant("mcp"))
+                .to(apis.uri("risk-api-update-limits"))
                 .process(e -> {
-                    throw new ToolFailure("update_risk_parameters is not available yet: risk limits are start-up settings (catalyst.risk.* in "
-                            + "application.yaml or CATALYST_RISK_* environment variables) and take effect on restart. Nothing was changed.",
-                            Map.of("limits_in_force", tickets.riskLimits()));
+                    Map<?, ?> view = (Map<?, ?>) replies.reply(e);
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("in_force", view.get("in_force"));
+                    out.put("before", view.get("before"));
+                    out.put("overrides", view.get("overrides"));
+                    out.put("configured", view.get("configured"));
+                    body(e, out);
                 });
 
         tool("scan_market")
                 .choice()
                     .when(simple("${exchangeProperty." + ARGS + "[fresh]} == true"))
                         .setBody(simple("{\"limit\": ${exchangeProperty." + ARGS + "[limit]}}"))
-                        .to("direct:scanner-api-scan")
+                        .to(apis.uri("scanner-api-scan"))
                         .process(e -> {
                             Map<?, ?> scan = (Map<?, ?>) replies.reply(e);
                             Map<String, Object> out = new LinkedHashMap<>();
@@ -198,18 +203,18 @@ public class GatewayToolRoutes extends RouteBuilder {
                         })
                     .otherwise()
                         .setHeader("limit", simple("${exchangeProperty." + ARGS + "[limit]}"))
-                        .to("direct:scanner-api-candidates")
+                        .to(apis.uri("scanner-api-candidates"))
                         .process(e -> body(e, Map.of("candidates", replies.reply(e))))
                 .end();
 
         tool("get_news")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
                 .setHeader("limit", simple("${exchangeProperty." + ARGS + "[limit]}"))
-                .to("direct:news-api-symbol")
+                .to(apis.uri("news-api-symbol"))
                 .process(e -> body(e, Map.of("symbol", args(e).get("symbol"), "articles", replies.reply(e))));
 
         tool("get_positions")
-                .to("direct:trading-api-positions")
+                .to(apis.uri("trading-api-positions"))
                 .process(e -> {
                     List<?> positions = (List<?>) replies.reply(e);
                     body(e, Map.of("positions", positions, "count", positions.size()));
@@ -217,16 +222,16 @@ public class GatewayToolRoutes extends RouteBuilder {
 
         tool("get_orders")
                 .setHeader("limit", simple("${exchangeProperty." + ARGS + "[limit]}"))
-                .to("direct:trading-api-orders")
+                .to(apis.uri("trading-api-orders"))
                 .process(e -> body(e, Map.of("orders", replies.reply(e))));
 
         tool("get_account")
-                .to("direct:trading-api-account")
+                .to(apis.uri("trading-api-account"))
                 .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
 
         tool("get_performance")
                 .setHeader("limit", simple("${exchangeProperty." + ARGS + "[days]}"))
-                .to("direct:reporting-api-daily")
+                .to(apis.uri("reporting-api-daily"))
                 .process(e -> body(e, views.performance(replies.reply(e))));
 
         // the same report as GET /api/v1/reporting/daily/{date}: one session's figures, curve and trades
@@ -237,17 +242,79 @@ public class GatewayToolRoutes extends RouteBuilder {
                     e.getMessage().setHeader("date", String.valueOf(date == null ? cycles.sessionDate() : date));
                     e.getMessage().setHeader("Accept", "application/json");
                 })
-                .to("direct:reporting-api-daily-date")
+                .to(apis.uri("reporting-api-daily-date"))
                 .process(e -> body(e, Map.of("report", replies.reply(e))));
     }
 
-    /** The route of one catalogued tool: checks its bundle runs here and keeps the arguments beside the body. */
+    /**
+     * For each bundle API this process does not serve, {@code direct:gateway-remote-<route>}: the same call over HTTP to
+     * the bundle's process, signed with a service token; its status and JSON come back as the in-process route's would.
+     */
+    private void remoteCalls() {
+        for (BundleApis.Api api : BundleApis.ALL) {
+            if (apis.local(api.bundle())) {
+                continue;
+            }
+            String base = apis.baseUrl(api.bundle());
+            from("direct:" + BundleApis.remoteRoute(api.route())).routeId(BundleApis.remoteRoute(api.route()))
+                    .process(e -> {
+                        var in = e.getMessage();
+                        String path = api.path(in::getHeader);
+                        String query = api.query(in::getHeader);
+                        Map<String, Object> forwarded = new LinkedHashMap<>();
+                        BundleApis.FORWARDED_HEADERS.forEach(h -> {
+                            if (in.getHeader(h) != null) {
+                                forwarded.put(h, in.getHeader(h));
+                            }
+                        });
+                        in.removeHeaders("*");
+                        in.setHeaders(forwarded);
+                        in.setHeader(Exchange.HTTP_METHOD, api.method());
+                        in.setHeader(Exchange.HTTP_URI, base + path);
+                        if (query != null) {
+                            in.setHeader(Exchange.HTTP_QUERY, query);
+                        }
+                        in.setHeader("Authorization", tokens.bearer(base + path));
+                        if (!"POST".equals(api.method()) && !"PUT".equals(api.method())) {
+                            in.setBody(null);
+                        }
+                    })
+                    .doTry()
+                        .to("http://" + api.bundle().id() + "?throwExceptionOnFailure=false&connectTimeout={{catalyst.services.connect-timeout-ms:2000}}"
+                                + "&responseTimeout={{catalyst.services.response-timeout-ms:30000}}")
+                    .doCatch(java.io.IOException.class)
+                        .process(e -> {
+                            Exception cause = e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+                            throw new ToolFailure("The " + api.bundle().id() + " bundle at " + base + " did not answer ("
+                                    + cause.getClass().getSimpleName() + "). Check it with get_system_health; nothing was changed by this call.");
+                        })
+                    .end()
+                    .process(e -> {
+                        Object status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
+                        e.getMessage().removeHeaders("*");
+                        e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+                        e.getMessage().setBody(e.getMessage().getBody(String.class));
+                    });
+        }
+    }
+
+    /** The route of one catalogued tool: keeps the arguments beside the body. */
     private RouteDefinition tool(String name) {
         ToolDefinition tool = catalog.find(name).orElseThrow(() -> new IllegalStateException("no tool " + name + " in the catalog"));
         return from(tool.routeUri()).routeId(tool.routeId())
                 .setProperty(ARGS, body())
-                .process(e -> replies.requireBundle(tool.bundle()))
                 .removeHeaders("*");
+    }
+
+    /** The outcomes of a trading answer ({@code {"outcomes": [...]}}), one per order placed. */
+    private static List<?> outcomes(Object reply) {
+        Object outcomes = reply instanceof Map<?, ?> map ? map.get("outcomes") : null;
+        return outcomes instanceof List<?> list ? list : List.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> limits(Object inForce) {
+        return inForce instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
     @SuppressWarnings("unchecked")

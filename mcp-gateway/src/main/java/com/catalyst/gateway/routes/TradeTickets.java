@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.config.CatalystProperties;
 import com.catalyst.desk.CycleDesk;
 import com.catalyst.gateway.tools.ToolFailure;
 import com.catalyst.market.clock.TradingClock;
@@ -22,20 +21,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Builds the requests that the gateway's trading tools send through the normal order path: a risk proposal from the
- * symbol's latest technical reading, a trade request from an approved decision, and exit orders for open positions.
+ * symbol's latest technical reading, a trade request from an approved decision, and a change of the risk limits.
  */
 public class TradeTickets {
 
     private final ObjectMapper json;
     private final TradingClock clock;
     private final CycleDesk cycles;
-    private final CatalystProperties props;
 
-    public TradeTickets(ObjectMapper json, TradingClock clock, CycleDesk cycles, CatalystProperties props) {
+    public TradeTickets(ObjectMapper json, TradingClock clock, CycleDesk cycles) {
         this.json = json;
         this.clock = clock;
         this.cycles = cycles;
-        this.props = props;
     }
 
     /** The cycle a manual order attaches to: today's latest; none today is a clear refusal. */
@@ -94,20 +91,6 @@ public class TradeTickets {
         }
     }
 
-    /** Market exits for the given open-position rows; {@code reason} is the recorded close reason. */
-    public List<OrderIntent> exits(Object positions, String reason) {
-        List<OrderIntent> exits = new ArrayList<>();
-        if (positions instanceof List<?> rows) {
-            for (Object r : rows) {
-                Map<?, ?> row = (Map<?, ?>) r;
-                int positionId = ((Number) row.get("position_id")).intValue();
-                exits.add(new OrderIntent("exit", null, OrderIntent.exitClientOrderId(positionId), (String) row.get("symbol"), "sell",
-                        ((Number) row.get("quantity")).intValue(), null, null, null, null, null, positionId, reason));
-            }
-        }
-        return exits;
-    }
-
     /** The open-position row of one symbol, as a one-element list, or a refusal naming the open symbols. */
     public List<Object> positionOf(Object positions, String symbol) {
         List<Object> open = positions instanceof List<?> rows ? new ArrayList<Object>(rows) : new ArrayList<>();
@@ -120,17 +103,19 @@ public class TradeTickets {
         throw new ToolFailure("No open position in " + symbol + ". Open positions: " + (symbols.isEmpty() ? "none" : symbols) + ".");
     }
 
-    public Map<String, Object> riskLimits() {
-        CatalystProperties.Risk risk = props.risk();
-        Map<String, Object> limits = new LinkedHashMap<>();
-        limits.put("risk_per_trade", risk.riskPerTrade());
-        limits.put("max_open_positions", risk.maxOpenPositions());
-        limits.put("max_daily_loss", risk.maxDailyLoss());
-        limits.put("max_position_share", risk.maxPositionShare());
-        limits.put("min_price", risk.minPrice());
-        limits.put("stop_atr_multiple", risk.stopAtrMultiple());
-        limits.put("reward_to_risk", risk.rewardToRisk());
-        return limits;
+    /** The body of PUT /api/v1/risk/limits from the tool's arguments: the limits it names, and the reason if given. */
+    public String limitChange(Map<String, Object> args) throws JsonProcessingException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        args.forEach((name, value) -> {
+            if (value != null) {
+                body.put(name, value);
+            }
+        });
+        if (body.keySet().stream().noneMatch(name -> !"reason".equals(name))) {
+            throw new ToolFailure("update_risk_parameters changes nothing without a limit: name at least one of risk_per_trade, "
+                    + "max_open_positions, max_position_share, max_total_exposure_share, min_price, max_daily_loss.");
+        }
+        return json.writeValueAsString(body);
     }
 
     private static Map<?, ?> reading(String symbol, Object technical) {

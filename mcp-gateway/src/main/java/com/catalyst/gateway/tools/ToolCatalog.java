@@ -100,13 +100,19 @@ public final class ToolCatalog {
                 List.of(symbol("Ticker of the open position to close, e.g. AAPL.")),
                 object("order", ANY_OBJECT), DESTRUCTIVE, "trading", false);
         add("update_risk_parameters", "Update risk parameters",
-                "Would change the risk limits at run time. Not available yet: limits are start-up settings (catalyst.risk.*); the "
-                        + "result explains this and shows the values in force. Use get_risk_metrics to read them.",
-                List.of(number("risk_per_trade", "Fraction of equity risked per trade (0.001–0.05).", false, null, 0.001, 0.05),
+                "Changes risk limits now, for the next decision: name only the limits to change; the others keep their values. "
+                        + "The change is checked whole (a value outside its range changes nothing), recorded with the reason, and lasts "
+                        + "across restarts until reset. Raising max_daily_loss after today's losses reached it is refused: the kill "
+                        + "switch holds until the next session. Use only when the trader asks; read the limits first with get_risk_metrics.",
+                List.of(number("risk_per_trade", "Fraction of equity risked to the stop per trade (0.001–0.05; 0.01 = 1 %).", false, null, 0.001, 0.05),
                         new ToolArgument("max_open_positions", ToolArgument.Kind.INTEGER, "Most positions open at once (1–20).", false, null, 1, 20, null),
-                        number("max_daily_loss", "Daily loss in USD after which no new entries are made (1–1,000,000).", false, null, 1, 1_000_000),
-                        number("max_position_share", "Largest share of equity in one position (0.01–1).", false, null, 0.01, 1)),
-                ANY_OBJECT, new Hints(false, false, true, false), "risk", false);
+                        number("max_position_share", "Largest share of equity in one position (0.01–1; 0.2 = 20 %).", false, null, 0.01, 1),
+                        number("max_total_exposure_share", "All open positions as a share of equity (0.01–1; 1 = no leverage).", false, null, 0.01, 1),
+                        number("min_price", "Lowest entry price in USD (0.01–1,000).", false, null, 0.01, 1000),
+                        number("max_daily_loss", "Realized loss in USD in one session after which no new entries are made (1–1,000,000).", false, null, 1, 1_000_000),
+                        text("reason", "Why the limits change, in a few words (recorded).", false, null)),
+                object("in_force", ANY_OBJECT, "before", ANY_OBJECT, "overrides", ANY_OBJECT, "configured", ANY_OBJECT),
+                new Hints(false, false, true, false), "risk", false);
         add("scan_market", "Scan the market",
                 "Ranked candidates of the market scan (momentum, volume, catalyst and technical scores, composite score, price in USD). "
                         + "By default the candidates of the latest cycle's scan; with fresh=true a new scan of the whole universe now "
