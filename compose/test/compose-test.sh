@@ -7,14 +7,15 @@
 #   - the nine bundles exist on their seed ports, one image, CATALYST_BUNDLES
 #   - health checks on /health, restart: unless-stopped, log volumes
 #   - depends_on with condition service_healthy in the documented start order
-#   - inter-service URLs, Hawtio authentication switched on
+#   - inter-service URLs, Hawtio authentication switched on with the operator
+#     login from the env file
 #   - no secret value written in the file; secrets come from the env file;
 #     .env.example documents every variable; a missing secret stops compose
 # Exits non-zero naming each failed check.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 
@@ -58,7 +59,7 @@ trap 'rm -rf "$work"' EXIT
 # Random secrets: they must show up where they belong in the parsed file,
 # which proves they come from the env file and not from the compose file.
 rand() { "$py" -c 'import secrets;print(secrets.token_hex(20))'; }
-pg_pw="pw$(rand)"; api_key="key$(rand)"; token_secret="tok$(rand)"
+pg_pw="pw$(rand)"; api_key="key$(rand)"; token_secret="tok$(rand)"; hawtio_pw="hw$(rand)"
 alpaca_key="ak$(rand)"; alpaca_secret="as$(rand)"
 cat > "$work/test.env" <<EOF
 COMPOSE_PROJECT_NAME=catalyst
@@ -67,6 +68,8 @@ POSTGRES_PASSWORD=$pg_pw
 POSTGRES_DB=catalyst
 CATALYST_API_KEY=$api_key
 CATALYST_SERVICE_TOKEN_SECRET=$token_secret
+CATALYST_HAWTIO_USER=ops-$("$py" -c 'import secrets;print(secrets.token_hex(4))')
+CATALYST_HAWTIO_PASSWORD=$hawtio_pw
 ALPACA_API_KEY=$alpaca_key
 ALPACA_SECRET_KEY=$alpaca_secret
 EOF
@@ -87,18 +90,25 @@ if ! run_config "$work/missing.env" "$work/missing.yml" && grep -q POSTGRES_PASS
     missing_named=1
 fi
 
+grep -v '^CATALYST_HAWTIO_PASSWORD=' "$work/test.env" > "$work/missing-hawtio.env"
+hawtio_missing_named=0
+if ! run_config "$work/missing-hawtio.env" "$work/missing-hawtio.yml" && grep -q CATALYST_HAWTIO_PASSWORD "$work/missing-hawtio.yml.err"; then
+    hawtio_missing_named=1
+fi
+
 "$py" - "$file" "$work/parsed.yml" "$compose_dir/.env.example" "$compose_dir/Dockerfile" \
     "$pg_pw" "$api_key" "$token_secret" "$alpaca_key" "$alpaca_secret" "$missing_named" \
-    "$compose_dir/.env" <<'PY'
+    "$compose_dir/.env" "$hawtio_pw" "$hawtio_missing_named" "$work/test.env" <<'PY'
 import os, re, sys
 import yaml
 
 (raw_path, parsed_path, example_path, dockerfile_path, pg_pw, api_key, token_secret,
- alpaca_key, alpaca_secret, missing_named, real_env_path) = sys.argv[1:]
+ alpaca_key, alpaca_secret, missing_named, real_env_path, hawtio_pw, hawtio_missing_named, test_env_path) = sys.argv[1:]
 raw_text = open(raw_path).read()
 raw = yaml.safe_load(raw_text)
 cfg = yaml.safe_load(open(parsed_path))
 svcs = cfg.get("services", {})
+hawtio_user = dict(l.strip().split("=", 1) for l in open(test_env_path) if "=" in l)["CATALYST_HAWTIO_USER"]
 
 passed, failed = 0, []
 def check(cond, what):
@@ -174,6 +184,8 @@ for name, port in SEED.items():
     check(e.get("HAWTIO_AUTHENTICATION_ENABLED") == "true"
           and "-Dhawtio.authenticationEnabled=true" in e.get("JAVA_OPTS", ""),
           f"{name}: Hawtio authentication enabled")
+    check(e.get("CATALYST_HAWTIO_USER") == hawtio_user and e.get("CATALYST_HAWTIO_PASSWORD") == hawtio_pw,
+          f"{name}: Hawtio operator login (CATALYST_HAWTIO_USER/PASSWORD) comes from the env file")
     for other, oport in SEED.items():
         key = f"CATALYST_SERVICES_{other.upper()}_URL"
         if e.get(key) != f"http://{other}:{oport}":
@@ -253,6 +265,8 @@ check(all(env_of(svcs.get(n, {})).get("ALPACA_API_KEY") == alpaca_key
           and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in SEED),
       "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file")
 check(missing_named == "1", "a missing POSTGRES_PASSWORD stops compose and is named")
+check(hawtio_missing_named == "1", "a missing CATALYST_HAWTIO_PASSWORD stops compose and is named")
+check(hawtio_pw not in raw_text, "CATALYST_HAWTIO_PASSWORD value not in the file")
 
 # Values of .env.example and, when present, the operator's real .env must not be in the file.
 def env_file(path):
@@ -273,7 +287,7 @@ for path in [example_path] + ([real_env_path] if os.path.exists(real_env_path) e
 code_only = "\n".join(l for l in raw_text.splitlines() if not l.lstrip().startswith("#"))
 used = set(re.findall(r"\$\{([A-Z0-9_]+)", code_only))
 check(used <= set(example), f".env.example documents every variable used (missing: {sorted(used - set(example))})")
-for k in ["POSTGRES_PASSWORD", "CATALYST_API_KEY", "CATALYST_SERVICE_TOKEN_SECRET", "ALPACA_API_KEY",
+for k in ["POSTGRES_PASSWORD", "CATALYST_API_KEY", "CATALYST_SERVICE_TOKEN_SECRET", "CATALYST_HAWTIO_USER", "CATALYST_HAWTIO_PASSWORD", "ALPACA_API_KEY",
           "ALPACA_SECRET_KEY", "CATALYST_MARKET_ADAPTER", "CATALYST_BROKER_ADAPTER", "CATALYST_NEWS_ADAPTER"]:
     check(k in example, f".env.example has {k}")
 
