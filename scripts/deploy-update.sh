@@ -22,19 +22,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/compose-deploy.sh"
 
 pull=0
-services=""
+SERVICES=""
 while (($#)); do
     case "$1" in
         --pull) pull=1; shift ;;
-        --services) services="${2:?--services needs a list}"; shift 2 ;;
-        --health-timeout) HEALTH_TIMEOUT="${2:?--health-timeout needs seconds}"; shift 2 ;;
-        --dry-run) DRY_RUN=1; shift ;;
-        -h|--help) print_help; exit 0 ;;
-        *) die "unknown argument: $1 (see --help)" ;;
+        *) deploy_option "$@"; shift "$SHIFT_BY" ;;
     esac
 done
 need_cmd docker
-read -r -a targets <<<"$(select_services "$services")"
+# not inside read's here-string: there an unknown service's die would only end the subshell
+selected="$(select_services "$SERVICES")"
+read -r -a targets <<<"$selected"
 compose_preflight
 
 if ((!pull)); then
@@ -57,8 +55,4 @@ else
     run "${COMPOSE[@]}" build orchestration
 fi
 
-if ! ordered_up "${targets[@]}"; then
-    die "update stopped: a service did not become healthy; scripts/rollback.sh restores $IMAGE:previous"
-fi
-log "update complete"
-((DRY_RUN)) || "$(dirname "${BASH_SOURCE[0]}")/health-check.sh" || true
+deploy_in_order update "scripts/rollback.sh restores $IMAGE:previous" "${targets[@]}"

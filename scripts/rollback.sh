@@ -17,18 +17,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/compose-deploy.sh"
 
-services="scanner,pattern,technical,news,risk,trading,reporting,workflow,orchestration,nginx"
+SERVICES="scanner,pattern,technical,news,risk,trading,reporting,workflow,orchestration,nginx"
 while (($#)); do
-    case "$1" in
-        --services) services="${2:?--services needs a list}"; shift 2 ;;
-        --health-timeout) HEALTH_TIMEOUT="${2:?--health-timeout needs seconds}"; shift 2 ;;
-        --dry-run) DRY_RUN=1; shift ;;
-        -h|--help) print_help; exit 0 ;;
-        *) die "unknown argument: $1 (see --help)" ;;
-    esac
+    deploy_option "$@"
+    shift "$SHIFT_BY"
 done
 need_cmd docker
-read -r -a targets <<<"$(select_services "$services")"
+# not inside read's here-string: there an unknown service's die would only end the subshell
+selected="$(select_services "$SERVICES")"
+read -r -a targets <<<"$selected"
 compose_preflight
 
 if ((!DRY_RUN)); then
@@ -41,8 +38,4 @@ fi
 run docker tag "$IMAGE:previous" "$IMAGE:$TAG"
 log "$IMAGE:$TAG now points at the previous image"
 
-if ! ordered_up "${targets[@]}"; then
-    die "rollback stopped: a service did not become healthy (see the log lines above)"
-fi
-log "rollback complete"
-((DRY_RUN)) || "$(dirname "${BASH_SOURCE[0]}")/health-check.sh" || true
+deploy_in_order rollback "see the log lines above" "${targets[@]}"

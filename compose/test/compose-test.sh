@@ -7,14 +7,17 @@
 #   - the nine bundles exist on their seed ports, one image, CATALYST_BUNDLES
 #   - health checks on /health, restart: unless-stopped, log volumes
 #   - depends_on with condition service_healthy in the documented start order
-#   - inter-service URLs, Hawtio authentication switched on
+#   - inter-service URLs, Hawtio authentication switched on with the operator
+#     login from the env file
+#   - prometheus scrapes the nine services and loads the alert rules; grafana
+#     provisions its data source and the dashboard, whose uid matches
 #   - no secret value written in the file; secrets come from the env file;
 #     .env.example documents every variable; a missing secret stops compose
 # Exits non-zero naming each failed check.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 
@@ -58,7 +61,7 @@ trap 'rm -rf "$work"' EXIT
 # Random secrets: they must show up where they belong in the parsed file,
 # which proves they come from the env file and not from the compose file.
 rand() { "$py" -c 'import secrets;print(secrets.token_hex(20))'; }
-pg_pw="pw$(rand)"; api_key="key$(rand)"; token_secret="tok$(rand)"
+pg_pw="pw$(rand)"; api_key="key$(rand)"; token_secret="tok$(rand)"; hawtio_pw="hw$(rand)"; grafana_pw="gf$(rand)"
 alpaca_key="ak$(rand)"; alpaca_secret="as$(rand)"
 cat > "$work/test.env" <<EOF
 COMPOSE_PROJECT_NAME=catalyst
@@ -67,6 +70,9 @@ POSTGRES_PASSWORD=$pg_pw
 POSTGRES_DB=catalyst
 CATALYST_API_KEY=$api_key
 CATALYST_SERVICE_TOKEN_SECRET=$token_secret
+CATALYST_HAWTIO_USER=ops-$("$py" -c 'import secrets;print(secrets.token_hex(4))')
+CATALYST_HAWTIO_PASSWORD=$hawtio_pw
+GRAFANA_ADMIN_PASSWORD=$grafana_pw
 ALPACA_API_KEY=$alpaca_key
 ALPACA_SECRET_KEY=$alpaca_secret
 EOF
@@ -87,18 +93,26 @@ if ! run_config "$work/missing.env" "$work/missing.yml" && grep -q POSTGRES_PASS
     missing_named=1
 fi
 
+grep -v '^CATALYST_HAWTIO_PASSWORD=' "$work/test.env" > "$work/missing-hawtio.env"
+hawtio_missing_named=0
+if ! run_config "$work/missing-hawtio.env" "$work/missing-hawtio.yml" && grep -q CATALYST_HAWTIO_PASSWORD "$work/missing-hawtio.yml.err"; then
+    hawtio_missing_named=1
+fi
+
 "$py" - "$file" "$work/parsed.yml" "$compose_dir/.env.example" "$compose_dir/Dockerfile" \
     "$pg_pw" "$api_key" "$token_secret" "$alpaca_key" "$alpaca_secret" "$missing_named" \
-    "$compose_dir/.env" <<'PY'
-import os, re, sys
+    "$compose_dir/.env" "$hawtio_pw" "$hawtio_missing_named" "$work/test.env" "$grafana_pw" <<'PY'
+import glob, json, os, re, sys
 import yaml
 
 (raw_path, parsed_path, example_path, dockerfile_path, pg_pw, api_key, token_secret,
- alpaca_key, alpaca_secret, missing_named, real_env_path) = sys.argv[1:]
+ alpaca_key, alpaca_secret, missing_named, real_env_path, hawtio_pw, hawtio_missing_named, test_env_path,
+ grafana_pw) = sys.argv[1:]
 raw_text = open(raw_path).read()
 raw = yaml.safe_load(raw_text)
 cfg = yaml.safe_load(open(parsed_path))
 svcs = cfg.get("services", {})
+hawtio_user = dict(l.strip().split("=", 1) for l in open(test_env_path) if "=" in l)["CATALYST_HAWTIO_USER"]
 
 passed, failed = 0, []
 def check(cond, what):
@@ -115,7 +129,7 @@ SEED = {"orchestration": 5000, "scanner": 5001, "pattern": 5002, "technical": 50
 LEAVES = ["scanner", "pattern", "technical", "news", "risk", "trading", "reporting"]
 # Start tiers: a service's tier is 1 + the highest tier among what it waits for.
 TIER = {"postgres": 0, "redis": 0, **{s: 1 for s in LEAVES}, "workflow": 2,
-        "orchestration": 3, "nginx": 4}
+        "orchestration": 3, "nginx": 4, "prometheus": 0, "grafana": 1}
 
 def env_of(svc):
     e = svc.get("environment") or {}
@@ -151,7 +165,7 @@ def deps(svc):
     return {k: (v or {}).get("condition") for k, v in d.items()}
 
 # --- services, ports, image, bundles ------------------------------------------------
-expected = set(SEED) | {"postgres", "redis", "nginx"}
+expected = set(SEED) | {"postgres", "redis", "nginx", "prometheus", "grafana"}
 check(expected <= set(svcs), f"services present: {sorted(expected)} (missing: {sorted(expected - set(svcs))})")
 images = set()
 for name, port in SEED.items():
@@ -174,6 +188,8 @@ for name, port in SEED.items():
     check(e.get("HAWTIO_AUTHENTICATION_ENABLED") == "true"
           and "-Dhawtio.authenticationEnabled=true" in e.get("JAVA_OPTS", ""),
           f"{name}: Hawtio authentication enabled")
+    check(e.get("CATALYST_HAWTIO_USER") == hawtio_user and e.get("CATALYST_HAWTIO_PASSWORD") == hawtio_pw,
+          f"{name}: Hawtio operator login (CATALYST_HAWTIO_USER/PASSWORD) comes from the env file")
     for other, oport in SEED.items():
         key = f"CATALYST_SERVICES_{other.upper()}_URL"
         if e.get(key) != f"http://{other}:{oport}":
@@ -223,6 +239,129 @@ try:
 except ValueError as e:
     check(False, str(e))
 
+# --- Prometheus and Grafana ---------------------------------------------------------------------
+compose_dir = os.path.dirname(os.path.abspath(raw_path))
+def mounts(svc):
+    """(host path or volume name, container path) of each volume, short or long syntax."""
+    out = []
+    for v in svc.get("volumes") or []:
+        if isinstance(v, dict):
+            out.append((str(v.get("source") or ""), str(v.get("target") or "")))
+        else:
+            parts = str(v).split(":")
+            out.append((parts[0], parts[1] if len(parts) > 1 else parts[0]))
+    return out
+def host(src):
+    return os.path.normpath(src if os.path.isabs(src) else os.path.join(compose_dir, src))
+def is_path(src):
+    return src.startswith((".", "/", "~"))
+def load_yaml(path, what):
+    try:
+        with open(path) as f:
+            return yaml.safe_load(f)
+    except Exception as e:  # missing or malformed: a failed check, not a crash
+        check(False, f"{what} {path} parses ({e})")
+        return None
+
+pr = svcs.get("prometheus", {})
+gr = svcs.get("grafana", {})
+check(str(pr.get("image", "")).startswith("prom/prometheus:"), f"prometheus image is prom/prometheus ({pr.get('image')})")
+check(str(gr.get("image", "")).startswith("grafana/"), f"grafana image is Grafana's ({gr.get('image')})")
+for name, port in [("prometheus", "9090"), ("grafana", "3000")]:
+    s = svcs.get(name, {})
+    check(any(t == port for _, _, t in published(s)) and all(ip == "127.0.0.1" for ip, _, _ in published(s)),
+          f"{name}: port {port} published on 127.0.0.1 only")
+    check(any(not is_path(src) and src for src, _ in mounts(s)), f"{name}: data on a named volume")
+
+cmd = pr.get("command") or []
+cmd = cmd.split() if isinstance(cmd, str) else [str(c) for c in cmd]
+config_arg = next((c.split("=", 1)[1] for c in cmd if c.startswith("--config.file=")), "")
+config_dir = next((host(src) for src, tgt in mounts(pr) if is_path(src) and config_arg.startswith(tgt.rstrip("/") + "/")), None)
+check(config_dir == os.path.join(compose_dir, "prometheus"),
+      f"prometheus: --config.file ({config_arg}) is in compose/prometheus, mounted into the container ({config_dir})")
+prom = None
+if config_dir:
+    mounted_at = next(tgt for src, tgt in mounts(pr) if is_path(src) and host(src) == config_dir)
+    prom_path = os.path.join(config_dir, os.path.relpath(config_arg, mounted_at))
+    prom = load_yaml(prom_path, "prometheus config")
+if prom:
+    rule_files = [os.path.join(config_dir, r) for r in prom.get("rule_files") or []]
+    check(os.path.join(config_dir, "catalyst-alerts.yml") in rule_files and all(os.path.isfile(r) for r in rule_files),
+          f"prometheus loads catalyst-alerts.yml beside its config ({prom.get('rule_files')})")
+    for r in rule_files:
+        rules = load_yaml(r, "rule file") or {}
+        check(bool(rules.get("groups")), f"{os.path.basename(r)} has rule groups")
+    jobs = {j.get("job_name"): j for j in prom.get("scrape_configs") or []}
+    job = jobs.get("catalyst", {})
+    check(job.get("metrics_path") == "/actuator/prometheus", "prometheus job catalyst scrapes /actuator/prometheus")
+    targets = {t for sc in job.get("static_configs") or [] for t in sc.get("targets") or []}
+    want = {f"{n}:{p}" for n, p in SEED.items()}
+    check(targets == want, f"prometheus job catalyst scrapes the nine services on their seed ports "
+          f"(missing {sorted(want - targets)}, extra {sorted(targets - want)})")
+    check(all(t.split(":")[0] in svcs for t in targets), "every scrape target is a compose service")
+
+prov = next((host(src) for src, tgt in mounts(gr) if is_path(src) and tgt.rstrip("/") == "/etc/grafana/provisioning"), None)
+check(prov == os.path.join(compose_dir, "grafana", "provisioning") and os.path.isdir(prov or ""),
+      f"grafana: compose/grafana/provisioning mounted at /etc/grafana/provisioning ({prov})")
+ds_uid = None
+if prov:
+    datasources = []
+    for f in sorted(glob.glob(os.path.join(prov, "datasources", "*.y*ml"))):
+        datasources += (load_yaml(f, "grafana datasource file") or {}).get("datasources") or []
+    proms = [d for d in datasources if d.get("type") == "prometheus"]
+    check(len(proms) == 1, f"grafana provisions one Prometheus data source ({len(proms)})")
+    if proms:
+        ds_uid = proms[0].get("uid")
+        check(bool(ds_uid), "the provisioned data source has a fixed uid")
+        check(proms[0].get("url") == "http://prometheus:9090" and "prometheus" in svcs,
+              f"the data source points at the prometheus service ({proms[0].get('url')})")
+    providers = []
+    for f in sorted(glob.glob(os.path.join(prov, "dashboards", "*.y*ml"))):
+        providers += (load_yaml(f, "grafana dashboard provider file") or {}).get("providers") or []
+    file_providers = [p for p in providers if p.get("type", "file") == "file"]
+    check(len(file_providers) >= 1, "grafana provisions dashboards from files")
+    paths = [str((p.get("options") or {}).get("path", "")).rstrip("/") for p in file_providers]
+    dash_files = [host(src) for src, tgt in mounts(gr) if is_path(src) and os.path.dirname(tgt.rstrip("/")) in paths]
+    dash_files += [f for src, tgt in mounts(gr) if is_path(src) and tgt.rstrip("/") in paths
+                   for f in glob.glob(os.path.join(host(src), "*.json"))]
+    check(os.path.join(compose_dir, "grafana", "catalyst-dashboard.json") in dash_files,
+          f"grafana's dashboard provider path ({paths}) holds compose/grafana/catalyst-dashboard.json")
+    for f in dash_files:
+        try:
+            dash = json.load(open(f))
+        except Exception as e:
+            check(False, f"{os.path.basename(f)} parses as JSON ({e})")
+            continue
+        variables = {v.get("name"): v for v in (dash.get("templating") or {}).get("list") or []}
+        uids = set()
+        def walk(node):
+            if isinstance(node, dict):
+                ds = node.get("datasource")
+                if isinstance(ds, dict):
+                    uids.add(str(ds.get("uid")))
+                elif isinstance(ds, str):
+                    uids.add(ds)
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+        walk(dash.get("panels") or [])
+        resolved = set()
+        for u in uids:
+            m = re.fullmatch(r"\$\{?(\w+)}?", u)
+            var = variables.get(m.group(1)) if m else None
+            if var is not None:
+                check(var.get("type") == "datasource" and var.get("query") == "prometheus",
+                      f"{os.path.basename(f)}: variable {u} picks a Prometheus data source")
+                resolved.add(str((var.get("current") or {}).get("value")))
+            else:
+                resolved.add(u)
+        check(bool(uids) and resolved == {ds_uid},
+              f"{os.path.basename(f)}: every panel's data source is the provisioned uid {ds_uid} (got {sorted(resolved)})")
+check(env_of(gr).get("GF_SECURITY_ADMIN_PASSWORD") == grafana_pw, "GRAFANA_ADMIN_PASSWORD comes from the env file")
+check(grafana_pw not in raw_text, "GRAFANA_ADMIN_PASSWORD value not in the file")
+
 # --- secrets ----------------------------------------------------------------------------------
 SECRET_NAME = re.compile(r"(PASSWORD|SECRET|TOKEN|API_KEY|_KEY)$")
 REF = re.compile(r"^\$\{[A-Z0-9_]+(:?[-?][^}]*)?\}$")
@@ -253,6 +392,8 @@ check(all(env_of(svcs.get(n, {})).get("ALPACA_API_KEY") == alpaca_key
           and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in SEED),
       "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file")
 check(missing_named == "1", "a missing POSTGRES_PASSWORD stops compose and is named")
+check(hawtio_missing_named == "1", "a missing CATALYST_HAWTIO_PASSWORD stops compose and is named")
+check(hawtio_pw not in raw_text, "CATALYST_HAWTIO_PASSWORD value not in the file")
 
 # Values of .env.example and, when present, the operator's real .env must not be in the file.
 def env_file(path):
@@ -273,7 +414,7 @@ for path in [example_path] + ([real_env_path] if os.path.exists(real_env_path) e
 code_only = "\n".join(l for l in raw_text.splitlines() if not l.lstrip().startswith("#"))
 used = set(re.findall(r"\$\{([A-Z0-9_]+)", code_only))
 check(used <= set(example), f".env.example documents every variable used (missing: {sorted(used - set(example))})")
-for k in ["POSTGRES_PASSWORD", "CATALYST_API_KEY", "CATALYST_SERVICE_TOKEN_SECRET", "ALPACA_API_KEY",
+for k in ["POSTGRES_PASSWORD", "CATALYST_API_KEY", "CATALYST_SERVICE_TOKEN_SECRET", "CATALYST_HAWTIO_USER", "CATALYST_HAWTIO_PASSWORD", "ALPACA_API_KEY",
           "ALPACA_SECRET_KEY", "CATALYST_MARKET_ADAPTER", "CATALYST_BROKER_ADAPTER", "CATALYST_NEWS_ADAPTER"]:
     check(k in example, f".env.example has {k}")
 

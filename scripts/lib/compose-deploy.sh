@@ -1,4 +1,4 @@
-# Ordered, health-gated (re)start of the compose services, shared by
+# Ordered, health-gated (re)start of the compose services and the options, shared by
 # deploy-update.sh and rollback.sh (sourced after common.sh).
 # shellcheck shell=bash
 
@@ -70,4 +70,27 @@ select_services() {
         [[ " ${START_ORDER[*]} " == *" $s "* ]] || die "unknown service '$s' (known: ${START_ORDER[*]})"
     done
     echo "${list//,/ }"
+}
+
+# Takes one of the options both scripts share (--services, --health-timeout,
+# --dry-run, --help) and sets SHIFT_BY to the arguments it used; an unknown
+# option stops the script.
+deploy_option() {
+    case "$1" in
+        --services) SERVICES="${2:?--services needs a list}"; SHIFT_BY=2 ;;
+        --health-timeout) HEALTH_TIMEOUT="${2:?--health-timeout needs seconds}"; SHIFT_BY=2 ;;
+        --dry-run) DRY_RUN=1; SHIFT_BY=1 ;;
+        -h|--help) print_help; exit 0 ;;
+        *) die "unknown argument: $1 (see --help)" ;;
+    esac
+}
+
+# ordered_up, then the health check; WHAT names the step ("update",
+# "rollback") and HINT says what to do when a service stays unhealthy.
+deploy_in_order() {
+    local what="$1" hint="$2"
+    shift 2
+    ordered_up "$@" || die "$what stopped: a service did not become healthy; $hint"
+    log "$what complete"
+    ((DRY_RUN)) || "$REPO_ROOT/scripts/health-check.sh" || true
 }

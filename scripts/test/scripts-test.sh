@@ -273,6 +273,11 @@ expect "rollback.sh --dry-run succeeds" test "$rc" -eq 0
 expect "rollback.sh retags previous as current" grep -q 'docker tag catalyst:previous catalyst:latest' "$work/rollback.out"
 expect "rollback.sh restarts the bundles and nginx in order, not the databases (got: $order)" \
     test "$order" = "scanner pattern technical news risk trading reporting workflow orchestration nginx"
+for script in deploy-update.sh rollback.sh; do
+    rc=0; CATALYST_COMPOSE_DIR="$work/compose" "$scripts/$script" --dry-run --services scanner,bogus >"$work/unknown.out" 2>&1 || rc=$?
+    expect "$script stops on an unknown service and names it, restarting nothing" \
+        bash -c "test $rc -ne 0 && grep -q \"unknown service 'bogus'\" '$work/unknown.out' && ! grep -q 'up -d' '$work/unknown.out'"
+done
 rc=0; CATALYST_COMPOSE_DIR="$work/compose" "$scripts/deploy-update.sh" --dry-run >"$work/deploy2.out" 2>&1 || rc=$?
 if [[ -f "$repo/target/catalyst.jar" ]]; then
     expect "deploy-update.sh builds when target/catalyst.jar exists" test "$rc" -eq 0

@@ -1,6 +1,10 @@
 package com.catalyst.ops;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,12 +24,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * After a cycle, /actuator/prometheus shows the domain metrics beside Camel's route metrics, with the cycle's own
- * numbers; and every metric the Grafana dashboard queries is there.
+ * numbers; and every metric the Grafana dashboard queries and the alert rules read is there.
  */
 @CamelSpringBootTest
 @AutoConfigureObservability // Spring Boot's tests leave the Prometheus endpoint out unless asked
@@ -39,6 +44,10 @@ class MetricsIT {
     static final Path DASHBOARD = Path.of("compose/grafana/catalyst-dashboard.json");
     /** The metric families the project and Camel publish; PromQL functions and labels are not among them. */
     static final Pattern METRIC = Pattern.compile("\\b(?:catalyst|camel|resilience4j)_[a-z0-9_]+");
+    static final Path ALERTS = Path.of("compose/prometheus/catalyst-alerts.yml");
+    static final Pattern SELECTOR = Pattern.compile("\\b(?:catalyst|camel|resilience4j|up)[a-z0-9_]*\\{([^}]*)}");
+    static final Pattern LABEL_MATCH = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)");
+    static final Pattern BY = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -97,6 +106,56 @@ class MetricsIT {
                 .contains("camel_exchanges_total", "camel_exchanges_failed_total", "camel_route_policy_seconds_sum");
         Set<String> published = awaitScrape("catalyst_positions_open", cycle.placed()).names();
         assertThat(published).containsAll(used);
+    }
+
+    /**
+     * Every metric an alert rule reads is served under that name, with the labels the rule selects or groups by: a
+     * renamed metric or label would leave an alert that can never fire.
+     */
+    @Test
+    void everyMetricAndLabelOfTheAlertRulesIsPublished() throws Exception {
+        List<String> expressions = new ArrayList<>();
+        Map<String, Object> rules = new Yaml().load(Files.readString(ALERTS));
+        for (Object group : (List<?>) rules.get("groups")) {
+            for (Object rule : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                expressions.add(String.valueOf(((Map<?, ?>) rule).get("expr")));
+            }
+        }
+        assertThat(expressions).as("alert expressions in " + ALERTS).hasSizeGreaterThanOrEqualTo(7);
+
+        PrometheusScrape scrape = awaitScrape("catalyst_positions_open", cycle.placed());
+        Set<String> used = new TreeSet<>();
+        for (String expr : expressions) {
+            Set<String> metrics = new TreeSet<>();
+            Matcher m = METRIC.matcher(expr);
+            while (m.find()) {
+                metrics.add(m.group());
+            }
+            used.addAll(metrics);
+            assertThat(scrape.names()).as("metrics of alert expression " + expr).containsAll(metrics);
+            // labels a selector matches on or an aggregation keeps; job and instance are added by Prometheus itself
+            Set<String> labels = new TreeSet<>();
+            Matcher selector = SELECTOR.matcher(expr);
+            while (selector.find()) {
+                Matcher label = LABEL_MATCH.matcher(selector.group(1));
+                while (label.find()) {
+                    labels.add(label.group(1));
+                }
+            }
+            Matcher by = BY.matcher(expr);
+            while (by.find()) {
+                for (String label : by.group(1).split(",")) {
+                    labels.add(label.trim());
+                }
+            }
+            labels.removeAll(Set.of("job", "instance"));
+            for (String label : labels) {
+                assertThat(metrics).as("label " + label + " of " + expr + " on one of its metrics")
+                        .anyMatch(metric -> scrape.labelNames(metric).contains(label));
+            }
+        }
+        assertThat(used).contains("catalyst_cycles_total", "catalyst_cycle_duration_seconds_bucket", "catalyst_orders_total",
+                "resilience4j_circuitbreaker_state", "camel_exchanges_failed_total", "catalyst_pnl_realized_usd");
     }
 
     private PrometheusScrape awaitScrape(String gauge, double expected) throws Exception {

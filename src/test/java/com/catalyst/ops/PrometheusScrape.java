@@ -28,6 +28,19 @@ record PrometheusScrape(String text) {
         return names;
     }
 
+    /** The label names on the samples of {@code name}. */
+    Set<String> labelNames(String name) {
+        Set<String> labels = new TreeSet<>();
+        Matcher sample = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)}", Pattern.MULTILINE).matcher(text);
+        while (sample.find()) {
+            Matcher label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"").matcher(sample.group(1));
+            while (label.find()) {
+                labels.add(label.group(1));
+            }
+        }
+        return labels;
+    }
+
     /** The value of the first sample of {@code name} whose labels contain every {@code label="value"} given. */
     double value(String name, String... labels) {
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
