@@ -43,6 +43,27 @@ class ConfigValidationIT {
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(messages(e) + output.getAll()).containsAnyOf(named, camel(named)));
     }
 
+    /** A start-up that fails late (its port is taken) ends the process with 1: no library thread keeps it alive. */
+    @org.junit.jupiter.api.Test
+    void aProcessThatCannotStartExitsWithOne() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.nio.file.Path log = java.nio.file.Files.createTempFile("port-taken", ".log");
+            Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                    "-jar", System.getProperty("catalyst.jar"), "--server.port=" + taken.getLocalPort(), "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=" + TestDatabases.USER, "--catalyst.workflow.auto-start=false")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+            if (!ended) {
+                process.destroyForcibly();
+            }
+            String output = java.nio.file.Files.readString(log);
+            java.nio.file.Files.deleteIfExists(log);
+            org.assertj.core.api.Assertions.assertThat(ended).as("the process ended by itself; its output:\n" + output).isTrue();
+            org.assertj.core.api.Assertions.assertThat(process.exitValue()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(output).contains("Port " + taken.getLocalPort() + " was already in use");
+        }
+    }
+
     /** Spring reports a record component by its Java name: catalyst.risk.riskPerTrade for catalyst.risk.risk-per-trade. */
     private static String camel(String kebab) {
         StringBuilder out = new StringBuilder();
