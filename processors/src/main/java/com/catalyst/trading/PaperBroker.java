@@ -29,7 +29,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>Time in force is day: what is still open at 16:00 New York time of its session expires.</li>
  * </ul>
  * Working orders move as the clock advances: every call (submit, look-up, cancel, open orders, positions, account)
- * first works the open orders against the current quote, as a real broker would have meanwhile ({@link #onPrices()}).
+ * first works the open orders against the current quote, as a real broker would have meanwhile ({@link #onPrices()});
+ * once a clock minute, as the quotes are 1-minute bars.
  * A reused client order id is rejected. The book (orders with their fills, positions, cash) is written to a
  * {@link PaperLedger} before each answer and read back on first use, so it survives a restart.
  */
@@ -58,6 +59,7 @@ public final class PaperBroker implements BrokerPort {
     private final BigDecimal startingCash;
     private BigDecimal cash;
     private boolean loaded;
+    private Instant workedMinute;
     // what the current call changed, written to the ledger in one piece before the answer
     private final Map<String, BrokerOrder> changed = new LinkedHashMap<>();
     private final Map<String, BrokerPosition> touched = new LinkedHashMap<>();
@@ -117,6 +119,12 @@ public final class PaperBroker implements BrokerPort {
         changed.clear();
         touched.clear();
         Instant now = clock.get();
+        // quotes are bars, which change once a minute: the open orders were already worked against this one
+        Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
+        if (minute.equals(workedMinute)) {
+            return;
+        }
+        workedMinute = minute;
         for (BrokerOrder order : new ArrayList<>(orders.values())) {
             BrokerOrder current = orders.get(order.clientOrderId());
             if (!current.open() || "held".equals(current.status())) {
@@ -141,6 +149,7 @@ public final class PaperBroker implements BrokerPort {
             ledger.write(new ArrayList<>(changed.values()), after, cash);
         } catch (RuntimeException e) {
             loaded = false;
+            workedMinute = null;
             throw e;
         } finally {
             changed.clear();

@@ -1,7 +1,6 @@
 package com.catalyst.trading;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,13 +22,6 @@ public interface PaperLedger {
      * position ({@code null} value when flat) and the cash.
      */
     void write(List<BrokerOrder> orders, Map<String, BrokerPosition> positionsAfter, BigDecimal cashAfter);
-
-    /** Writes one order's answer: the order, then the position of its symbol ({@code null} when flat) and the cash. */
-    default void record(BrokerOrder order, String symbol, BrokerPosition positionAfter, BigDecimal cashAfter) {
-        Map<String, BrokerPosition> positions = new HashMap<>();
-        positions.put(symbol, positionAfter);
-        write(List.of(order), positions, cashAfter);
-    }
 
     record Book(List<BrokerOrder> orders, List<BrokerPosition> positions, BigDecimal cash) {
     }
