@@ -54,7 +54,11 @@ public class OrderSyncDesk {
     private final BrokerPort broker;
     private final TransactionTemplate transaction;
 
-    public OrderSyncDesk(JdbcTemplate jdbc, BrokerPort broker, PlatformTransactionManager transactions) {
+    private final com.catalyst.metrics.TradingMetrics metrics;
+
+    public OrderSyncDesk(JdbcTemplate jdbc, BrokerPort broker, PlatformTransactionManager transactions,
+                         com.catalyst.metrics.TradingMetrics metrics) {
+        this.metrics = metrics;
         this.jdbc = jdbc;
         this.broker = broker;
         this.transaction = new TransactionTemplate(transactions);
@@ -138,6 +142,10 @@ public class OrderSyncDesk {
                         fill.quantity(), fill.price(), fill.commission(), timestamp(fill.at()));
                 if (inserted > 0) {
                     move(row, order, fill);
+                    // a fill made on arrival was counted with the order's first answer (TradingMetrics.orderEnded)
+                    if (!fill.at().equals(order.submittedAt())) {
+                        metrics.laterFill("buy".equals(order.side()) ? "entry" : "exit", order.side(), fill.quantity());
+                    }
                 }
             }
             int previousFilled = ((Number) row.get("filled_qty")).intValue();
