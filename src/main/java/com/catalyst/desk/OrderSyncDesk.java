@@ -55,10 +55,14 @@ public class OrderSyncDesk {
     private final TransactionTemplate transaction;
 
     private final com.catalyst.metrics.TradingMetrics metrics;
+    private final org.apache.camel.ProducerTemplate producer;
+    // position changes of the current pass, published on Redis once their transaction committed
+    private final List<String> published = new java.util.ArrayList<>();
 
     public OrderSyncDesk(JdbcTemplate jdbc, BrokerPort broker, PlatformTransactionManager transactions,
-                         com.catalyst.metrics.TradingMetrics metrics) {
+                         com.catalyst.metrics.TradingMetrics metrics, org.apache.camel.ProducerTemplate producer) {
         this.metrics = metrics;
+        this.producer = producer;
         this.jdbc = jdbc;
         this.broker = broker;
         this.transaction = new TransactionTemplate(transactions);
@@ -122,6 +126,7 @@ public class OrderSyncDesk {
 
     /** One order's broker state into the record, in one transaction: status step, new fills, the position they move. */
     private int apply(BrokerOrder order) {
+        published.clear();
         Integer result = transaction.execute(status -> {
             List<Map<String, Object>> rows = jdbc.queryForList(ROW + " for update of o", order.clientOrderId());
             if (rows.isEmpty()) {
@@ -163,7 +168,17 @@ public class OrderSyncDesk {
             }
             return changed ? 1 : 0;
         });
+        for (String message : published) {
+            producer.sendBodyAndHeaders("direct:redis-publish", null, Map.of("CamelRedis.Channel", "catalyst:positions",
+                    "CamelRedis.Message", message));
+        }
         return result == null ? 0 : result;
+    }
+
+    private void publish(String event, BrokerOrder order, Fill fill) {
+        published.add(String.format(java.util.Locale.ROOT,
+                "{\"event\":\"%s\",\"symbol\":\"%s\",\"side\":\"%s\",\"quantity\":%d,\"price\":%s,\"client_order_id\":\"%s\"}",
+                event, order.symbol(), order.side(), fill.quantity(), fill.price().toPlainString(), order.clientOrderId()));
     }
 
     /**
@@ -198,7 +213,9 @@ public class OrderSyncDesk {
                         + " and status = 'open') where client_order_id = ?", row.get("symbol"), order.clientOrderId());
                 row.put("position_id", jdbc.queryForObject("select position_id from orders where client_order_id = ?", Integer.class,
                         order.clientOrderId()));
+                publish("position_opened", order, fill);
             } else {
+                publish("position_changed", order, fill);
                 jdbc.update("update positions set entry_price = round((entry_price * quantity + ? * ?) / (quantity + ?), 4),"
                         + " quantity = quantity + ? where position_id = ? and status = 'open'", fill.price(), fill.quantity(), fill.quantity(),
                         fill.quantity(), positionId);
@@ -219,6 +236,7 @@ public class OrderSyncDesk {
         int reduced = jdbc.update("update positions set quantity = quantity - ?, realized_pnl = coalesce(realized_pnl, 0)"
                 + " + round((cast(? as numeric) - entry_price) * ? - cast(? as numeric), 2) where position_id = ? and status = 'open' and quantity > ?",
                 fill.quantity(), fill.price(), fill.quantity(), fill.commission(), positionId, fill.quantity());
+        publish(reduced == 0 ? "position_closed" : "position_changed", order, fill);
         if (reduced == 0) {
             String reason = row.get("leg") != null ? (String) row.get("leg") : "exit";
             jdbc.update("update positions set status = 'closed', exit_price = ?, closed_at = ?, close_reason = ?, unrealized_pnl = 0,"
