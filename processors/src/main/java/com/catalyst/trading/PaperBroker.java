@@ -203,8 +203,9 @@ public final class PaperBroker implements BrokerPort {
             BigDecimal price = BigDecimal.valueOf(reference * (1 + slippageBps / 10_000)).setScale(4, RoundingMode.HALF_UP);
             BigDecimal needed = price.multiply(BigDecimal.valueOf(request.quantity()))
                     .add(commissionPerShare.multiply(BigDecimal.valueOf(request.quantity())));
-            if (needed.compareTo(cash) > 0) {
-                return "insufficient buying power: needs " + needed + ", has " + cash;
+            BigDecimal buyingPower = buyingPower();
+            if (needed.compareTo(buyingPower) > 0) {
+                return "insufficient buying power: needs " + needed + ", has " + buyingPower;
             }
             return null;
         }
@@ -224,6 +225,20 @@ public final class PaperBroker implements BrokerPort {
                     + "): cancel the open orders holding the shares first";
         }
         return null;
+    }
+
+    /** Cash less what the open buy orders may still spend (their unfilled shares at the limit, or at the last price). */
+    private BigDecimal buyingPower() {
+        BigDecimal reserved = BigDecimal.ZERO;
+        for (BrokerOrder o : orders.values()) {
+            if (o.open() && "buy".equals(o.side())) {
+                Quote quote = quotes.apply(o.symbol());
+                BigDecimal price = o.limitPrice() != null ? o.limitPrice()
+                        : quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : BigDecimal.ZERO;
+                reserved = reserved.add(price.multiply(BigDecimal.valueOf(o.quantity() - o.filledQuantity())));
+            }
+        }
+        return cash.subtract(reserved).max(BigDecimal.ZERO);
     }
 
     private static BrokerOrder leg(BrokerOrder parent, String leg, String type, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
@@ -426,6 +441,6 @@ public final class PaperBroker implements BrokerPort {
             BigDecimal mark = quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : p.averageEntryPrice();
             market = market.add(mark.multiply(BigDecimal.valueOf(p.quantity())));
         }
-        return new Account("paper", cash, cash.add(market).setScale(2, RoundingMode.HALF_UP), cash.max(BigDecimal.ZERO), true);
+        return new Account("paper", cash, cash.add(market).setScale(2, RoundingMode.HALF_UP), buyingPower(), true);
     }
 }

@@ -243,6 +243,20 @@ class PaperBrokerWorkingOrdersTest {
         assertThat(after.positions()).containsExactly(new BrokerPosition("AAA", 110, after.positions().get(0).averageEntryPrice()));
     }
 
+    @Test
+    void restingBuysReserveBuyingPowerSoTheCashCannotBeSpentTwice() {
+        PaperBroker broker = broker(FillModel.WHOLE);
+        prices.put("AAA", 50.0);
+        broker.submit(limitBuy("L-1", 1500, "49.00"));                 // 73,500 reserved at the limit
+        assertThat(broker.account().buyingPower()).isEqualByComparingTo("26500");
+        BrokerOrder second = broker.submit(limitBuy("L-2", 600, "49.00"));
+        assertThat(second.status()).isEqualTo("rejected");
+        assertThat(second.rejectReason()).contains("insufficient buying power");
+        broker.cancel("L-1");
+        assertThat(broker.account().buyingPower()).isEqualByComparingTo("100000");
+        assertThat(broker.submit(limitBuy("L-3", 600, "49.00")).status()).isEqualTo("accepted");
+    }
+
     /** The book in memory, written and read as JdbcPaperLedger does. */
     private static final class MemoryLedger implements PaperLedger {
         private final Map<String, BrokerOrder> orders = new LinkedHashMap<>();
