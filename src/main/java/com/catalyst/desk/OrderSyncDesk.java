@@ -55,12 +55,17 @@ public class OrderSyncDesk {
     private final TransactionTemplate transaction;
 
     private final com.catalyst.metrics.TradingMetrics metrics;
+    private final com.catalyst.market.clock.TradingClock clock;
+    private final long flattenMinutesBeforeClose;
     private final org.apache.camel.ProducerTemplate producer;
     // position changes of the current pass, published on Redis once their transaction committed
     private final List<String> published = new java.util.ArrayList<>();
 
     public OrderSyncDesk(JdbcTemplate jdbc, BrokerPort broker, PlatformTransactionManager transactions,
-                         com.catalyst.metrics.TradingMetrics metrics, org.apache.camel.ProducerTemplate producer) {
+                         com.catalyst.metrics.TradingMetrics metrics, org.apache.camel.ProducerTemplate producer,
+                         com.catalyst.market.clock.TradingClock clock, com.catalyst.config.CatalystProperties props) {
+        this.clock = clock;
+        this.flattenMinutesBeforeClose = props.trading().flattenMinutesBeforeClose();
         this.metrics = metrics;
         this.producer = producer;
         this.jdbc = jdbc;
@@ -68,9 +73,19 @@ public class OrderSyncDesk {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** One pass over the active orders; answers how many orders changed. */
+    /**
+     * One pass over the active orders; answers how many orders changed. In the end-of-day window (the exits' flatten
+     * window) entries still resting are canceled first: one filling after the flatten would be held overnight.
+     */
     public synchronized int sync() {
         int changed = 0;
+        if (clock.minutesToClose() <= flattenMinutesBeforeClose) {
+            for (String entry : jdbc.queryForList("select client_order_id from orders where parent_client_order_id is null and side = 'buy'"
+                    + " and broker_order_id is not null and status in ('new', 'accepted', 'partially_filled')", String.class)) {
+                broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
+                        o.filledQuantity(), o.quantity()));
+            }
+        }
         for (String clientOrderId : jdbc.queryForList(ACTIVE, String.class)) {
             Optional<BrokerOrder> atBroker = broker.findByClientOrderId(clientOrderId);
             if (atBroker.isPresent()) {

@@ -137,12 +137,12 @@ class PaperBrokerOrdersIT {
             Plan candidate = plan == null ? plan(symbol, bars, start) : null;
             if (candidate != null) {
                 plan = candidate;
-            } else if (others.size() < 4) {
+            } else if (others.size() < 5) {
                 others.add(symbol);
             }
         }
         assertThat(plan).as("a symbol whose price dips 1 % after 11:00").isNotNull();
-        assertThat(others).hasSize(4);
+        assertThat(others).hasSize(5);
 
         // a large market order fills 50 now (max-fill-quantity) and the rest on the next bar
         String big = others.get(0);
@@ -247,11 +247,43 @@ class PaperBrokerOrdersIT {
         assertThat(openQuantity(plan.symbol())).isZero();
 
         // the record and the broker agree on what is held
-        Map<String, Integer> local = jdbc.queryForList("select symbol, quantity from v_positions_current").stream()
+        assertThat(localPositions()).isEqualTo(brokerPositions());
+
+        // an entry still resting near the close is canceled, and the end-of-day exits cancel the legs before selling
+        Instant now = clock.now;
+        JsonNode late = order(others.get(4), "{\"quantity\":10,\"type\":\"limit\",\"limit_price\":"
+                + BigDecimal.valueOf(market.lastPrice(others.get(4), DAY, now) * 0.95).setScale(2, RoundingMode.HALF_UP)
+                + ",\"idempotency_key\":\"it-late\"}");
+        assertThat(late.get("status").asText()).isEqualTo("accepted");
+        clock.now = at(15, 56);
+        manage();
+        assertThat(status(late.get("client_order_id").asText())).isEqualTo("canceled");
+        // an exit of more than 50 shares fills in two bars too
+        clock.now = at(15, 57);
+        manage();
+        assertThat(localPositions()).isEmpty();
+        assertThat(brokerPositions()).isEmpty();
+        // the large position left in parts (a leg's partial fill, then the end-of-day exit): its realized P&L adds them all
+        Map<String, Object> bigPosition = jdbc.queryForMap("select p.position_id, p.entry_price, p.realized_pnl from positions p"
+                + " join orders o using (position_id) where o.client_order_id = ?", bigId);
+        BigDecimal expected = jdbc.queryForObject("select sum(round((f.price - ?) * f.quantity - f.commission, 2)) from fills f"
+                + " join orders o using (order_id) where o.position_id = ? and o.side = 'sell'", BigDecimal.class,
+                bigPosition.get("entry_price"), bigPosition.get("position_id"));
+        assertThat((BigDecimal) bigPosition.get("realized_pnl")).isEqualByComparingTo(expected);
+        assertThat(jdbc.queryForObject("select sum(f.quantity) from fills f join orders o using (order_id) where o.position_id = ?"
+                + " and o.side = 'sell'", Integer.class, bigPosition.get("position_id"))).isEqualTo(80);
+        assertThat(broker.openOrders()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from orders where leg is not null and status in ('new', 'accepted', 'partially_filled')",
+                Integer.class)).isZero();
+    }
+
+    private Map<String, Integer> localPositions() {
+        return jdbc.queryForList("select symbol, quantity from v_positions_current").stream()
                 .collect(Collectors.toMap(r -> (String) r.get("symbol"), r -> ((Number) r.get("quantity")).intValue()));
-        Map<String, Integer> held = broker.positions().stream().collect(Collectors.toMap(BrokerPort.BrokerPosition::symbol,
-                BrokerPort.BrokerPosition::quantity));
-        assertThat(local).isEqualTo(held);
+    }
+
+    private Map<String, Integer> brokerPositions() {
+        return broker.positions().stream().collect(Collectors.toMap(BrokerPort.BrokerPosition::symbol, BrokerPort.BrokerPosition::quantity));
     }
 
     private static Plan plan(String symbol, List<Bar> bars, int start) {
