@@ -210,7 +210,7 @@ public final class PaperBroker implements BrokerPort {
             return null;
         }
         BrokerPosition held = positions.get(request.symbol());
-        int long_ = held == null ? 0 : Math.max(0, held.quantity());
+        int owned = held == null ? 0 : Math.max(0, held.quantity());
         // shares already promised to open sells (bracket legs count once: the two legs share their shares)
         int promised = 0;
         java.util.Set<String> parents = new java.util.HashSet<>();
@@ -220,8 +220,8 @@ public final class PaperBroker implements BrokerPort {
                 promised += o.quantity() - o.filledQuantity();
             }
         }
-        if (long_ > 0 && request.quantity() > long_ - promised) {
-            return "insufficient qty available for order (requested: " + request.quantity() + ", available: " + Math.max(0, long_ - promised)
+        if (owned > 0 && request.quantity() > owned - promised) {
+            return "insufficient qty available for order (requested: " + request.quantity() + ", available: " + Math.max(0, owned - promised)
                     + "): cancel the open orders holding the shares first";
         }
         return null;
