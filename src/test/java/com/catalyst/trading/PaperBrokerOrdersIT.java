@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * price comes down to it; its bracket leg closes the position with the realized P&L its fills give; a large order
  * fills in two parts (partially_filled, then filled, two fills rows); cancel works on a resting and on a partly filled
  * order; a limit far from the market is a 400 naming the rule; a broker restarted on the same book keeps the working
- * orders.
+ * orders; reconciliation follows a leg's fill like the cycle does; near the close resting entries are canceled and the
+ * end-of-day exits cancel the legs before they sell.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -110,6 +111,8 @@ class PaperBrokerOrdersIT {
     SteppedClock clock;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    com.catalyst.desk.ReconciliationDesk reconciliation;
     @LocalServerPort
     int port;
 
@@ -228,8 +231,11 @@ class PaperBrokerOrdersIT {
         }
         assertThat(exitBar).as("the stop or the target is reached before 15:30").isPositive();
         assertThat(plan.bars().get(exitBar).time()).isBefore(at(15, 30));
+        // reconciliation runs the same order sync: the leg's fill closes the position, no repair is needed
         clock.now = plan.bars().get(exitBar).time();
-        manage();
+        reconciliation.atStartup();
+        assertThat(reconciliation.tradingAllowed()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from risk_events where event_type like 'reconciliation_%'", Integer.class)).isZero();
         double close = plan.bars().get(exitBar).close();
         String closingLeg = close >= plan.target().doubleValue() ? "take_profit" : "stop_loss";
         BigDecimal exit = closingLeg.equals("take_profit") ? money(Math.max(plan.target().doubleValue(), close * (1 - SLIP))) : money(close * (1 - SLIP));
