@@ -169,7 +169,8 @@ public class OrderSyncDesk {
                 }
             }
             int previousFilled = ((Number) row.get("filled_qty")).intValue();
-            boolean changed = from != to || previousFilled != order.filledQuantity();
+            // a bracket leg's quantity follows what its entry bought
+            boolean changed = from != to || previousFilled != order.filledQuantity() || ((Number) row.get("quantity")).intValue() != order.quantity();
             if (changed) {
                 jdbc.update("update orders set status = ?, quantity = ?, filled_qty = ?, filled_avg_price = ?, filled_at = ?, reject_reason = ?,"
                         + " cancelled_at = case when ? in ('canceled', 'expired') then coalesce(cancelled_at, now()) else cancelled_at end"
