@@ -121,8 +121,18 @@ public class AdapterConfiguration {
         LOG.info("Broker: PAPER (simulated fills, starting cash {}, book kept in paper_broker_*); no real money is at stake",
                 broker.startingCash());
         // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
-        return new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
-                broker.startingCash(), broker.slippageBps(), broker.commissionPerShare(),
+        return new PaperBroker(symbol -> latestQuote(market, clock, symbol), clock::now, broker.startingCash(), broker.slippageBps(),
+                broker.commissionPerShare(), new PaperBroker.FillModel(broker.maxFillQuantity(), broker.maxVolumeShare()),
                 new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
+    }
+
+    /** The paper broker's quote: the latest bar of the session so far (its close, volume and end), or none yet. */
+    private static PaperBroker.Quote latestQuote(MarketDataPort market, TradingClock clock, String symbol) {
+        java.util.List<com.catalyst.market.Bar> bars = market.intradayBars(symbol, clock.sessionDate(), clock.now());
+        if (bars.isEmpty()) {
+            return null;
+        }
+        com.catalyst.market.Bar last = bars.get(bars.size() - 1);
+        return new PaperBroker.Quote(last.close(), last.volume(), last.time());
     }
 }

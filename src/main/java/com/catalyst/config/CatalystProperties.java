@@ -97,13 +97,18 @@ public record CatalystProperties(
             @NotNull @Pattern(regexp = "paper|alpaca", message = "must be paper or alpaca") String adapter,
             @DecimalMin("1000") BigDecimal startingCash,
             @DecimalMin("0") @DecimalMax("500") double slippageBps,
-            @DecimalMin("0") BigDecimal commissionPerShare) {
+            @DecimalMin("0") BigDecimal commissionPerShare,
+            // paper partial fills: shares per fill and share of the bar's volume per fill (0 = no cap)
+            @Min(0) @DefaultValue("0") int maxFillQuantity,
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double maxVolumeShare) {
     }
 
     public record Trading(
             @Min(0) @Max(390) long flattenMinutesBeforeClose,
             @NotNull @DefaultValue("5m") Duration reconcileInterval,
-            @NotNull @DefaultValue("30s") Duration reconcileMinAge) {
+            @NotNull @DefaultValue("30s") Duration reconcileMinAge,
+            // a limit price further than this share from the last price is refused (400), nothing sent
+            @DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.10") double limitPriceBand) {
     }
 
     public record News(

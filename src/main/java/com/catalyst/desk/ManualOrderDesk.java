@@ -38,7 +38,13 @@ public class ManualOrderDesk {
     private final TradingClock clock;
     private final ExitPlanner exits;
 
-    public ManualOrderDesk(RiskCheckDesk symbols, MarketDataPort market, TradingClock clock, ExitPlanner exits) {
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final double limitPriceBand;
+
+    public ManualOrderDesk(RiskCheckDesk symbols, MarketDataPort market, TradingClock clock, ExitPlanner exits,
+                           org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.config.CatalystProperties props) {
+        this.jdbc = jdbc;
+        this.limitPriceBand = props.trading().limitPriceBand();
         this.symbols = symbols;
         this.market = market;
         this.clock = clock;
@@ -59,15 +65,46 @@ public class ManualOrderDesk {
         if (order.quantity() != null && order.quantity() < 1) {
             throw new FieldException("quantity", "'quantity' must be a positive whole number of shares, got " + order.quantity());
         }
-        BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : lastPrice(symbol);
-        if (entry.signum() <= 0) {
-            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + entry);
+        String type = order.type() == null ? "market" : order.type().trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("market") && !type.equals("limit")) {
+            throw new FieldException("type", "'type' must be market or limit, got '" + order.type() + "'");
         }
         String key = order.idempotencyKey() != null ? order.idempotencyKey() : headerKey != null ? headerKey : UUID.randomUUID().toString();
         if (!KEY.matcher(key).matches()) {
             throw new FieldException("idempotency_key", "'idempotency_key' must be 1–100 letters, digits or . _ : -, got '" + key + "'");
         }
-        return new ManualOrder(symbol, side, order.quantity(), entry, order.stopPrice(), key);
+        BigDecimal limit = null;
+        if (type.equals("limit")) {
+            limit = checkedLimit(symbol, order.limitPrice(), key);
+        }
+        // a limit entry is sized and judged at its limit: the price it will pay at worst
+        BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : limit != null ? limit : lastPrice(symbol);
+        if (entry.signum() <= 0) {
+            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + entry);
+        }
+        return new ManualOrder(symbol, side, order.quantity(), entry, order.stopPrice(), key, type, limit);
+    }
+
+    /**
+     * A limit price must be positive and within the band around the last price (rule {@code limit_price_band}): a limit
+     * far from the market is a typo more often than a plan. A refusal is recorded in {@code risk_events}; nothing is sent.
+     */
+    private BigDecimal checkedLimit(String symbol, BigDecimal limit, String key) {
+        if (limit == null || limit.signum() <= 0) {
+            throw new FieldException("limit_price", "'limit_price' must be a positive price for a limit order, got " + limit);
+        }
+        BigDecimal last = lastPrice(symbol);
+        double distance = Math.abs(limit.doubleValue() / last.doubleValue() - 1);
+        if (distance > limitPriceBand) {
+            String message = String.format(Locale.ROOT, "rule limit_price_band: 'limit_price' %s is %.1f%% from the last price %s of %s;"
+                    + " at most %.1f%% is accepted (catalyst.trading.limit-price-band); nothing was sent", limit.toPlainString(),
+                    distance * 100, last.toPlainString(), symbol, limitPriceBand * 100);
+            jdbc.update("insert into risk_events (event_type, severity, message, details) values ('order_rejected', 'warning', ?,"
+                    + " jsonb_build_object('rule', 'limit_price_band', 'symbol', ?::text, 'limit_price', ?::numeric, 'last_price', ?::numeric,"
+                    + " 'band', ?::numeric, 'client_order_id', ?::text))", message, symbol, limit, last, limitPriceBand, clientOrderId(key));
+            throw new FieldException("limit_price", message);
+        }
+        return limit;
     }
 
     public RiskCheck riskCheck(ManualOrder order) {
@@ -90,7 +127,8 @@ public class ManualOrderDesk {
 
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
         return new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), "buy", decision.approvedQuantity(),
-                decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null);
+                decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null,
+                order.limit() ? "limit" : "market", order.limitPrice());
     }
 
     /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */

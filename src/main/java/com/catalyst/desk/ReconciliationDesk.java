@@ -38,6 +38,7 @@ public class ReconciliationDesk {
     private final ProducerTemplate producer;
     private final CycleDesk cycles;
     private final ObjectMapper json;
+    private final OrderSyncDesk orderSync;
     private final Duration minAge;
     private final boolean tradingHere;
     private volatile String state = "pending";
@@ -46,7 +47,9 @@ public class ReconciliationDesk {
     private volatile int lastRepairs;
 
     public ReconciliationDesk(JdbcTemplate jdbc, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
-                              CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active) {
+                              CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active,
+                              OrderSyncDesk orderSync) {
+        this.orderSync = orderSync;
         this.jdbc = jdbc;
         this.broker = broker;
         this.producer = producer;
@@ -97,7 +100,10 @@ public class ReconciliationDesk {
 
     private void run(Duration olderThan, String kind) {
         try {
-            int repairs = settleOrders(olderThan) + matchPositions();
+            int repairs = settleOrders(olderThan);
+            // fills and bracket legs the broker worked meanwhile move the positions before they are compared
+            orderSync.sync();
+            repairs += matchPositions();
             lastRepairs = repairs;
             lastRun = Instant.now();
             state = "ok";

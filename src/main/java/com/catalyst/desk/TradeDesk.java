@@ -52,6 +52,9 @@ public class TradeDesk {
                 return known.get();
             }
         }
+        if ("exit".equals(intent.kind())) {
+            releaseHeldShares(intent);
+        }
         try {
             BrokerOrder order = broker.submit(intent.toRequest());
             LOG.info("Order {} {} {} x{}: {}{}", intent.clientOrderId(), intent.side(), intent.symbol(), intent.quantity(), order.status(),
@@ -60,6 +63,20 @@ public class TradeDesk {
         } catch (DuplicateClientOrderIdException duplicate) {
             return broker.findByClientOrderId(intent.clientOrderId())
                     .orElseThrow(() -> new IllegalStateException("broker rejected " + intent.clientOrderId() + " as a duplicate but cannot find it"));
+        }
+    }
+
+    /**
+     * A position's shares are held by its open sell orders (bracket legs) at the broker: an exit cancels them first, as a
+     * broker refuses a sell of shares another order holds. The next order sync records the legs as canceled.
+     */
+    private void releaseHeldShares(OrderIntent exit) {
+        for (BrokerOrder open : broker.openOrders()) {
+            if (open.symbol().equals(exit.symbol()) && "sell".equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
+                BrokerOrder after = broker.cancel(open.clientOrderId()).orElse(open);
+                LOG.info("Order {} ({}) canceled before exit {}: {}", open.clientOrderId(), open.leg() == null ? open.orderType() : open.leg(),
+                        exit.clientOrderId(), after.status());
+            }
         }
     }
 
@@ -102,11 +119,16 @@ public class TradeDesk {
     public Map<String, Object> fillRow(OrderIntent intent, BrokerOrder order) {
         Map<String, Object> row = new HashMap<>();
         row.put("client_order_id", intent.clientOrderId());
-        row.put("broker_fill_id", order.brokerOrderId() + "-1");
-        row.put("quantity", order.filledQuantity());
-        row.put("price", order.filledAveragePrice());
-        row.put("commission", order.commission());
-        row.put("filled_at", Timestamp.from(order.filledAt()));
+        // the first execution, under the broker's fill id; the order sync records any later ones (OrderSyncDesk)
+        BrokerOrder.Fill first = order.fills().isEmpty()
+                ? new BrokerOrder.Fill(order.brokerOrderId() + "-1", order.filledQuantity(), order.filledAveragePrice(), order.commission(),
+                        order.filledAt())
+                : order.fills().get(0);
+        row.put("broker_fill_id", first.fillId());
+        row.put("quantity", first.quantity());
+        row.put("price", first.price());
+        row.put("commission", first.commission());
+        row.put("filled_at", Timestamp.from(first.at()));
         row.put("cycle_id", intent.cycleId());
         row.put("symbol", intent.symbol());
         row.put("stop_loss", intent.stopLoss());

@@ -65,6 +65,13 @@ public class TradingMetrics {
         }
     }
 
+    /** A fill the order sync recorded after the order's first answer: a resting order, the rest of a partial, a bracket leg. */
+    public void laterFill(String kind, String side, int quantity) {
+        Counter.builder("catalyst.fills").description("Fills by kind and side").tags("kind", kind, "side", side).register(registry).increment();
+        Counter.builder("catalyst.filled.shares").description("Shares filled, by side").baseUnit("shares")
+                .tags("side", side).register(registry).increment(quantity);
+    }
+
     private Counter counter(String name, String description, String tag, String value) {
         return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }

@@ -8,7 +8,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Decides which open positions to close this cycle: the price crossed the stop or the target, or the session is about
- * to close (intraday: nothing is held overnight unless configured). Works on the rows of {@code v_positions_current}.
+ * to close (intraday: nothing is held overnight unless configured). Works on the rows of {@code v_positions_current};
+ * a row whose {@code broker_exits} is true has its stop and target held at the broker as bracket legs, so only the
+ * end of day closes it here.
  */
 public final class ExitPlanner {
 
@@ -63,8 +65,12 @@ public final class ExitPlanner {
             BigDecimal stop = (BigDecimal) row.get("stop_loss");
             BigDecimal target = (BigDecimal) row.get("take_profit");
             String reason = null;
+            // the broker holds this position's stop and target as bracket legs: only the end of day is ours to act on
+            boolean brokerExits = Boolean.TRUE.equals(row.get("broker_exits"));
             if (minutesLeft <= flattenMinutesBeforeClose) {
                 reason = "end_of_day";
+            } else if (brokerExits) {
+                reason = null;
             } else if (Double.isFinite(price) && stop != null && price <= stop.doubleValue()) {
                 reason = "stop_loss";
             } else if (Double.isFinite(price) && target != null && price >= target.doubleValue()) {

@@ -7,11 +7,23 @@ import java.util.UUID;
 
 /**
  * An order the trading bundle has decided to send, stored (status pending_submit) before the broker is called.
- * {@code kind} is entry or exit; an exit names the position it closes.
+ * {@code kind} is entry or exit; an exit names the position it closes. {@code orderType} is market or limit ({@code limitPrice}).
  */
 public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
                           BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
-                          String patternType, Integer positionId, String closeReason) {
+                          String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice) {
+
+    public OrderIntent {
+        orderType = orderType == null ? "market" : orderType;
+    }
+
+    /** A market order. */
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+                       BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
+                       String patternType, Integer positionId, String closeReason) {
+        this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
+                closeReason, "market", null);
+    }
 
     /** Entry ids derive from the cycle and the decision (symbol and side): the same decision always maps to one order. */
     public static String entryClientOrderId(String cycleId, String symbol, String side) {
@@ -23,7 +35,8 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
     }
 
     public OrderRequest toRequest() {
-        return new OrderRequest(clientOrderId, symbol, side, quantity, "market", null, stopLoss, takeProfit);
+        // an entry with a stop and a target is a bracket: the broker holds both exits once it fills
+        return new OrderRequest(clientOrderId, symbol, side, quantity, orderType, limitPrice, stopLoss, takeProfit);
     }
 
     /** The orders row, keyed for camel-sql's named parameters. */
@@ -39,6 +52,8 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("take_profit_price", takeProfit);
         row.put("order_class", stopLoss != null && takeProfit != null ? "bracket" : "simple");
         row.put("position_id", positionId);
+        row.put("order_type", orderType);
+        row.put("limit_price", limitPrice);
         return row;
     }
 }

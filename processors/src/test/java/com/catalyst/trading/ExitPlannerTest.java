@@ -86,4 +86,17 @@ class ExitPlannerTest {
         row.put("quantity", new BigDecimal("100"));
         assertThat(planner.exits("c", List.of(row))).extracting(OrderIntent::quantity).containsExactly(100);
     }
+
+    @Test
+    void aPositionWhoseLegsTheBrokerHoldsIsLeftToThemUntilTheEndOfDay() {
+        prices.put("AAA", 18.0);
+        Map<String, Object> held = position(7, "AAA", 100, "19.00", "22.00");
+        held.put("broker_exits", true);
+        assertThat(planner.exits("c", List.of(held))).as("the stop leg at the broker sells, not us").isEmpty();
+        held.put("broker_exits", false);
+        assertThat(planner.exits("c", List.of(held))).extracting(OrderIntent::closeReason).containsExactly("stop_loss");
+        held.put("broker_exits", true);
+        minutesLeft = 5;
+        assertThat(planner.exits("c", List.of(held))).extracting(OrderIntent::closeReason).containsExactly("end_of_day");
+    }
 }

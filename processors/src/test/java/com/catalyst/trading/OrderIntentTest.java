@@ -55,4 +55,17 @@ class OrderIntentTest {
         assertThat(request).isEqualTo(new OrderRequest("CAT-c-1-AAA-buy", "AAA", "buy", 100, "market", null,
                 new BigDecimal("19.00"), new BigDecimal("22.00")));
     }
+
+    @Test
+    void aLimitEntryCarriesItsTypeAndPriceToTheRowAndTheBrokerAsABracket() {
+        OrderIntent limit = new OrderIntent("entry", "c", "CAT-L", "AAA", "buy", 10, new BigDecimal("20"), new BigDecimal("19"),
+                new BigDecimal("22"), null, null, null, null, "limit", new BigDecimal("19.80"));
+        assertThat(limit.sqlRow()).containsEntry("order_type", "limit").containsEntry("limit_price", new BigDecimal("19.80"));
+        OrderRequest request = limit.toRequest();
+        assertThat(request.type()).isEqualTo("limit");
+        assertThat(request.limitPrice()).isEqualByComparingTo("19.80");
+        assertThat(request.bracket()).isTrue();
+        assertThat(entry("c", "AAA", null, null).toRequest().type()).isEqualTo("market");
+        assertThat(entry("c", "AAA", null, null).sqlRow()).containsEntry("order_type", "market").containsEntry("limit_price", null);
+    }
 }

@@ -33,4 +33,17 @@ class OrderRequestTest {
         assertThatThrownBy(() -> new OrderRequest("o", "AAA", null, 1, "market", null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLimitNeedsALimitPriceAStopAStopPriceAndBothExitPricesMakeABracket() {
+        assertThatThrownBy(() -> new OrderRequest("o-1", "AAA", "buy", 1, "limit", null, null, null))
+                .hasMessageContaining("o-1").hasMessageContaining("limit price");
+        assertThatThrownBy(() -> new OrderRequest("o", "AAA", "buy", 1, "stop", null, null, null, java.math.BigDecimal.ZERO))
+                .hasMessageContaining("stop price");
+        assertThatThrownBy(() -> new OrderRequest("o", "AAA", "buy", 1, "trailing", null, null, null))
+                .hasMessageContaining("type must be market, limit or stop");
+        assertThat(new OrderRequest("o", "AAA", "buy", 1, null, null, null, null).type()).isEqualTo("market");
+        assertThat(new OrderRequest("o", "AAA", "buy", 1, "market", null, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN).bracket()).isTrue();
+        assertThat(new OrderRequest("o", "AAA", "buy", 1, "market", null, java.math.BigDecimal.ONE, null).bracket()).isFalse();
+    }
 }
