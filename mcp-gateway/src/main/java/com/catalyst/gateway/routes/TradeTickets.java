@@ -101,7 +101,9 @@ public class TradeTickets {
             for (Object r : rows) {
                 Map<?, ?> row = (Map<?, ?>) r;
                 int positionId = ((Number) row.get("position_id")).intValue();
-                exits.add(new OrderIntent("exit", null, OrderIntent.exitClientOrderId(positionId), (String) row.get("symbol"), "sell",
+                // rejected_exits (from GET /api/v1/trading/positions) picks the attempt: a rejected exit's id is never reused
+                int failedExits = row.get("rejected_exits") instanceof Number n ? n.intValue() : 0;
+                exits.add(new OrderIntent("exit", null, OrderIntent.exitClientOrderId(positionId, failedExits), (String) row.get("symbol"), "sell",
                         ((Number) row.get("quantity")).intValue(), null, null, null, null, null, positionId, reason));
             }
         }
