@@ -23,6 +23,15 @@ public final class AlpacaBrokerStartup {
     }
 
     public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters) {
+        return start(props, keyId, secretKey, meters, true);
+    }
+
+    /**
+     * @param tradesHere whether this process runs the trading bundle; in split mode the others never call the broker,
+     *                   so they check the settings but neither read the account nor announce it
+     */
+    public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters,
+                                     boolean tradesHere) {
         AlpacaTradingMode mode = AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url(), keyId, secretKey);
         Timer waits = Timer.builder("catalyst.broker.rate.limit.wait")
                 .description("time each Alpaca request waited for the client-side rate limiter").tag("name", AlpacaBroker.NAME)
@@ -36,6 +45,10 @@ public final class AlpacaBrokerStartup {
         // resilience4j_retry_calls_total{kind=…} and resilience4j_ratelimiter_* in /actuator/prometheus
         TaggedRetryMetrics.ofRetryRegistry(broker.retryRegistry()).bindTo(meters);
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(broker.rateLimiterRegistry()).bindTo(meters);
+        if (!tradesHere) {
+            LOG.info("Broker: Alpaca {} at {}; orders go through the trading process", mode.live() ? "LIVE" : "paper", mode.baseUrl());
+            return broker;
+        }
         BrokerPort.Account account;
         try {
             account = broker.account();

@@ -121,7 +121,8 @@ public class AdapterConfiguration {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
             // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
-            return AlpacaBrokerStartup.start(alpaca, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"), meters);
+            return AlpacaBrokerStartup.start(alpaca, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"), meters,
+                    env.getProperty("catalyst.bundle.trading.enabled", Boolean.class, true));
         }
         if (!"paper".equals(broker.adapter())) {
             throw new IllegalStateException("catalyst.broker.adapter=" + broker.adapter() + " is not available; use paper or alpaca");

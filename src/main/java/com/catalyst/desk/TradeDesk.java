@@ -71,8 +71,9 @@ public class TradeDesk {
     }
 
     /**
-     * An order whose broker call failed after the adapter's retries: it may or may not have reached the broker, so it is
-     * recorded {@code unknown} and reconciliation looks it up by its client order id (it is never sent blindly again).
+     * An order whose broker call failed after the adapter's retries, or whose lookup answer could not be read: it may or
+     * may not have reached the broker, so it is recorded {@code unknown} and reconciliation looks it up by its client
+     * order id (it is never sent blindly again).
      */
     public BrokerOrder unsettled(OrderIntent intent, Exception failure) {
         String reason = "unsettled: " + failure.getMessage();

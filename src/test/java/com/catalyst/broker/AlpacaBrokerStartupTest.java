@@ -80,6 +80,16 @@ class AlpacaBrokerStartupTest {
     }
 
     @Test
+    void aProcessThatDoesNotTradeChecksTheSettingsButCallsNothing() {
+        AlpacaBroker broker = AlpacaBrokerStartup.start(props("paper", ""), KEY, SECRET, meters, false);
+
+        assertThat(broker).isNotNull();
+        assertThat(alpaca.getAllServeEvents()).isEmpty();
+        assertThatThrownBy(() -> AlpacaBrokerStartup.start(props("live", ""), KEY, SECRET, meters, false))
+                .hasMessageContaining("catalyst.broker.alpaca.live-confirm");
+    }
+
+    @Test
     void liveWithBothSettingsSaysLiveLoudly(CapturedOutput output) {
         alpaca.stubFor(get("/v2/account").willReturn(okJson("""
                 {"id": "1d5493c9-ea39-4377-aa94-340734c368ae", "account_number": "318526340", "status": "ACTIVE",

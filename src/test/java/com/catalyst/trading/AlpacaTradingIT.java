@@ -172,6 +172,14 @@ class AlpacaTradingIT {
         assertThat(jdbc.queryForObject("select status from positions where position_id = ?", String.class, position)).isEqualTo("closed");
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(containing("\"CAT-EXIT-" + position + "\"")));
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(containing("\"CAT-EXIT-" + position + "-2\"")));
+
+        // an answer that is not Alpaca's JSON: the order is recorded unknown with what was wrong, for reconciliation
+        ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("CAT-MAN-"))
+                .willReturn(aResponse().withStatus(200).withBody("<html><body>502 Bad Gateway</body></html>")));
+        JsonNode garbled = json.readTree(send("POST", "/api/v1/trading/orders",
+                "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"garbled-1\"}").body());
+        assertThat(garbled.get("status").asText()).as(garbled.toString()).isEqualTo("unknown");
+        assertThat(garbled.get("reject_reason").asText()).contains("unreadable answer from Alpaca");
         posts = ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders")));
 
         // Alpaca fails every order: after the adapter's attempts each is recorded unknown (or, once the broker circuit

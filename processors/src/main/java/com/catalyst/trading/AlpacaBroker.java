@@ -341,7 +341,7 @@ public final class AlpacaBroker implements BrokerPort {
                     + e.getMessage(), e);
         } catch (UnreadableAnswer e) {
             LOG.warn("Alpaca's answer to {} could not be read: {}", call, e.getMessage());
-            throw new IllegalStateException("Alpaca's answer to " + call + " could not be read: " + e.getMessage(), e);
+            throw new UnreadableBrokerAnswerException("Alpaca's answer to " + call + " could not be read: " + e.getMessage(), e);
         }
     }
 

@@ -308,7 +308,7 @@ class AlpacaBrokerTest {
         assertThat(OrderStatus.of(unknown.status())).isEqualTo(OrderStatus.UNKNOWN);
         assertThat(unknown.rejectReason()).contains("unreadable answer");
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
-        assertThatThrownBy(() -> broker.positions()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> broker.positions()).isInstanceOf(UnreadableBrokerAnswerException.class)
                 .hasMessageContaining("GET /v2/positions").hasMessageContaining("whole number of shares");
     }
 
