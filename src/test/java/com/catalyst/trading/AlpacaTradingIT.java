@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ALPACA_SECRET_KEY=it-s3cr3t",
         "catalyst.broker.alpaca.retry.max-attempts=2",
         "catalyst.broker.alpaca.retry.initial-backoff=20ms",
-        "catalyst.broker.alpaca.retry.max-backoff=50ms"})
+        "catalyst.broker.alpaca.retry.max-backoff=50ms",
+        "camel.resilience4j.configurations.broker.wait-duration-in-open-state=2"})
 class AlpacaTradingIT {
 
     static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
@@ -82,15 +83,7 @@ class AlpacaTradingIT {
         ALPACA.stubFor(get(urlPathEqualTo("/v2/orders")).willReturn(okJson("[]")));
         ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id"))
                 .willReturn(aResponse().withStatus(404).withBody("{\"code\": 40410000, \"message\": \"order not found\"}")));
-        ALPACA.stubFor(post("/v2/orders").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                .withTransformers("response-template").withBody("""
-                        {"id": "{{randomValue type='UUID'}}", "client_order_id": "{{jsonPath request.body '$.client_order_id'}}",
-                         "created_at": "2026-01-06T16:00:01.5Z", "updated_at": "2026-01-06T16:00:01.5Z",
-                         "submitted_at": "2026-01-06T16:00:01.5Z", "filled_at": null, "asset_class": "us_equity",
-                         "symbol": "{{jsonPath request.body '$.symbol'}}", "qty": "{{jsonPath request.body '$.qty'}}",
-                         "filled_qty": "0", "filled_avg_price": null, "order_class": "{{jsonPath request.body '$.order_class'}}",
-                         "order_type": "market", "type": "market", "side": "{{jsonPath request.body '$.side'}}",
-                         "time_in_force": "day", "status": "accepted", "extended_hours": false, "legs": null}""")));
+        ALPACA.stubFor(post("/v2/orders").willReturn(accepted()));
     }
 
     @AfterAll
@@ -206,6 +199,53 @@ class AlpacaTradingIT {
         assertThat(metrics).containsPattern("resilience4j_retry_calls_total\\{.*kind=\"failed_with_retry\".*name=\"alpaca\".*\\} [1-9]");
         assertThat(metrics).contains("resilience4j_ratelimiter_available_permissions{").contains("catalyst_broker_rate_limit_wait_seconds_count{")
                 .contains("resilience4j_circuitbreaker_state{");
+
+        // while Alpaca keeps failing, the broker circuit breaker opens (half of the last 10 calls failed); then no order
+        // reaches Alpaca: each is recorded rejected, "not sent", at once
+        for (int i = 0; i < 10 && breakerState("open") < 1; i++) {
+            send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"down-" + i + "\"}");
+        }
+        assertThat(breakerState("open")).isEqualTo(1.0);
+        int postsWhileOpen = ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders"))).size();
+        JsonNode unsent = json.readTree(send("POST", "/api/v1/trading/orders",
+                "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"open-1\"}").body());
+        assertThat(unsent.get("status").asText()).isEqualTo("rejected");
+        assertThat(unsent.get("reject_reason").asText()).contains("not sent: broker circuit breaker is open");
+        assertThat(ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders")))).hasSize(postsWhileOpen);
+
+        // Alpaca recovers: after the open wait the breaker lets two probes through, they succeed, and it closes
+        ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("CAT-MAN-")).willReturn(accepted()));
+        for (int i = 0; i < 100 && breakerState("half_open") < 1; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(breakerState("half_open")).isEqualTo(1.0);
+        for (int i = 1; i <= 2; i++) {
+            JsonNode probe = json.readTree(send("POST", "/api/v1/trading/orders",
+                    "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"probe-" + i + "\"}").body());
+            assertThat(probe.get("status").asText()).as(probe.toString()).isEqualTo("accepted");
+        }
+        assertThat(breakerState("closed")).isEqualTo(1.0);
+    }
+
+    /** The broker circuit breaker's state gauge in /actuator/prometheus: 1.0 for the state it is in. */
+    private double breakerState(String state) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(l -> l.startsWith("resilience4j_circuitbreaker_state{") && l.contains("state=\"" + state + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max().orElse(-1);
+    }
+
+    /** Alpaca's usual answer to a new market order: the request echoed back, accepted, nothing filled yet. */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accepted() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withTransformers("response-template").withBody("""
+                        {"id": "{{randomValue type='UUID'}}", "client_order_id": "{{jsonPath request.body '$.client_order_id'}}",
+                         "created_at": "2026-01-06T16:00:01.5Z", "updated_at": "2026-01-06T16:00:01.5Z",
+                         "submitted_at": "2026-01-06T16:00:01.5Z", "filled_at": null, "asset_class": "us_equity",
+                         "symbol": "{{jsonPath request.body '$.symbol'}}", "qty": "{{jsonPath request.body '$.qty'}}",
+                         "filled_qty": "0", "filled_avg_price": null, "order_class": "{{jsonPath request.body '$.order_class'}}",
+                         "order_type": "market", "type": "market", "side": "{{jsonPath request.body '$.side'}}",
+                         "time_in_force": "day", "status": "accepted", "extended_hours": false, "legs": null}""");
     }
 
     /** Alpaca's answer for an order that filled at once: the request echoed back, filled at 50.00. */
