@@ -24,6 +24,8 @@ import com.catalyst.news.ReplayNewsFeed;
 import com.catalyst.news.SimulatedNewsFeed;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.PaperBroker;
+import com.catalyst.broker.AlpacaBrokerProperties;
+import com.catalyst.broker.AlpacaBrokerStartup;
 import com.catalyst.broker.JdbcPaperLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code catalyst.broker.adapter} and {@code catalyst.clock.mode}. The defaults need nothing outside the JVM.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(AlpacaBrokerProperties.class)
 public class AdapterConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdapterConfiguration.class);
@@ -113,10 +116,16 @@ public class AdapterConfiguration {
 
     @Bean
     BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock, JdbcTemplate jdbc,
-                          PlatformTransactionManager transactions) {
+                          PlatformTransactionManager transactions, AlpacaBrokerProperties alpaca, MeterRegistry meters,
+                          org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
+        if ("alpaca".equals(broker.adapter())) {
+            // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
+            return AlpacaBrokerStartup.start(alpaca, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"), meters,
+                    env.getProperty("catalyst.bundle.trading.enabled", Boolean.class, true));
+        }
         if (!"paper".equals(broker.adapter())) {
-            throw new IllegalStateException("catalyst.broker.adapter=" + broker.adapter() + " is not available in this build yet; use paper");
+            throw new IllegalStateException("catalyst.broker.adapter=" + broker.adapter() + " is not available; use paper or alpaca");
         }
         LOG.info("Broker: PAPER (simulated fills, starting cash {}, book kept in paper_broker_*); no real money is at stake",
                 broker.startingCash());

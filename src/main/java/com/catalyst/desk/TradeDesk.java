@@ -87,6 +87,18 @@ public class TradeDesk {
                 BigDecimal.ZERO, null, null, "not sent: " + reason);
     }
 
+    /**
+     * An order whose broker call failed after the adapter's retries, or whose lookup answer could not be read: it may or
+     * may not have reached the broker, so it is recorded {@code unknown} and reconciliation looks it up by its client
+     * order id (it is never sent blindly again).
+     */
+    public BrokerOrder unsettled(OrderIntent intent, Exception failure) {
+        String reason = "unsettled: " + failure.getMessage();
+        LOG.warn("Order {} {}", intent.clientOrderId(), reason);
+        return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "unknown", 0, null,
+                BigDecimal.ZERO, null, null, reason);
+    }
+
     public Map<String, Object> orderUpdateRow(OrderIntent intent, BrokerOrder order) {
         Map<String, Object> row = new HashMap<>();
         row.put("client_order_id", intent.clientOrderId());

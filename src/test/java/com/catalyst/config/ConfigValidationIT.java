@@ -33,7 +33,9 @@ class ConfigValidationIT {
             "catalyst.workflow.interval, soon, catalyst.workflow.interval",
             "catalyst.bundles, scanner;warp, catalyst.bundles",
             "catalyst.funnel.picks, 0, catalyst.funnel.picks",
-            "catalyst.routes.dir, /no/such/folder, catalyst.routes.dir"})
+            "catalyst.routes.dir, /no/such/folder, catalyst.routes.dir",
+            "catalyst.broker.alpaca.rate-limit.requests-per-minute, 0, catalyst.broker.alpaca.rate-limit.requests-per-minute",
+            "catalyst.broker.alpaca.mode, sandbox, catalyst.broker.alpaca.mode"})
     void aBadSettingStopsStartUpNamingIt(String key, String value, String named,
                                          org.springframework.boot.test.system.CapturedOutput output) {
         SpringApplication app = new SpringApplication(CatalystApplication.class);
@@ -62,6 +64,20 @@ class ConfigValidationIT {
             org.assertj.core.api.Assertions.assertThat(process.exitValue()).isEqualTo(1);
             org.assertj.core.api.Assertions.assertThat(output).contains("Port " + taken.getLocalPort() + " was already in use");
         }
+    }
+
+    /** The Alpaca broker in live mode without its separate confirmation: start-up stops before any request, naming it. */
+    @org.junit.jupiter.api.Test
+    void goingLiveWithoutTheConfirmationStopsStartUpNamingIt(org.springframework.boot.test.system.CapturedOutput output) {
+        SpringApplication app = new SpringApplication(CatalystApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        assertThatThrownBy(() -> app.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.USER,
+                "--catalyst.workflow.auto-start=false", "--catalyst.broker.adapter=alpaca", "--catalyst.broker.alpaca.mode=live",
+                "--catalyst.broker.alpaca.url=http://127.0.0.1:9", "--ALPACA_API_KEY=AKCONFIGIT", "--ALPACA_SECRET_KEY=config-it-s3cr3t").close())
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(messages(e))
+                        .contains("catalyst.broker.alpaca.live-confirm").contains("CATALYST_BROKER_ALPACA_LIVE_CONFIRM")
+                        .doesNotContain("config-it-s3cr3t"));
+        org.assertj.core.api.Assertions.assertThat(output.getAll()).doesNotContain("config-it-s3cr3t").doesNotContain("LIVE TRADING");
     }
 
     /** Spring reports a record component by its Java name: catalyst.risk.riskPerTrade for catalyst.risk.risk-per-trade. */

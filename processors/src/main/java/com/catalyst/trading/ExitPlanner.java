@@ -47,11 +47,17 @@ public final class ExitPlanner {
             String symbol = (String) row.get("symbol");
             int positionId = ((Number) row.get("position_id")).intValue();
             double price = lastPrice.applyAsDouble(symbol);
-            exits.add(new OrderIntent("exit", cycleId, OrderIntent.exitClientOrderId(positionId), symbol, "sell",
+            exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, "sell",
                     ((Number) row.get("quantity")).intValue(), Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null,
                     null, positionId, reason));
         }
         return exits;
+    }
+
+    /** The row's {@code rejected_exits} (the position's exits that ended unfilled) picks the attempt's id; absent is 0. */
+    static String exitClientOrderId(Map<String, Object> row, int positionId) {
+        Object failed = row.get("rejected_exits");
+        return OrderIntent.exitClientOrderId(positionId, failed == null ? 0 : ((Number) failed).intValue());
     }
 
     public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
@@ -77,7 +83,7 @@ public final class ExitPlanner {
                 reason = "take_profit";
             }
             if (reason != null) {
-                exits.add(new OrderIntent("exit", cycleId, OrderIntent.exitClientOrderId(positionId), symbol, "sell", quantity,
+                exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, "sell", quantity,
                         Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null, null, positionId, reason));
             }
         }

@@ -31,7 +31,19 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
     }
 
     public static String exitClientOrderId(int positionId) {
-        return "CAT-EXIT-" + positionId;
+        return exitClientOrderId(positionId, 0);
+    }
+
+    /**
+     * An exit's id: one per position and attempt. {@code failedExits} counts the position's exits that ended without
+     * closing it (rejected, canceled, expired), so a restart of the same attempt re-sends the same id while a retry
+     * after a rejection gets a new one (the broker refuses a reused id for good).
+     */
+    public static String exitClientOrderId(int positionId, int failedExits) {
+        if (failedExits < 0) {
+            throw new IllegalArgumentException("position " + positionId + ": failed exits cannot be negative, got " + failedExits);
+        }
+        return failedExits == 0 ? "CAT-EXIT-" + positionId : "CAT-EXIT-" + positionId + "-" + (failedExits + 1);
     }
 
     public OrderRequest toRequest() {

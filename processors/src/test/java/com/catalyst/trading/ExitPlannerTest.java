@@ -44,6 +44,28 @@ class ExitPlannerTest {
     }
 
     @Test
+    void anExitAfterARejectedOneGetsANewIdWhileTheSameAttemptKeepsItsId() {
+        prices.put("AAA", 18.0);
+        Map<String, Object> row = position(7, "AAA", 100, "19.00", "22.00");
+        String first = planner.exits("c1", List.of(row)).get(0).clientOrderId();
+        // a restart before any answer plans the same attempt again: the same id, which the broker would refuse to fill twice
+        assertThat(planner.exits("c2", List.of(row)).get(0).clientOrderId()).isEqualTo(first).isEqualTo("CAT-EXIT-7");
+
+        // the broker rejected that exit: the next one is a new attempt with a new id, and stays so across restarts
+        row.put("rejected_exits", 1L);
+        String second = planner.exits("c3", List.of(row)).get(0).clientOrderId();
+        assertThat(second).isNotEqualTo(first).isEqualTo("CAT-EXIT-7-2");
+        assertThat(planner.exits("c4", List.of(row)).get(0).clientOrderId()).isEqualTo(second);
+        assertThat(planner.closing(null, List.of(row), "flatten").get(0).clientOrderId()).isEqualTo(second);
+
+        row.put("rejected_exits", 2L);
+        assertThat(planner.closing(null, List.of(row), "flatten").get(0).clientOrderId()).isEqualTo("CAT-EXIT-7-3");
+        // another position never shares an attempt's id
+        assertThat(OrderIntent.exitClientOrderId(72, 0)).isNotEqualTo(OrderIntent.exitClientOrderId(7, 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OrderIntent.exitClientOrderId(7, -1)).hasMessageContaining("position 7");
+    }
+
+    @Test
     void sellsWhenThePriceReachesTheTarget() {
         prices.put("AAA", 22.0);
         assertThat(planner.exits("c", List.of(position(7, "AAA", 100, "19.00", "22.00"))))
