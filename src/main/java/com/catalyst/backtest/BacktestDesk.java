@@ -92,6 +92,9 @@ public class BacktestDesk implements DisposableBean {
         List<String> symbols = new ArrayList<>();
         for (String s : r.symbols() != null ? r.symbols() : defaults.symbols()) {
             String symbol = s == null ? "" : s.strip().toUpperCase(Locale.ROOT);
+            if (symbol.isEmpty() && r.symbols() == null) {
+                continue; // an empty catalyst.backtest.symbols binds as one blank entry
+            }
             if (!symbol.matches("[A-Z][A-Z0-9.]{0,9}")) {
                 throw new FieldException("symbols", "'symbols' must be tickers such as SPY, got '" + s + "'");
             }
