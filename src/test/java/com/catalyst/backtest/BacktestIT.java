@@ -161,6 +161,32 @@ class BacktestIT {
         assertThat(get("/api/v1/backtests/" + id, "text/html").body()).contains("injected failure after", "failed");
     }
 
+    @Test
+    void theScriptPrintsProgressAndTheResultAndExitsNonZeroOnFailure() throws Exception {
+        Script ok = script("strategy=ema-cross", "symbols=SPY", "from=2011-03-01", "to=2011-03-04");
+        assertThat(ok.exit).as(ok.output).isZero();
+        assertThat(ok.output).contains("queued", "completed: 4 sessions, 1,560 bars", "trades ", "realized P&L");
+        assertThat(ok.output).containsPattern("(running|completed) +1,560 / 1,560 bars \\(100.0 %\\)");
+        Script failed = script("symbols=NOPE");
+        assertThat(failed.exit).as(failed.output).isEqualTo(1);
+        assertThat(failed.output).contains("failed: unknown symbol NOPE");
+        Script refused = script("strategy=martingale");
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.output).contains("refused (400)", "'strategy' must be pattern or ema-cross");
+    }
+
+    private record Script(int exit, String output) {
+    }
+
+    private Script script(String... pairs) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("scripts/backtest.sh", "--url", "http://127.0.0.1:" + port));
+        command.addAll(List.of(pairs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Script(process.exitValue(), output);
+    }
+
     private void assertFailsAtOnce(String body, String message) throws Exception {
         HttpResponse<String> started = post(body);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

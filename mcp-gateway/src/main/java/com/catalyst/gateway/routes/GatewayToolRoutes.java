@@ -21,6 +21,9 @@ import org.apache.camel.model.RouteDefinition;
 public class GatewayToolRoutes extends RouteBuilder {
 
     private static final String ARGS = "gatewayArgs";
+    // the checked arguments hold LocalDate values: written as YYYY-MM-DD, as the REST body has them
+    private static final com.fasterxml.jackson.databind.ObjectMapper BACKTEST_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ToolCatalog catalog;
     private final BackendReplies replies;
@@ -239,6 +242,30 @@ public class GatewayToolRoutes extends RouteBuilder {
                 })
                 .to("direct:reporting-api-daily-date")
                 .process(e -> body(e, Map.of("report", replies.reply(e))));
+
+        // backtests: the same routes as POST and GET /api/v1/backtests
+        tool("start_backtest")
+                .process(e -> {
+                    Map<String, Object> request = new LinkedHashMap<>(args(e));
+                    if (request.get("symbols") instanceof String symbols) {
+                        request.put("symbols", List.of(symbols.split("\\s*,\\s*")));
+                    }
+                    Object multiple = request.remove("ema_atr_multiple");
+                    if (multiple != null) {
+                        request.put("atr_multiple", multiple);
+                    }
+                    e.getMessage().setBody(BACKTEST_JSON.writeValueAsString(request));
+                })
+                .to("direct:backtest-api-start")
+                .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
+
+        tool("get_backtest")
+                .process(e -> {
+                    e.getMessage().setHeader("id", String.valueOf(args(e).get("run_id")));
+                    e.getMessage().setHeader("Accept", "application/json");
+                })
+                .to("direct:backtest-api-run")
+                .process(e -> body(e, Map.of("backtest", replies.reply(e))));
     }
 
     /** The route of one catalogued tool: checks its bundle runs here and keeps the arguments beside the body. */
