@@ -74,7 +74,8 @@ while True:
     run = json.load(urllib.request.urlopen(urllib.request.Request(f"{url}/api/v1/backtests/{run_id}",
                                                                   headers={"Accept": "application/json"}), timeout=60))
     p = run["progress"]
-    line = f"{run['status']:9s} {p['bars_done']:>10,} / {p['bars_total'] or 0:,} bars ({p['percent'] or 0:.1f} %)"
+    # the API leaves out what is not known yet (null), such as the total before the data is read
+    line = f"{run['status']:9s} {p.get('bars_done', 0):>10,} / {p.get('bars_total') or 0:,} bars ({p.get('percent') or 0:.1f} %)"
     if line != last:
         print(line, flush=True)
         last = line
@@ -82,13 +83,13 @@ while True:
         break
     time.sleep(1)
 if run["status"] == "failed":
-    print(f"failed: {run['error']} (trades kept: {run['trades_total']})", file=sys.stderr)
+    print(f"failed: {run.get('error')} (trades kept: {run.get('trades_total', 0)})", file=sys.stderr)
     sys.exit(1)
 r, t = run["result"], run["timings"]
 print(f"completed: {r['sessions']} sessions, {r['bars']:,} bars in {t['run_ms']} ms ({t['bars_per_second']:,} bars/s), "
       f"data loaded in {t['load_ms']} ms")
 print(f"trades {r['trades_closed']} (wins {r['wins']}, losses {r['losses']}, win rate {r['win_rate']:.1%}), "
-      f"realized P&L {r['realized_pnl']} USD, profit factor {r['profit_factor']}, max drawdown {r['max_drawdown']} USD, "
-      f"Sharpe {r['sharpe']}, final equity {r['final_equity']} USD")
+      f"realized P&L {r['realized_pnl']} USD, profit factor {r.get('profit_factor')}, max drawdown {r['max_drawdown']} USD, "
+      f"Sharpe {r.get('sharpe')}, final equity {r['final_equity']} USD")
 print(f"report: {url}/api/v1/backtests/{run_id} (open in a browser for the charts)")
 PY

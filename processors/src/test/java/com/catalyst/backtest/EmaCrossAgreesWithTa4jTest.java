@@ -26,9 +26,7 @@ class EmaCrossAgreesWithTa4jTest {
     void sameTradesAsTa4jOnRealMinuteBars() {
         BacktestData data = BacktestData.fromDirectory(Path.of("data/pyalgotrade"), List.of("SPY"), null, null);
         BacktestConfig config = Configs.crossCheck();
-        long t0 = System.nanoTime();
         BacktestResult catalyst = new BacktestEngine(data, config).run(BacktestListener.NONE);
-        System.out.println("catalyst " + (System.nanoTime() - t0) / 1e6 + " ms, trades " + catalyst.trades().size());
 
         Ta4jEmaCross ta4j = new Ta4jEmaCross(config.emaFast(), config.emaSlow(), config.atrPeriod(), config.atrMultiple(),
                 config.risk().rewardToRisk());
