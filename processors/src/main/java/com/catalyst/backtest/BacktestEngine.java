@@ -81,6 +81,7 @@ public final class BacktestEngine {
             int[] next = new int[symbols.size()];
             Instant open = ZonedDateTime.of(session, TradingClock.REGULAR_OPEN, TradingClock.EXCHANGE_ZONE).toInstant();
             int cycle = 0;
+            String prefix = session.toString().replace("-", "") + "-";
             for (int minute = 1; minute <= SESSION_MINUTES; minute++) {
                 Instant now = open.plusSeconds(60L * minute);
                 for (int i = 0; i < bars.size(); i++) {
@@ -94,7 +95,9 @@ public final class BacktestEngine {
                 }
                 clock.set(session, now);
                 if (strategy.cycleDue(minute)) {
-                    run.cycle(String.format("%s-%03d", session.toString().replace("-", ""), ++cycle), session, now);
+                    cycle++;
+                    // the live cycle id, YYYYMMDD-NNN
+                    run.cycle(prefix + (cycle < 10 ? "00" : cycle < 100 ? "0" : "") + cycle, session, now);
                 }
                 if (done - reported >= PROGRESS_EVERY) {
                     listener.progress(done, data.barsInRange());
