@@ -65,9 +65,15 @@ public class BacktestDesk implements DisposableBean {
         this.json = json;
     }
 
-    /** A run left queued or running by a stop cannot resume: it is failed, with what it wrote kept. */
+    /**
+     * A run left queued or running by a stop cannot resume: it is failed, with what it wrote kept. Only the process that
+     * runs the workflow bundle (where runs go) does this, so that starting another process in split mode leaves runs alone.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    public void failInterrupted() {
+    public void failInterrupted(ApplicationReadyEvent ready) {
+        if (!ready.getApplicationContext().getEnvironment().getProperty("catalyst.bundle.workflow.enabled", Boolean.class, false)) {
+            return;
+        }
         int n = store.failInterrupted();
         if (n > 0) {
             LOG.warn("{} backtest run(s) interrupted by the last stop marked failed", n);
