@@ -279,7 +279,8 @@ public class BacktestDesk implements DisposableBean {
 
     private Map<String, Object> result(BacktestResult result) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> figures = json.convertValue(result.performance(0 == result.trades().size() ? 1 : LISTED_TRADES), Map.class);
+        // the figures only: the trades and the curve are read from their tables
+        Map<String, Object> figures = json.convertValue(result.performance(1), Map.class);
         figures.remove("trades");
         figures.remove("equity_curve");
         figures.put("bars", result.bars());

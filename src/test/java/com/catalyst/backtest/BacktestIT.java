@@ -61,6 +61,8 @@ class BacktestIT {
     JdbcTemplate jdbc;
     @Autowired
     BacktestDesk desk;
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
     @LocalServerPort
     int port;
 
@@ -159,6 +161,21 @@ class BacktestIT {
         assertThat(jdbc.queryForObject("select max(exit_bar) from backtest_trades where run_id = ?", Long.class, id)).isLessThan(done);
         assertThat(run.get("trades")).hasSize((int) kept);
         assertThat(get("/api/v1/backtests/" + id, "text/html").body()).contains("injected failure after", "failed");
+    }
+
+    @Test
+    void aRunLeftRunningByAStopIsFailedAtTheNextStartWithWhatItWroteKept() throws Exception {
+        long id = jdbc.queryForObject("insert into backtest_runs (strategy, parameters, source, status, bars_done) values "
+                + "('pattern', '{}', 'folder data', 'running', 1234) returning run_id", Long.class);
+        jdbc.update("insert into backtest_trades (run_id, trade_no, symbol, quantity, entry_time, entry_bar, entry_price, exit_time, exit_bar,"
+                + " exit_price, realized_pnl) values (?, 1, 'SPY', 10, now(), 5, 100, now(), 9, 101, 10)", id);
+        desk.failInterrupted(new org.springframework.boot.context.event.ApplicationReadyEvent(new org.springframework.boot.SpringApplication(),
+                new String[0], context, Duration.ZERO));
+        JsonNode run = json.readTree(get("/api/v1/backtests/" + id, "application/json").body());
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).startsWith("interrupted");
+        assertThat(run.get("progress").get("bars_done").asLong()).isEqualTo(1234);
+        assertThat(run.get("trades")).hasSize(1);
     }
 
     @Test
