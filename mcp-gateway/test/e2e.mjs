@@ -51,10 +51,13 @@ const TOOL_ORDER = [
   ['close_position', (s) => ({ symbol: s[1] })], ['get_orders', () => ({ limit: 5 })], ['get_account', () => ({})],
   ['get_risk_metrics', () => ({})], ['update_risk_parameters', () => ({ max_daily_loss: 1500, reason: 'end-to-end test' })],
   ['get_performance', () => ({ days: 5 })], ['get_daily_report', () => ({})],
+  ['start_backtest', () => ({ strategy: 'ema-cross', symbols: 'SPY', from: '2011-01-03', to: '2011-01-07' })],
+  ['get_backtest', () => ({ run_id: backtestId })],
   ['stop_trading', () => ({ close_positions: false, reason: 'manual' })], ['emergency_stop', () => ({ reason: 'end-to-end test' })],
 ];
 // tools whose isError answer is the honest, expected one in this set-up (refused by risk, or nothing to close)
 const MAY_REFUSE = new Set(['execute_trade', 'close_position']);
+let backtestId = 0;
 
 async function functional() {
   // protocol versions: the server echoes a version it supports
@@ -81,6 +84,7 @@ async function functional() {
     'catalyst://portfolio/positions/open', 'catalyst://analytics/daily-summary']) check(resources.includes(uri), `resources/list has ${uri}`);
   const templates = (await client.listResourceTemplates()).resourceTemplates.map(t => t.uriTemplate);
   check(templates.includes('catalyst://analytics/daily/{date}'), 'resource template for a day');
+  check(templates.includes('catalyst://backtests/{id}'), 'resource template for a backtest run');
   const prompts = (await client.listPrompts()).prompts.map(p => p.name);
   check(prompts.includes('morning_briefing') && prompts.includes('end_of_day_review'), 'both prompts listed');
   const brief = await client.getPrompt({ name: 'morning_briefing', arguments: { focus: 'semiconductors' } });
@@ -118,6 +122,24 @@ async function functional() {
       check(result.structuredContent.security?.trust === 'untrusted_tool_output', 'get_news is marked untrusted_tool_output');
       check(text.startsWith('UNTRUSTED EXTERNAL CONTENT'), 'get_news text says it is untrusted');
     }
+    if (name === 'start_backtest' && !result.isError) {
+      backtestId = result.structuredContent.run_id;
+      check(Number.isInteger(backtestId) && backtestId > 0, `start_backtest returns a run_id (got ${backtestId})`);
+    }
+    if (name === 'get_backtest' && !result.isError) {
+      // a week of SPY minutes takes well under a minute: poll until it has ended, then compare with the REST answer
+      let run = result.structuredContent.backtest;
+      for (let i = 0; i < 120 && (run.status === 'queued' || run.status === 'running'); i++) {
+        await new Promise(r => setTimeout(r, 500));
+        run = (await client.callTool({ name: 'get_backtest', arguments: { run_id: backtestId } })).structuredContent.backtest;
+      }
+      check(run.status === 'completed' && run.progress.bars_done === 5 * 390, `get_backtest: completed over 5 sessions (got ${run.status}, ${run.error})`);
+      check(run.result.trades_closed > 0 && run.trades.length === run.result.trades_closed, 'get_backtest lists the run\'s trades');
+      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/backtests/${backtestId}`, { headers: { Accept: 'application/json' } });
+      check(rest.status === 200 && (await rest.json()).result.realized_pnl === run.result.realized_pnl, 'get_backtest agrees with GET /api/v1/backtests/{id}');
+      const resource = await client.readResource({ uri: `catalyst://backtests/${backtestId}` });
+      check(JSON.parse(resource.contents[0].text).backtest.run_id === backtestId, 'catalyst://backtests/{id} reads the run');
+    }
     if (name === 'get_daily_report' && !result.isError) {
       // the gateway's report is the reporting bundle's: the same figures as GET /api/v1/reporting/daily/{date}
       const report = result.structuredContent.report;
@@ -136,6 +158,7 @@ async function functional() {
     ['analyze_symbol', { symbol: '$$$' }, 'symbol'], ['start_trading_cycle', { mode: 'yolo' }, 'aggressive'],
     ['get_positions', { extra: 1 }, 'extra'], ['get_daily_report', { date: '2026-13-45' }, 'YYYY-MM-DD'],
     ['update_risk_parameters', { risk_per_trade: 0.5 }, 'risk_per_trade'], ['update_risk_parameters', {}, 'max_open_positions'],
+    ['get_backtest', {}, 'run_id'], ['start_backtest', { strategy: 'martingale' }, 'ema-cross'],
   ];
   for (const [name, args, mention] of bad) {
     const r = await client.callTool({ name, arguments: args });

@@ -67,8 +67,8 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void catalogHasTheNineteenToolsWithValidNames() {
-        assertThat(new ToolCatalog().all()).hasSize(19)
+    void catalogHasTheTwentyOneToolsWithValidNames() {
+        assertThat(new ToolCatalog().all()).hasSize(21)
                 .allSatisfy(t -> assertThat(t.name()).matches("[a-z_]{1,64}"))
                 .allSatisfy(t -> assertThat(t.description()).hasSizeGreaterThan(60));
     }

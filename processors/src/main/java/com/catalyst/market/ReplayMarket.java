@@ -95,6 +95,11 @@ public final class ReplayMarket implements MarketDataPort {
         return minute.values().stream().map(NavigableMap::firstKey).min(LocalDate::compareTo).orElseThrow();
     }
 
+    /** The sessions that have minute bars for {@code symbol}, in order (empty for a symbol the files do not hold). */
+    public java.util.NavigableSet<LocalDate> sessions(String symbol) {
+        return minute.getOrDefault(symbol, Collections.emptyNavigableMap()).navigableKeySet();
+    }
+
     @Override
     public List<SecurityInfo> universe() {
         return minute.keySet().stream().map(s -> new SecurityInfo(s, s, 0, "REPLAY")).toList();

@@ -45,6 +45,11 @@ public final class FlagDetector extends MirroredPatternDetector {
 
     @Override
     Optional<PatternMatch> detect(OrientedSeries s, double typical) {
+        int last = s.size() - 1;
+        // every flag length needs the last close above the flag's highest top, which includes the bar before the last
+        if (s.close(last) <= s.top(last - 1)) {
+            return Optional.empty();
+        }
         PatternMatch best = null;
         for (int flagBars = MIN_FLAG_BARS; flagBars <= MAX_FLAG_BARS; flagBars++) {
             PatternMatch candidate = withFlagOf(flagBars, s, typical);

@@ -16,7 +16,7 @@ final class ZigZag {
 
     /** Swings of bars {@code from..to} (inclusive); the last swing is the running, unconfirmed extreme. */
     static List<Swing> swings(OrientedSeries s, int from, int to, double minReversal) {
-        List<Swing> swings = new ArrayList<>();
+        List<Swing> swings = new ArrayList<>(Math.max(0, to - from) + 1); // at most one swing a bar and the last: never regrown
         if (to <= from || minReversal <= 0) {
             return swings;
         }

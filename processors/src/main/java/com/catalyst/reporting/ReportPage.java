@@ -19,13 +19,17 @@ public final class ReportPage {
     }
 
     public static String render(PerformanceReport report) {
+        return render(report, "Catalyst performance " + report.from() + (report.from().equals(report.to()) ? "" : " to " + report.to()), "");
+    }
+
+    /** The same page under another title, with {@code preamble} (trusted HTML built by the caller) before the figures. */
+    public static String render(PerformanceReport report, String title, String preamble) {
         StringBuilder html = new StringBuilder(4096 + report.trades().size() * 200);
-        String title = "Catalyst performance " + report.from() + (report.from().equals(report.to()) ? "" : " to " + report.to());
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
                 .append("</title><style>body{font-family:sans-serif;margin:16px;background:#fafafa}")
                 .append("table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:2px 8px;text-align:right}")
                 .append("h2{margin:14px 0 4px;font-size:16px}svg{display:block}</style></head><body>")
-                .append("<h1>").append(Html.escape(title)).append("</h1>");
+                .append("<h1>").append(Html.escape(title)).append("</h1>").append(preamble);
         summary(html, report);
         // the curves start at 0 before the first trade, so a single trade still draws a line
         List<Double> equity = new ArrayList<>(List.of(0.0));

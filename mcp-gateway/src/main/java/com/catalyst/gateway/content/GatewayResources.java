@@ -25,6 +25,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextResourceContents;
 public final class GatewayResources {
 
     private static final Pattern DAILY = Pattern.compile("catalyst://analytics/daily/(.+)");
+    private static final Pattern BACKTEST = Pattern.compile("catalyst://backtests/([0-9]{1,9})");
 
     private final ToolCatalog catalog;
     private final ToolInvoker invoker;
@@ -56,12 +57,25 @@ public final class GatewayResources {
                 .description("The performance report of one session; date as YYYY-MM-DD.")
                 .mimeType("application/json")
                 .build();
+        McpSchema.ResourceTemplate backtest = McpSchema.ResourceTemplate.builder()
+                .uriTemplate("catalyst://backtests/{id}")
+                .name("backtest")
+                .title("A backtest run")
+                .description("A backtest run's progress and, once ended, its result (as get_backtest); id is the run_id.")
+                .mimeType("application/json")
+                .build();
         return List.of(new SyncResourceTemplateSpecification(template, (exchange, request) -> {
             Matcher m = DAILY.matcher(request.uri());
             if (!m.matches()) {
                 throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
             }
             return read(request.uri(), "get_daily_report", Map.of("date", m.group(1)));
+        }), new SyncResourceTemplateSpecification(backtest, (exchange, request) -> {
+            Matcher m = BACKTEST.matcher(request.uri());
+            if (!m.matches()) {
+                throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
+            }
+            return read(request.uri(), "get_backtest", Map.of("run_id", Integer.parseInt(m.group(1))));
         }));
     }
 

@@ -59,6 +59,8 @@ public final class BundleApis {
             new Api("workflow-api-start", Bundle.WORKFLOW, "POST", "/api/v1/workflow/start", Set.of("mode")),
             new Api("workflow-api-stop", Bundle.WORKFLOW, "POST", "/api/v1/workflow/stop", Set.of()),
             new Api("workflow-api-run-cycle", Bundle.WORKFLOW, "POST", "/api/v1/workflow/cycles", Set.of()),
+            new Api("backtest-api-start", Bundle.WORKFLOW, "POST", "/api/v1/backtests", Set.of()),
+            new Api("backtest-api-run", Bundle.WORKFLOW, "GET", "/api/v1/backtests/{id}", Set.of()),
             new Api("scanner-api-scan", Bundle.SCANNER, "POST", "/api/v1/scanner/scan", Set.of()),
             new Api("scanner-api-candidates", Bundle.SCANNER, "GET", "/api/v1/scanner/candidates", Set.of("limit")),
             new Api("technical-api-symbol", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}", Set.of()),

@@ -148,6 +148,35 @@ public final class ToolCatalog {
                         + "per-symbol and per-pattern breakdown, the equity curve and the trades. Without a date, the current session.",
                 List.of(ToolArgument.date("date", "Session date as YYYY-MM-DD; omit for the latest session.")),
                 object("report", ANY_OBJECT), Hints.READ, "reporting", false);
+        // backtests (docs/backtesting.md): a run is queued at once and replays history through the live pipeline's logic
+        add("start_backtest", "Start a backtest",
+                "Starts a backtest: replays historical 1-minute bars through the same scanner, pattern, technical, risk and paper-fill "
+                        + "logic as live trading, as fast as the machine allows, and records its trades, equity curve and performance "
+                        + "figures. Returns a run_id at once; poll get_backtest with it until status is completed or failed (seconds for "
+                        + "a month of one symbol). Use it to answer 'how would this setup have done over that period?'. Without "
+                        + "arguments it replays the whole project data set (SPY minutes, January and March 2011) with the default strategy.",
+                List.of(oneOf("strategy", "pattern: the live cycle's funnel (scan, chart patterns, indicators, risk); ema-cross: "
+                                + "buy when EMA fast crosses above EMA slow, sell on the cross back, the stop ema_atr_multiple ATRs below.",
+                                "pattern", "pattern", "ema-cross"),
+                        new ToolArgument("symbols", ToolArgument.Kind.STRING, "Comma-separated tickers to replay, e.g. SPY; omit for every "
+                                + "symbol of the data.", false, null, null, 1, null),
+                        ToolArgument.date("from", "First session replayed, YYYY-MM-DD; omit for the first session of the data."),
+                        ToolArgument.date("to", "Last session replayed, YYYY-MM-DD; omit for the last session of the data."),
+                        new ToolArgument("file", ToolArgument.Kind.STRING, "A bar file to replay instead of the data set, relative to "
+                                + "catalyst.backtest.files-dir (CSV header symbol,time,open,high,low,close,volume).", false, null, null, 1, null),
+                        new ToolArgument("ema_fast", ToolArgument.Kind.INTEGER, "ema-cross: fast EMA period in bars (default 9).", false, null, 1, 500, null),
+                        new ToolArgument("ema_slow", ToolArgument.Kind.INTEGER, "ema-cross: slow EMA period in bars (default 21).", false, null, 2, 1000, null),
+                        number("ema_atr_multiple", "ema-cross: the stop's distance below the entry in ATR(14) multiples (default 2).",
+                                false, null, 0.1, 10)),
+                object("run_id", INTEGER, "status", STRING), new Hints(false, false, false, false), "workflow", false);
+        add("get_backtest", "Backtest progress and result",
+                "A backtest run's status (queued, running, completed, failed), progress (bars done of bars total), timings and, once "
+                        + "it has ended, its result: trades, win rate, realized P&L (USD), profit factor, maximum drawdown, Sharpe, the "
+                        + "account's equity at each session's close and the first 1000 trades with entry and exit bars and prices. A "
+                        + "failed run says why and keeps what it had done.",
+                List.of(new ToolArgument("run_id", ToolArgument.Kind.INTEGER, "The run_id start_backtest returned.", true, null, 1,
+                        Integer.MAX_VALUE, null)),
+                object("backtest", ANY_OBJECT), Hints.READ, "workflow", false);
     }
 
     private void add(String name, String title, String description, List<ToolArgument> args, Map<String, Object> output,

@@ -1,0 +1,216 @@
+package com.catalyst.backtest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.catalyst.market.Bar;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.pattern.PatternStage;
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.risk.RiskManager;
+import com.catalyst.risk.RiskRequest;
+import com.catalyst.risk.RiskResponse;
+import com.catalyst.risk.SessionTime;
+import com.catalyst.scanner.MarketScanner;
+import com.catalyst.technical.TechnicalStage;
+import com.catalyst.trading.BrokerOrder;
+import com.catalyst.trading.ExitPlanner;
+import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.PaperBroker;
+import com.catalyst.workflow.CycleFunnel;
+
+/**
+ * Replays a run's bars minute by minute on a {@link BacktestClock} through the live pipeline's processors: the exit
+ * planner (stop, target, close), the strategy's proposals, the risk manager, and the paper broker's fills. Each run
+ * builds its own instances over its own market, so it never touches the live pipeline's state, and keeps its record
+ * in memory ({@link BacktestBook}); the listener persists what it hears. One thread, no wall-clock reads in any
+ * decision: the same data and configuration give the same trades.
+ */
+public final class BacktestEngine {
+
+    private static final int PROGRESS_EVERY = 8192;
+    private static final int SESSION_MINUTES = 390;
+
+    private final BacktestData data;
+    private final BacktestConfig config;
+
+    public BacktestEngine(BacktestData data, BacktestConfig config) {
+        this.data = data;
+        this.config = config;
+    }
+
+    public BacktestResult run(BacktestListener listener) {
+        long started = System.nanoTime();
+        BacktestMarket market = data.market();
+        BacktestClock clock = new BacktestClock();
+        PaperBroker broker = new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
+                config.startingCash(), config.slippageBps(), config.commissionPerShare());
+        ExitPlanner exitPlanner = new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()),
+                clock::minutesToClose, config.flattenMinutesBeforeClose());
+        RiskManager risk = new RiskManager(config.risk(),
+                () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()));
+        BacktestStrategy strategy = strategy(market);
+        Run run = new Run(broker, exitPlanner, risk, strategy, new BacktestBook(config.startingCash()), listener, clock);
+
+        List<String> symbols = data.symbols();
+        long[] barNo = new long[symbols.size()];
+        Map<String, Integer> slot = new HashMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            slot.put(symbols.get(i), i);
+        }
+        run.barNo = barNo;
+        run.slot = slot;
+        long done = 0;
+        long reported = 0;
+        BigDecimal peak = config.startingCash();
+        int point = 0;
+        for (LocalDate session : data.sessions()) {
+            strategy.onSession(session);
+            List<List<Bar>> bars = new ArrayList<>(symbols.size());
+            for (String symbol : symbols) {
+                bars.add(market.session(symbol, session));
+            }
+            int[] next = new int[symbols.size()];
+            Instant open = ZonedDateTime.of(session, TradingClock.REGULAR_OPEN, TradingClock.EXCHANGE_ZONE).toInstant();
+            int cycle = 0;
+            String prefix = session.toString().replace("-", "") + "-";
+            for (int minute = 1; minute <= SESSION_MINUTES; minute++) {
+                Instant now = open.plusSeconds(60L * minute);
+                for (int i = 0; i < bars.size(); i++) {
+                    List<Bar> list = bars.get(i);
+                    while (next[i] < list.size() && !list.get(next[i]).time().isAfter(now)) {
+                        strategy.onBar(symbols.get(i), list.get(next[i]));
+                        next[i]++;
+                        barNo[i]++;
+                        done++;
+                    }
+                }
+                clock.set(session, now);
+                if (strategy.cycleDue(minute)) {
+                    cycle++;
+                    // the live cycle id, YYYYMMDD-NNN
+                    run.cycle(prefix + (cycle < 10 ? "00" : cycle < 100 ? "0" : "") + cycle, session, now);
+                }
+                if (done - reported >= PROGRESS_EVERY) {
+                    listener.progress(done, data.barsInRange());
+                    reported = done;
+                }
+            }
+            run.cycles += cycle;
+            var account = broker.account();
+            peak = peak.max(account.equity());
+            listener.equity(run.sample(new EquitySample(++point, open.plusSeconds(60L * SESSION_MINUTES), account.equity(), account.cash(),
+                    peak.subtract(account.equity()))));
+            listener.progress(done, data.barsInRange());
+            reported = done;
+        }
+        List<LocalDate> sessions = data.sessions();
+        return new BacktestResult(List.copyOf(run.trades), List.copyOf(run.equity), run.book.openPositions(), done, sessions.size(),
+                run.cycles, run.proposals, run.approved, run.orders, run.rejected, config.startingCash(), broker.account().equity(),
+                sessions.get(0), sessions.get(sessions.size() - 1), System.nanoTime() - started);
+    }
+
+    private BacktestStrategy strategy(BacktestMarket market) {
+        if (BacktestConfig.EMA_CROSS.equals(config.strategy())) {
+            return new EmaCrossStrategy(config.emaFast(), config.emaSlow(), config.atrPeriod(), config.atrMultiple(), config.mode());
+        }
+        return new PatternCycleStrategy(new MarketScanner(market, config.scanner()), new PatternStage(market), new TechnicalStage(market),
+                new CycleFunnel(config.funnel()), config.mode(), config.cycleMinutes());
+    }
+
+    /** One run's moving parts and counts. */
+    private static final class Run {
+        final PaperBroker broker;
+        final ExitPlanner exitPlanner;
+        final RiskManager risk;
+        final BacktestStrategy strategy;
+        final BacktestBook book;
+        final BacktestListener listener;
+        final BacktestClock clock;
+        final List<BacktestTrade> trades = new ArrayList<>();
+        final List<EquitySample> equity = new ArrayList<>();
+        long[] barNo;
+        Map<String, Integer> slot;
+        int cycles;
+        int proposals;
+        int approved;
+        int orders;
+        int rejected;
+
+        Run(PaperBroker broker, ExitPlanner exitPlanner, RiskManager risk, BacktestStrategy strategy, BacktestBook book,
+            BacktestListener listener, BacktestClock clock) {
+            this.clock = clock;
+            this.broker = broker;
+            this.exitPlanner = exitPlanner;
+            this.risk = risk;
+            this.strategy = strategy;
+            this.book = book;
+            this.listener = listener;
+        }
+
+        /** Exits before entries, as the live cycle: the planner's stop, target and close, then the strategy's, then risk and entries. */
+        void cycle(String cycleId, LocalDate session, Instant now) {
+            Set<String> exiting = new HashSet<>();
+            if (book.openCount() > 0) {
+                List<Map<String, Object>> rows = book.openRows();
+                book.mark(exitPlanner.marks(rows));
+                for (OrderIntent exit : exitPlanner.exits(cycleId, rows)) {
+                    exiting.add(exit.symbol());
+                    execute(exit);
+                }
+                List<String> signalled = strategy.exits(book.openSymbols(), now);
+                if (!signalled.isEmpty()) {
+                    List<Map<String, Object>> closing = book.openRows().stream()
+                            .filter(r -> signalled.contains((String) r.get("symbol")) && !exiting.contains((String) r.get("symbol"))).toList();
+                    for (OrderIntent exit : exitPlanner.closing(cycleId, closing, "signal_exit")) {
+                        execute(exit);
+                    }
+                }
+            }
+            RiskRequest request = strategy.entries(cycleId, session, now, clock.minutesToClose(), book);
+            if (request == null || request.proposals().isEmpty()) {
+                return;
+            }
+            proposals += request.proposals().size();
+            RiskResponse response = risk.evaluate(request, book.portfolio(session));
+            for (RiskDecision d : response.decisions()) {
+                if (d.tradeable()) {
+                    approved++;
+                    // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
+                    execute(new OrderIntent("entry", cycleId, OrderIntent.entryClientOrderId(cycleId, d.symbol(), "buy"), d.symbol(), "buy",
+                            d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null));
+                }
+            }
+        }
+
+        void execute(OrderIntent intent) {
+            BrokerOrder order = broker.submit(intent.toRequest());
+            orders++;
+            if (!order.filled()) {
+                rejected++;
+                return;
+            }
+            long bar = barNo[slot.get(intent.symbol())] - 1;
+            if ("entry".equals(intent.kind())) {
+                book.opened(intent, order, order.filledAt().atZone(TradingClock.EXCHANGE_ZONE).toLocalDate(), bar);
+            } else {
+                BacktestTrade trade = book.closed(intent, order, bar);
+                trades.add(trade);
+                listener.trade(trade);
+            }
+        }
+
+        EquitySample sample(EquitySample sample) {
+            equity.add(sample);
+            return sample;
+        }
+    }
+}

@@ -1,0 +1,399 @@
+package com.catalyst.backtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import com.catalyst.config.CatalystProperties;
+import com.catalyst.reporting.PerformanceCalculator;
+import com.catalyst.reporting.PerformanceReport;
+import com.catalyst.reporting.ReportPage;
+import com.catalyst.reporting.SvgChart;
+import com.catalyst.reporting.TradeRows;
+import com.catalyst.risk.RiskLimits;
+import com.catalyst.routing.ErrorBodies.FieldException;
+import com.catalyst.routing.ErrorBodies.NotFoundException;
+import com.catalyst.scanner.ScannerSettings;
+import com.catalyst.workflow.FunnelSizes;
+import com.catalyst.workflow.TradingMode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Starts backtest runs and answers their progress and results. A request is checked at once (400 naming the field);
+ * the run is recorded as queued and replayed on the backtest thread, one run at a time. Loading the data is the run's
+ * first step: a symbol, a range or a file row that is missing ends it at once as failed, with the message. While it
+ * runs, its trades and equity samples are written in batches and its progress every half second, so a run that fails
+ * midway keeps what it had done.
+ */
+@Component("backtestDesk")
+public class BacktestDesk implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BacktestDesk.class);
+    static final int LISTED_TRADES = 1000;
+    private static final long PROGRESS_NANOS = 500_000_000L;
+
+    private final BacktestStore store;
+    private final BacktestProperties defaults;
+    private final CatalystProperties props;
+    private final ObjectMapper json;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "backtest");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile BacktestListener interceptor = BacktestListener.NONE;
+
+    public BacktestDesk(BacktestStore store, BacktestProperties defaults, CatalystProperties props, ObjectMapper json) {
+        this.store = store;
+        this.defaults = defaults;
+        this.props = props;
+        this.json = json;
+    }
+
+    /**
+     * A run left queued or running by a stop cannot resume: it is failed, with what it wrote kept. Only the process that
+     * runs the workflow bundle (where runs go) does this, so that starting another process in split mode leaves runs alone.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failInterrupted(ApplicationReadyEvent ready) {
+        if (!ready.getApplicationContext().getEnvironment().getProperty("catalyst.bundle.workflow.enabled", Boolean.class, false)) {
+            return;
+        }
+        int n = store.failInterrupted();
+        if (n > 0) {
+            LOG.warn("{} backtest run(s) interrupted by the last stop marked failed", n);
+        }
+    }
+
+    /** Tests only: hears every run's progress, so an integration test can fail a run midway by throwing. */
+    public void intercept(BacktestListener listener) {
+        this.interceptor = listener == null ? BacktestListener.NONE : listener;
+    }
+
+    public Map<String, Object> start(BacktestRequest request) {
+        BacktestRequest r = request == null ? new BacktestRequest(null, null, null, null, null, null, null, null, null, null, null, null) : request;
+        String strategy = or(r.strategy(), defaults.strategy()).toLowerCase(Locale.ROOT);
+        if (!BacktestConfig.PATTERN.equals(strategy) && !BacktestConfig.EMA_CROSS.equals(strategy)) {
+            throw new FieldException("strategy", "'strategy' must be pattern or ema-cross, got '" + strategy + "'");
+        }
+        String mode = or(r.mode(), props.workflow().mode());
+        if (!mode.matches("aggressive|normal|conservative")) {
+            throw new FieldException("mode", "'mode' must be aggressive, normal or conservative, got '" + mode + "'");
+        }
+        List<String> symbols = new ArrayList<>();
+        for (String s : r.symbols() != null ? r.symbols() : defaults.symbols()) {
+            String symbol = s == null ? "" : s.strip().toUpperCase(Locale.ROOT);
+            if (symbol.isEmpty() && r.symbols() == null) {
+                continue; // an empty catalyst.backtest.symbols binds as one blank entry
+            }
+            if (!symbol.matches("[A-Z][A-Z0-9.]{0,9}")) {
+                throw new FieldException("symbols", "'symbols' must be tickers such as SPY, got '" + s + "'");
+            }
+            symbols.add(symbol);
+        }
+        LocalDate from = r.from() != null ? r.from() : defaults.from();
+        LocalDate to = r.to() != null ? r.to() : defaults.to();
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new FieldException("from", "'from' " + from + " is after 'to' " + to);
+        }
+        BacktestProperties.EmaCross ema = defaults.emaCross();
+        BacktestConfig config;
+        try {
+            config = config(strategy, TradingMode.of(mode), or(r.cycleMinutes(), defaults.cycleMinutes()), or(r.emaFast(), ema.fast()),
+                    or(r.emaSlow(), ema.slow()), or(r.atrPeriod(), ema.atrPeriod()), or(r.atrMultiple(), ema.atrMultiple()));
+        } catch (BacktestInputException e) {
+            throw new FieldException(e.getMessage().startsWith("cycle") ? "cycle_minutes" : "ema", e.getMessage());
+        }
+        String file = r.file() != null ? r.file() : defaults.file();
+        Supplier<BacktestData> loader;
+        String source;
+        if (file != null && !file.isBlank()) {
+            Path base = Path.of(defaults.filesDir()).toAbsolutePath().normalize();
+            Path path = base.resolve(file).normalize();
+            if (!path.startsWith(base)) {
+                throw new FieldException("file", "'file' must lie in catalyst.backtest.files-dir (" + base + "), got " + file);
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new FieldException("file", "'file' " + file + " does not exist in " + base);
+            }
+            source = "file " + file;
+            loader = () -> BacktestData.fromFile(path, symbols, from, to);
+        } else {
+            String dir = or(r.dataDir(), defaults.dataDir());
+            Path path = Path.of(dir).toAbsolutePath().normalize();
+            if (!Files.isDirectory(path)) {
+                throw new FieldException("data_dir", "'data_dir' folder " + dir + " does not exist");
+            }
+            source = "folder " + dir;
+            loader = () -> BacktestData.fromDirectory(path, symbols, from, to);
+        }
+        Map<String, Object> parameters = parameters(config, file, r.dataDir() != null ? r.dataDir() : defaults.dataDir());
+        long id = store.create(strategy, parameters, source, symbols, from, to);
+        executor.submit(() -> execute(id, config, loader));
+        LOG.info("Backtest {} queued: {} over {}", id, strategy, source);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("run_id", id);
+        answer.put("status", "queued");
+        answer.put("url", "/api/v1/backtests/" + id);
+        return answer;
+    }
+
+    private void execute(long id, BacktestConfig config, Supplier<BacktestData> loader) {
+        store.running(id);
+        long t0 = System.nanoTime();
+        BacktestData data;
+        try {
+            data = loader.get();
+        } catch (RuntimeException e) {
+            LOG.warn("Backtest {} failed at once: {}", id, e.getMessage());
+            store.failed(id, 0, message(e), null);
+            return;
+        }
+        long loaded = System.nanoTime();
+        store.loaded(id, data.source(), data.symbols(), data.sessions().get(0), data.sessions().get(data.sessions().size() - 1),
+                data.barsInRange(), (loaded - t0) / 1_000_000);
+        Sink sink = new Sink(id);
+        try {
+            BacktestResult result = new BacktestEngine(data, config).run(sink);
+            sink.flush();
+            store.completed(id, result.bars(), result(result), (System.nanoTime() - loaded) / 1_000_000);
+            LOG.info("Backtest {} completed: {} bars at {} bars/s, {} trades", id, result.bars(), Math.round(result.barsPerSecond()),
+                    result.trades().size());
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Backtest {} failed after {} bars: {}", id, sink.done, e.toString());
+            try {
+                sink.flush();
+            } finally {
+                store.failed(id, sink.done, message(e), (System.nanoTime() - loaded) / 1_000_000);
+            }
+        }
+    }
+
+    /** The run as JSON: status, progress, timings, and when completed the figures, the equity samples and the first trades. */
+    public Map<String, Object> view(long id) throws Exception {
+        Map<String, Object> row = row(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("run_id", row.get("run_id"));
+        out.put("status", row.get("status"));
+        out.put("strategy", row.get("strategy"));
+        out.put("parameters", json.readTree((String) row.get("parameters")));
+        out.put("source", row.get("source"));
+        String symbols = (String) row.get("symbols");
+        out.put("symbols", symbols == null || symbols.isEmpty() ? List.of() : List.of(symbols.split(",")));
+        out.put("from", row.get("range_from"));
+        out.put("to", row.get("range_to"));
+        long done = ((Number) row.get("bars_done")).longValue();
+        Number total = (Number) row.get("bars_total");
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("bars_done", done);
+        progress.put("bars_total", total);
+        progress.put("percent", total == null || total.longValue() == 0 ? null : Math.round(1000.0 * done / total.longValue()) / 10.0);
+        out.put("progress", progress);
+        out.put("error", row.get("error"));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("created_at", row.get("created_at"));
+        timings.put("started_at", row.get("started_at"));
+        timings.put("finished_at", row.get("finished_at"));
+        timings.put("load_ms", row.get("load_millis"));
+        timings.put("run_ms", row.get("run_millis"));
+        Number runMs = (Number) row.get("run_millis");
+        timings.put("bars_per_second", runMs == null || runMs.longValue() == 0 ? null : Math.round(done * 1000.0 / runMs.longValue()));
+        out.put("timings", timings);
+        out.put("result", row.get("result") == null ? null : json.readTree((String) row.get("result")));
+        out.put("trades_total", row.get("trades_total"));
+        if (!"queued".equals(row.get("status")) && !"running".equals(row.get("status"))) {
+            out.put("equity_curve", store.equityRows(id));
+            out.put("trades", store.tradeRows(id, LISTED_TRADES));
+        }
+        return out;
+    }
+
+    /** The run as the reporting bundle's HTML page: its figures, equity curve, drawdown and trades, with the run's details first. */
+    public String html(long id) {
+        Map<String, Object> row = row(id);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> t : store.tradeRows(id, Integer.MAX_VALUE)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("position_id", t.get("trade_no"));
+            r.put("symbol", t.get("symbol"));
+            r.put("pattern_type", t.get("pattern_type") == null ? "none" : t.get("pattern_type"));
+            r.put("side", "long");
+            r.put("quantity", t.get("quantity"));
+            r.put("entry_price", t.get("entry_price"));
+            r.put("exit_price", t.get("exit_price"));
+            r.put("realized_pnl", t.get("realized_pnl"));
+            r.put("opened_at", t.get("entry_time"));
+            r.put("closed_at", t.get("exit_time"));
+            rows.add(r);
+        }
+        LocalDate from = row.get("range_from") == null ? LocalDate.now() : ((java.sql.Date) row.get("range_from")).toLocalDate();
+        LocalDate to = row.get("range_to") == null ? from : ((java.sql.Date) row.get("range_to")).toLocalDate();
+        PerformanceReport report = new PerformanceCalculator(props.broker().startingCash())
+                .calculate("backtest", from, to, TradeRows.closedTrades(rows), List.of(), LISTED_TRADES);
+        StringBuilder pre = new StringBuilder("<table id=\"run\">");
+        cell(pre, "run", row.get("run_id"));
+        cell(pre, "status", row.get("status"));
+        cell(pre, "strategy", row.get("strategy"));
+        cell(pre, "parameters", row.get("parameters"));
+        cell(pre, "data", row.get("source") + " " + (row.get("symbols") == null ? "" : row.get("symbols")));
+        cell(pre, "sessions", from + " to " + to);
+        cell(pre, "bars done / total", row.get("bars_done") + " / " + (row.get("bars_total") == null ? "?" : row.get("bars_total")));
+        if (row.get("error") != null) {
+            cell(pre, "error", row.get("error"));
+        }
+        pre.append("</table>");
+        List<Double> equity = store.equityRows(id).stream().map(e -> ((java.math.BigDecimal) e.get("equity")).doubleValue()).toList();
+        if (!equity.isEmpty()) {
+            pre.append("<h2>Account equity at each session's close (USD)</h2>")
+                    .append(SvgChart.line("session-equity-chart", "Account equity at each session's close", equity, ReportPage.EQUITY_COLOUR));
+        }
+        return ReportPage.render(report, "Catalyst backtest " + id + " (" + row.get("strategy") + ", " + row.get("status") + ")", pre.toString());
+    }
+
+    private Map<String, Object> row(long id) {
+        Map<String, Object> row = store.run(id);
+        if (row == null) {
+            throw new NotFoundException("no backtest run " + id);
+        }
+        return row;
+    }
+
+    private static void cell(StringBuilder html, String name, Object value) {
+        html.append("<tr><th>").append(HtmlUtils.htmlEscape(name)).append("</th><td>").append(HtmlUtils.htmlEscape(String.valueOf(value))).append("</td></tr>");
+    }
+
+    private Map<String, Object> result(BacktestResult result) {
+        @SuppressWarnings("unchecked")
+        // the figures only: the trades and the curve are read from their tables
+        Map<String, Object> figures = json.convertValue(result.performance(1), Map.class);
+        figures.remove("trades");
+        figures.remove("equity_curve");
+        figures.put("bars", result.bars());
+        figures.put("sessions", result.sessions());
+        figures.put("cycles", result.cycles());
+        figures.put("proposals", result.proposals());
+        figures.put("approved", result.approved());
+        figures.put("orders", result.orders());
+        figures.put("rejected_orders", result.rejectedOrders());
+        figures.put("starting_cash", result.startingCash());
+        figures.put("final_equity", result.finalEquity());
+        figures.put("bars_per_second", Math.round(result.barsPerSecond()));
+        return figures;
+    }
+
+    private BacktestConfig config(String strategy, TradingMode mode, int cycleMinutes, int fast, int slow, int atrPeriod, double multiple) {
+        CatalystProperties.Risk r = props.risk();
+        CatalystProperties.Scanner s = props.scanner();
+        CatalystProperties.Funnel f = props.funnel();
+        CatalystProperties.Broker b = props.broker();
+        return new BacktestConfig(strategy, mode,
+                new FunnelSizes(s.topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()),
+                new ScannerSettings(s.minPrice().doubleValue(), s.maxPrice().doubleValue(), s.minAverageVolume(), s.momentumBars(),
+                        s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(), s.minAtrPercent()),
+                new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(), r.maxDailyLoss(), r.stopAtrMultiple(),
+                        r.rewardToRisk(), r.maxTotalExposureShare(), r.noEntryFirstMinutes(), r.noEntryLastMinutes()),
+                b.startingCash(), b.slippageBps(), b.commissionPerShare(), props.trading().flattenMinutesBeforeClose(), cycleMinutes,
+                fast, slow, atrPeriod, multiple);
+    }
+
+    private Map<String, Object> parameters(BacktestConfig c, String file, String dataDir) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("strategy", c.strategy());
+        p.put("mode", c.mode().id());
+        if (file != null && !file.isBlank()) {
+            p.put("file", file);
+        } else {
+            p.put("data_dir", dataDir);
+        }
+        if (BacktestConfig.EMA_CROSS.equals(c.strategy())) {
+            p.put("ema_fast", c.emaFast());
+            p.put("ema_slow", c.emaSlow());
+            p.put("atr_period", c.atrPeriod());
+            p.put("atr_multiple", c.atrMultiple());
+        } else {
+            p.put("cycle_minutes", c.cycleMinutes());
+        }
+        p.put("risk", json.convertValue(c.risk(), Map.class));
+        p.put("starting_cash", c.startingCash());
+        p.put("slippage_bps", c.slippageBps());
+        p.put("commission_per_share", c.commissionPerShare());
+        p.put("flatten_minutes_before_close", c.flattenMinutesBeforeClose());
+        return p;
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    /** Writes the run's trades and equity samples in batches and its progress at most every half second. */
+    private final class Sink implements BacktestListener {
+        final long id;
+        final List<BacktestTrade> trades = new ArrayList<>();
+        final List<EquitySample> equity = new ArrayList<>();
+        long done;
+        long lastWrite = System.nanoTime();
+
+        Sink(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void progress(long barsDone, long barsTotal) {
+            done = barsDone;
+            interceptor.progress(barsDone, barsTotal);
+            if (System.nanoTime() - lastWrite >= PROGRESS_NANOS) {
+                flush();
+                store.progress(id, barsDone);
+                lastWrite = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void trade(BacktestTrade trade) {
+            trades.add(trade);
+            if (trades.size() >= 1000) {
+                flush();
+            }
+        }
+
+        @Override
+        public void equity(EquitySample sample) {
+            equity.add(sample);
+        }
+
+        void flush() {
+            if (!trades.isEmpty()) {
+                store.trades(id, trades);
+                trades.clear();
+            }
+            if (!equity.isEmpty()) {
+                store.equity(id, equity);
+                equity.clear();
+            }
+        }
+    }
+}

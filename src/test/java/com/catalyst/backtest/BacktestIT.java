@@ -1,0 +1,239 @@
+package com.catalyst.backtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.catalyst.testsupport.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Backtests over REST on the real PostgreSQL: a run started by POST answers its id at once and runs on its own; GET
+ * shows its progress and result, and the HTML report for a browser; the trades, the equity samples and the figures are
+ * in the V6 tables; the same run twice gives the same trades; bad input answers 400 or fails the run at once with what
+ * is missing; a run that fails midway is marked failed and keeps what it had written.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.speed=0",
+        "catalyst.backtest.data-dir=data/pyalgotrade"})
+class BacktestIT {
+
+    static final Path FILES;
+
+    static {
+        try {
+            FILES = Files.createTempDirectory("backtest-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_backtest"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+        registry.add("catalyst.backtest.files-dir", FILES::toString);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    BacktestDesk desk;
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @AfterEach
+    void noInterceptor() {
+        desk.intercept(null);
+    }
+
+    @Test
+    void aRunStartedByPostShowsItsProgressItsResultAndItsReport() throws Exception {
+        HttpResponse<String> started = post("{\"strategy\":\"ema-cross\",\"symbols\":[\"spy\"],\"from\":\"2011-03-01\",\"to\":\"2011-03-31\"}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        long id = json.readTree(started.body()).get("run_id").asLong();
+
+        JsonNode run = awaitEnd(id);
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("completed");
+        assertThat(run.get("symbols")).extracting(JsonNode::asText).containsExactly("SPY");
+        assertThat(run.get("progress").get("bars_done").asLong()).isEqualTo(23 * 390).isEqualTo(run.get("progress").get("bars_total").asLong());
+        assertThat(run.get("progress").get("percent").asDouble()).isEqualTo(100.0);
+        assertThat(run.get("timings").get("run_ms").isNumber()).isTrue();
+        assertThat(run.get("parameters").get("ema_fast").asInt()).isEqualTo(9);
+        JsonNode result = run.get("result");
+        long trades = jdbc.queryForObject("select count(*) from backtest_trades where run_id = ?", Long.class, id);
+        assertThat(trades).isPositive();
+        assertThat(result.get("trades_closed").asLong()).isEqualTo(trades).isEqualTo(run.get("trades_total").asLong());
+        assertThat(result.get("realized_pnl").decimalValue())
+                .isEqualByComparingTo(jdbc.queryForObject("select sum(realized_pnl) from backtest_trades where run_id = ?", java.math.BigDecimal.class, id));
+        assertThat(result.get("sessions").asInt()).isEqualTo(23);
+        assertThat(run.get("trades")).hasSize((int) trades);
+        assertThat(run.get("equity_curve")).hasSize(23);
+        assertThat(jdbc.queryForObject("select count(*) from backtest_equity where run_id = ?", Long.class, id)).isEqualTo(23);
+
+        HttpResponse<String> page = get("/api/v1/backtests/" + id, "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("Catalyst backtest " + id, "id=\"equity-chart\"", "id=\"drawdown-chart\"",
+                "id=\"session-equity-chart\"", "id=\"trades\"", "ema_cross");
+        assertThat(page.body().split("<tr><td>", -1)).hasSize((int) trades + 1);
+    }
+
+    @Test
+    void theSameRunTwiceGivesTheSameTradesAndEquity() throws Exception {
+        String body = "{\"symbols\":[\"SPY\"],\"from\":\"2011-01-03\",\"to\":\"2011-01-31\"}";
+        long first = json.readTree(post(body).body()).get("run_id").asLong();
+        long second = json.readTree(post(body).body()).get("run_id").asLong();
+        assertThat(awaitEnd(first).get("status").asText()).isEqualTo("completed");
+        assertThat(awaitEnd(second).get("status").asText()).isEqualTo("completed");
+        String trades = "select trade_no, symbol, pattern_type, quantity, entry_time, entry_bar, entry_price, exit_time, exit_bar, exit_price, "
+                + "exit_reason, stop_price, target_price, commission, realized_pnl from backtest_trades where run_id = ? order by trade_no";
+        List<Map<String, Object>> a = jdbc.queryForList(trades, first);
+        assertThat(a).isNotEmpty().isEqualTo(jdbc.queryForList(trades, second));
+        String equity = "select point_no, at, equity, cash, drawdown from backtest_equity where run_id = ? order by point_no";
+        assertThat(jdbc.queryForList(equity, first)).hasSize(20).isEqualTo(jdbc.queryForList(equity, second));
+    }
+
+    @Test
+    void badInputAnswers400OrEndsTheRunAtOnceNamingWhatIsMissing() throws Exception {
+        HttpResponse<String> strategy = post("{\"strategy\":\"martingale\"}");
+        assertThat(strategy.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(strategy.body()).get("field").asText()).isEqualTo("strategy");
+        HttpResponse<String> missing = post("{\"file\":\"nowhere.csv\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(missing.body()).get("error").asText()).contains("nowhere.csv").contains("does not exist");
+        assertThat(post("{\"from\":\"2011-13-01\"}").statusCode()).isEqualTo(400);
+        assertThat(post("{\"from\":\"2011-03-02\",\"to\":\"2011-03-01\"}").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/backtests/999999", "application/json").statusCode()).isEqualTo(404);
+
+        assertFailsAtOnce("{\"symbols\":[\"NOPE\"]}", "unknown symbol NOPE");
+        assertFailsAtOnce("{\"from\":\"2012-01-01\",\"to\":\"2012-01-31\"}", "no bars between 2012-01-01 and 2012-01-31");
+        Files.write(FILES.resolve("broken.csv"), List.of("symbol,time,open,high,low,close,volume",
+                "SPY,2011-01-03T14:31:00Z,127.0,127.2,126.9,127.1,1000", "SPY,2011-01-03T14:32:00Z,127.1,oops,127.0,127.2,900"));
+        assertFailsAtOnce("{\"file\":\"broken.csv\"}", "broken.csv line 3: high 'oops' is not a number");
+    }
+
+    @Test
+    void aRunThatFailsMidwayIsMarkedFailedWithWhatItHadDone() throws Exception {
+        desk.intercept(new BacktestListener() {
+            @Override
+            public void progress(long barsDone, long barsTotal) {
+                if (barsDone >= 8000) {
+                    throw new IllegalStateException("injected failure after " + barsDone + " bars");
+                }
+            }
+        });
+        long id = json.readTree(post("{\"strategy\":\"ema-cross\",\"symbols\":[\"SPY\"]}").body()).get("run_id").asLong();
+        JsonNode run = awaitEnd(id);
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).startsWith("injected failure after");
+        long done = run.get("progress").get("bars_done").asLong();
+        assertThat(done).isGreaterThanOrEqualTo(8000).isLessThan(run.get("progress").get("bars_total").asLong());
+        long kept = jdbc.queryForObject("select count(*) from backtest_trades where run_id = ?", Long.class, id);
+        assertThat(kept).as("the trades closed before the failure are kept").isPositive();
+        assertThat(jdbc.queryForObject("select max(exit_bar) from backtest_trades where run_id = ?", Long.class, id)).isLessThan(done);
+        assertThat(run.get("trades")).hasSize((int) kept);
+        assertThat(get("/api/v1/backtests/" + id, "text/html").body()).contains("injected failure after", "failed");
+    }
+
+    @Test
+    void aRunLeftRunningByAStopIsFailedAtTheNextStartWithWhatItWroteKept() throws Exception {
+        long id = jdbc.queryForObject("insert into backtest_runs (strategy, parameters, source, status, bars_done) values "
+                + "('pattern', '{}', 'folder data', 'running', 1234) returning run_id", Long.class);
+        jdbc.update("insert into backtest_trades (run_id, trade_no, symbol, quantity, entry_time, entry_bar, entry_price, exit_time, exit_bar,"
+                + " exit_price, realized_pnl) values (?, 1, 'SPY', 10, now(), 5, 100, now(), 9, 101, 10)", id);
+        desk.failInterrupted(new org.springframework.boot.context.event.ApplicationReadyEvent(new org.springframework.boot.SpringApplication(),
+                new String[0], context, Duration.ZERO));
+        JsonNode run = json.readTree(get("/api/v1/backtests/" + id, "application/json").body());
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).startsWith("interrupted");
+        assertThat(run.get("progress").get("bars_done").asLong()).isEqualTo(1234);
+        assertThat(run.get("trades")).hasSize(1);
+    }
+
+    @Test
+    void theScriptPrintsProgressAndTheResultAndExitsNonZeroOnFailure() throws Exception {
+        Script ok = script("strategy=ema-cross", "symbols=SPY", "from=2011-03-01", "to=2011-03-04");
+        assertThat(ok.exit).as(ok.output).isZero();
+        assertThat(ok.output).contains("queued", "completed: 4 sessions, 1,560 bars", "trades ", "realized P&L");
+        assertThat(ok.output).containsPattern("(running|completed) +1,560 / 1,560 bars \\(100.0 %\\)");
+        Script failed = script("symbols=NOPE");
+        assertThat(failed.exit).as(failed.output).isEqualTo(1);
+        assertThat(failed.output).contains("failed: unknown symbol NOPE");
+        Script refused = script("strategy=martingale");
+        assertThat(refused.exit).isEqualTo(1);
+        assertThat(refused.output).contains("refused (400)", "'strategy' must be pattern or ema-cross");
+    }
+
+    private record Script(int exit, String output) {
+    }
+
+    private Script script(String... pairs) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("scripts/backtest.sh", "--url", "http://127.0.0.1:" + port));
+        command.addAll(List.of(pairs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Script(process.exitValue(), output);
+    }
+
+    private void assertFailsAtOnce(String body, String message) throws Exception {
+        HttpResponse<String> started = post(body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode run = awaitEnd(json.readTree(started.body()).get("run_id").asLong());
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).contains(message);
+        assertThat(run.get("progress").get("bars_done").asLong()).isZero();
+    }
+
+    private JsonNode awaitEnd(long id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode run = json.readTree(get("/api/v1/backtests/" + id, "application/json").body());
+            String status = run.get("status").asText();
+            if (status.equals("completed") || status.equals("failed")) {
+                return run;
+            }
+            assertThat(System.nanoTime()).as("run " + id + " still " + status).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/backtests"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
