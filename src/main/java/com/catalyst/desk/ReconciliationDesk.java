@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the record agree with the broker, at start-up before any entry and then on a timer: orders left in
- * pending_submit or unknown, and filled ones missing their fill, are settled from the broker by client order id (through
- * the normal order path, so fills and positions are written the usual way) or, if the broker never saw them, canceled and never resent; open
- * positions are made equal to the broker's. Every repair is a {@code risk_events} row. Until a run succeeds, no
+ * pending_submit or unknown, and filled ones missing their fill, are settled from the broker by client order id
+ * (through the normal order path, so fills and positions are written the usual way) or, if the broker never saw
+ * them, canceled and never resent; open positions are made equal to the broker's. Every repair is a {@code risk_events} row. Until a run succeeds, no
  * entry is placed, and /health says why.
  */
 @Component("reconciliationDesk")
