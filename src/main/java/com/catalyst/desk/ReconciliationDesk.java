@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the record agree with the broker, at start-up before any entry and then on a timer: orders left in
- * pending_submit or unknown are settled from the broker by client order id (through the normal order path, so
- * fills and positions are written the usual way) or, if the broker never saw them, canceled and never resent; open
- * positions are made equal to the broker's. Every repair is a {@code risk_events} row. Until a run succeeds, no
+ * pending_submit or unknown, and filled ones missing their fill, are settled from the broker by client order id
+ * (through the normal order path, so fills and positions are written the usual way) or, if the broker never saw
+ * them, canceled and never resent; open positions are made equal to the broker's. Every repair is a {@code risk_events} row. Until a run succeeds, no
  * entry is placed, and /health says why.
  */
 @Component("reconciliationDesk")
@@ -122,13 +122,23 @@ public class ReconciliationDesk {
     private int settleOrders(Duration olderThan) {
         List<Map<String, Object>> unsettled = jdbc.queryForList("select o.client_order_id, s.symbol, o.side, o.quantity, o.cycle_id,"
                 + " o.position_id, o.stop_price, o.take_profit_price, o.status from orders o join securities s using (security_id)"
-                + " where o.status in ('pending_submit', 'unknown') and o.created_at < now() - make_interval(secs => ?) order by o.created_at",
+                + " where (o.status in ('pending_submit', 'unknown')"
+                // filled on record but the process died before its fill and position were written
+                + " or (o.status = 'filled' and not exists (select 1 from fills f where f.order_id = o.order_id)))"
+                + " and o.created_at < now() - make_interval(secs => ?) order by o.created_at",
                 (double) olderThan.toSeconds());
         int repairs = 0;
         for (Map<String, Object> row : unsettled) {
             String clientOrderId = (String) row.get("client_order_id");
             Optional<BrokerOrder> known = broker.findByClientOrderId(clientOrderId);
-            if (known.isPresent()) {
+            if ("filled".equals(row.get("status"))) {
+                BrokerOrder filled = known.orElseThrow(() -> new IllegalStateException("order " + clientOrderId
+                        + " is filled on record but unknown to the broker; a human should look"));
+                producer.requestBody("direct:trading-place-order", intent(row));
+                repair("fill_settled", "order " + clientOrderId + " was filled on record without its fill and position: written from the"
+                        + " broker's answer (" + filled.filledQuantity() + " at " + filled.filledAveragePrice() + ")",
+                        Map.of("client_order_id", clientOrderId, "filled_qty", filled.filledQuantity()));
+            } else if (known.isPresent()) {
                 // the normal order path settles it: the row exists, so it looks the order up and never resends
                 producer.requestBody("direct:trading-place-order", intent(row));
                 repair("order_settled", "order " + clientOrderId + " was " + row.get("status") + "; the broker has it as " + known.get().status(),

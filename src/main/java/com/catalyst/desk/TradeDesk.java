@@ -29,9 +29,38 @@ public class TradeDesk {
     private static final Logger LOG = LoggerFactory.getLogger(TradeDesk.class);
 
     private final BrokerPort broker;
+    private final NeverSent neverSent;
+    // rows reopened by send(): their step is checked from pending_submit, not from the canceled they were
+    private final java.util.Set<String> reopened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public TradeDesk(BrokerPort broker) {
+    /** Reopens a recorded order the broker never saw (canceled by reconciliation, or kept back by the breaker). */
+    @FunctionalInterface
+    public interface NeverSent {
+        /** Whether the row was such an order and is pending_submit again, with {@code quantity}. */
+        boolean reopen(String clientOrderId, int quantity);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this(broker, (clientOrderId, quantity) -> reopenRow(jdbc, clientOrderId, quantity));
+    }
+
+    public TradeDesk(BrokerPort broker, NeverSent neverSent) {
         this.broker = broker;
+        this.neverSent = neverSent;
+    }
+
+    private static boolean reopenRow(org.springframework.jdbc.core.JdbcTemplate jdbc, String clientOrderId, int quantity) {
+        String before = jdbc.query("update orders o set status = 'pending_submit', quantity = ?, reject_reason = null, cancelled_at = null"
+                + " from (select client_order_id, status from orders where client_order_id = ?) was where o.client_order_id = was.client_order_id"
+                + " and o.broker_order_id is null and (o.status = 'canceled' or (o.status = 'rejected' and o.reject_reason like 'not sent:%'))"
+                + " returning was.status", rs -> rs.next() ? rs.getString(1) : null, quantity, clientOrderId);
+        if (before == null) {
+            return false;
+        }
+        jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, 'pending_submit', ?)",
+                clientOrderId, before, "sent again: the broker never saw it");
+        return true;
     }
 
     public List<OrderIntent> entries(TradeRequest request) {
@@ -50,6 +79,11 @@ public class TradeDesk {
             if (known.isPresent()) {
                 LOG.info("Order {} was already sent; settled from the broker as {}", intent.clientOrderId(), known.get().status());
                 return known.get();
+            }
+            // the same exit in a later cycle, after its first attempt never reached the broker: the id is still free there
+            if (neverSent.reopen(intent.clientOrderId(), intent.quantity())) {
+                reopened.add(intent.clientOrderId());
+                LOG.info("Order {} never reached the broker; sending it now", intent.clientOrderId());
             }
         }
         if ("exit".equals(intent.kind())) {
@@ -117,7 +151,8 @@ public class TradeDesk {
      * step throws and nothing is recorded); {@code changed} says whether an order_events row is due.
      */
     public Map<String, Object> transitionRow(OrderIntent intent, BrokerOrder order, String previousStatus) {
-        OrderStatus from = OrderStatus.of(previousStatus == null ? "pending_submit" : previousStatus);
+        OrderStatus from = reopened.remove(intent.clientOrderId()) ? OrderStatus.PENDING_SUBMIT
+                : OrderStatus.of(previousStatus == null ? "pending_submit" : previousStatus);
         OrderStatus to = from.to(OrderStatus.of(order.status()), intent.clientOrderId());
         Map<String, Object> row = orderUpdateRow(intent, order);
         row.put("status", to.id());

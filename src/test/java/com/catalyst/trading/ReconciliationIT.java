@@ -56,14 +56,19 @@ class ReconciliationIT {
         for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
             Thread.sleep(100);
         }
-        List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol limit 3", String.class);
+        List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol limit 4", String.class);
         String sent = symbols.get(0);
         String neverSent = symbols.get(1);
         String ghost = symbols.get(2);
+        String unfilled = symbols.get(3);
 
         // crash after the broker filled it, before the record heard: the row still says pending_submit
         broker.submit(new OrderRequest("CAT-CRASH-SENT", sent, "buy", 7, "market", null, null, null));
         pendingRow("CAT-CRASH-SENT", sent);
+        // crash after the order row said filled, before its fill and position were written
+        broker.submit(new OrderRequest("CAT-CRASH-NO-FILL", unfilled, "buy", 4, "market", null, null, null));
+        pendingRow("CAT-CRASH-NO-FILL", unfilled);
+        jdbc.update("update orders set status = 'filled', filled_qty = 4 where client_order_id = 'CAT-CRASH-NO-FILL'");
         // crash before the broker call
         pendingRow("CAT-CRASH-UNSENT", neverSent);
         // a position the record thinks is open but the broker does not hold
@@ -76,11 +81,14 @@ class ReconciliationIT {
         assertThat(status("CAT-CRASH-SENT")).isEqualTo("filled");
         assertThat(jdbc.queryForObject("select count(*) from fills f join orders o using (order_id) where o.client_order_id = 'CAT-CRASH-SENT'",
                 Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select sum(f.quantity) from fills f join orders o using (order_id) where o.client_order_id = 'CAT-CRASH-NO-FILL'",
+                Integer.class)).isEqualTo(4);
         assertThat(status("CAT-CRASH-UNSENT")).isEqualTo("canceled");
         assertThat(broker.findByClientOrderId("CAT-CRASH-UNSENT")).as("never resent").isEmpty();
-        assertThat(localPositions()).isEqualTo(brokerPositions(broker)).containsEntry(sent, 7).doesNotContainKey(ghost);
+        assertThat(localPositions()).isEqualTo(brokerPositions(broker)).containsEntry(sent, 7).containsEntry(unfilled, 4).doesNotContainKey(ghost);
         assertThat(jdbc.queryForList("select event_type from risk_events where event_type like 'reconciliation_%' order by event_id", String.class))
-                .containsExactlyInAnyOrder("reconciliation_order_settled", "reconciliation_order_canceled", "reconciliation_position_closed");
+                .containsExactlyInAnyOrder("reconciliation_order_settled", "reconciliation_fill_settled", "reconciliation_order_canceled",
+                        "reconciliation_position_closed");
 
         // a second run finds nothing to repair
         reconciliation.atStartup();
