@@ -153,7 +153,10 @@ public class TradeDesk {
     public Map<String, Object> transitionRow(OrderIntent intent, BrokerOrder order, String previousStatus) {
         OrderStatus from = reopened.remove(intent.clientOrderId()) ? OrderStatus.PENDING_SUBMIT
                 : OrderStatus.of(previousStatus == null ? "pending_submit" : previousStatus);
-        OrderStatus to = from.to(OrderStatus.of(order.status()), intent.clientOrderId());
+        // kept back again (the breaker is open) while its row is already final: nothing happened at the broker
+        boolean keptBackAgain = from.terminal() && order.brokerOrderId() == null && order.rejectReason() != null
+                && order.rejectReason().startsWith("not sent:");
+        OrderStatus to = keptBackAgain ? from : from.to(OrderStatus.of(order.status()), intent.clientOrderId());
         Map<String, Object> row = orderUpdateRow(intent, order);
         row.put("status", to.id());
         row.put("from_status", from.id());

@@ -60,4 +60,17 @@ class TradeDeskTest {
         BrokerOrder sent = desk.send(exit(), 0);
         assertThatThrownBy(() -> desk.transitionRow(exit(), sent, "canceled")).isInstanceOf(OrderStatus.IllegalOrderTransitionException.class);
     }
+
+    @Test
+    void anOrderKeptBackByTheBreakerWhileItsRowIsCanceledStaysCanceled() {
+        TradeDesk desk = new TradeDesk(broker, (id, quantity) -> false);
+
+        Map<String, Object> row = desk.transitionRow(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "canceled");
+
+        assertThat(row).containsEntry("status", "canceled").containsEntry("changed", false);
+        assertThat(broker.findByClientOrderId("CAT-EXIT-7")).isEmpty();
+        // from pending_submit the same answer is a real step: recorded rejected
+        assertThat(desk.transitionRow(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "pending_submit"))
+                .containsEntry("status", "rejected").containsEntry("changed", true);
+    }
 }
