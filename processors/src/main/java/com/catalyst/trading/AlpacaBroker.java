@@ -285,6 +285,14 @@ public final class AlpacaBroker implements BrokerPort {
     }
 
     private BrokerOrder order(JsonNode node) {
+        return order(node, null);
+    }
+
+    /**
+     * An order object of Alpaca's; a bracket entry's {@code legs} become its legs (take_profit is the limit leg,
+     * stop_loss the stop one), each naming the entry as parent, so that the order sync records them locally.
+     */
+    private BrokerOrder order(JsonNode node, String parentClientOrderId) {
         if (node == null || !node.isObject()) {
             throw new UnreadableAnswer("an order must be a JSON object");
         }
@@ -299,9 +307,19 @@ public final class AlpacaBroker implements BrokerPort {
             throw new UnreadableAnswer("a filled order without filled_at");
         }
         JsonNode qty = node.path("qty");
-        return new BrokerOrder(required(node, "id"), required(node, "client_order_id"), required(node, "symbol"), required(node, "side"),
+        String type = node.path("type").asText("market");
+        String clientOrderId = required(node, "client_order_id");
+        String leg = parentClientOrderId == null ? null : "limit".equals(type) ? "take_profit" : "stop_loss";
+        List<BrokerOrder> legs = new ArrayList<>();
+        if (node.path("legs").isArray()) {
+            for (JsonNode child : node.path("legs")) {
+                legs.add(order(child, clientOrderId));
+            }
+        }
+        return new BrokerOrder(required(node, "id"), clientOrderId, required(node, "symbol"), required(node, "side"),
                 qty.isMissingNode() || qty.isNull() ? 0 : wholeShares(node, "qty"), status, wholeShares(node, "filled_qty"),
-                decimal(node, "filled_avg_price"), BigDecimal.ZERO, instant(node, "submitted_at"), filledAt, null);
+                decimal(node, "filled_avg_price"), BigDecimal.ZERO, instant(node, "submitted_at"), filledAt, null,
+                type, decimal(node, "limit_price"), decimal(node, "stop_price"), parentClientOrderId, leg, null, List.of(), legs);
     }
 
     private JsonNode expectOk(String call, Response response) {

@@ -145,6 +145,30 @@ class AlpacaBrokerTest {
     }
 
     @Test
+    void aBracketEntryComesWithItsLegsNamingItAsParent() {
+        String takeProfit = order("7c6a43f4-2f41-4c7e-9c1b-8a0b1d6b9c01", "5f0b7e1c-tp", "new", "bracket", "0", null, null)
+                .replace("\"type\": \"market\"", "\"type\": \"limit\"").replace("\"side\": \"buy\"", "\"side\": \"sell\"")
+                .replace("\"limit_price\": null", "\"limit_price\": \"195.00\"");
+        String stopLoss = order("0d2b7a9e-61a4-4a51-8f3e-2f7c5a1e4b02", "5f0b7e1c-sl", "held", "bracket", "0", null, null)
+                .replace("\"type\": \"market\"", "\"type\": \"stop\"").replace("\"side\": \"buy\"", "\"side\": \"sell\"")
+                .replace("\"stop_price\": null", "\"stop_price\": \"183.50\"");
+        String entry = order(ORDER_ID, CID, "filled", "bracket", "10", "187.42", "2026-01-06T16:05:02.501937Z")
+                .replace("\"legs\": null", "\"legs\": [" + takeProfit + "," + stopLoss + "]");
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", equalTo(CID))
+                .willReturn(okJson(entry)));
+
+        BrokerOrder found = broker.findByClientOrderId(CID).orElseThrow();
+
+        assertThat(found.legs()).extracting(BrokerOrder::leg).containsExactly("take_profit", "stop_loss");
+        assertThat(found.legs()).extracting(BrokerOrder::parentClientOrderId).containsOnly(CID);
+        assertThat(found.legs()).extracting(BrokerOrder::status).containsExactly("new", "held");
+        assertThat(found.legs().get(0).limitPrice()).isEqualByComparingTo("195.00");
+        assertThat(found.legs().get(1).stopPrice()).isEqualByComparingTo("183.50");
+        assertThat(found.leg()).isNull();
+        assertThat(found.parentClientOrderId()).isNull();
+    }
+
+    @Test
     void cancelsByClientOrderIdThroughAlpacasOwnId() {
         alpaca.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", equalTo(CID))
                 .willReturn(okJson(accepted())));
