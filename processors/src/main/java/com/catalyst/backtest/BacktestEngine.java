@@ -24,6 +24,7 @@ import com.catalyst.technical.TechnicalStage;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.ExitPlanner;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.PaperBroker;
 import com.catalyst.workflow.CycleFunnel;
 
@@ -192,7 +193,11 @@ public final class BacktestEngine {
         }
 
         void execute(OrderIntent intent) {
-            BrokerOrder order = broker.submit(intent.toRequest());
+            // a plain market order: the exit planner watches the stop and the target on every bar of the run, where the
+            // live paper broker holds them as bracket legs (docs/backtesting.md says what this changes)
+            OrderRequest request = intent.toRequest();
+            BrokerOrder order = broker.submit(new OrderRequest(request.clientOrderId(), request.symbol(), request.side(), request.quantity(),
+                    "market", null, null, null));
             orders++;
             if (!order.filled()) {
                 rejected++;
