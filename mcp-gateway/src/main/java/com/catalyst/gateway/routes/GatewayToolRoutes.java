@@ -302,7 +302,9 @@ public class GatewayToolRoutes extends RouteBuilder {
                         if (query != null) {
                             in.setHeader(Exchange.HTTP_QUERY, query);
                         }
-                        in.setHeader("Authorization", tokens.bearer(base + path));
+                        if (api.signed()) {
+                            in.setHeader("Authorization", tokens.bearer(base + path));
+                        }
                         if (!"POST".equals(api.method()) && !"PUT".equals(api.method())) {
                             in.setBody(null);
                         } else if (!(in.getBody() instanceof String) && !(in.getBody() instanceof byte[])) {
