@@ -35,6 +35,12 @@ class JsonLogsIT {
         try (CatalystProcess app = CatalystProcess.start("logs", TestRedis.freePort(), env, "--catalyst.workflow.auto-start=false",
                 "--catalyst.clock.session-date=2026-01-06", "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0")) {
             app.awaitHealth("healthy", ofSeconds(300));
+            // the cycle's lines are told by time, so it starts once start-up has logged its last lines: /health answers
+            // before start-up reconciliation and the securities sync have logged theirs
+            for (int i = 0; i < 600 && !(app.get("/health").body().contains("\"reconciliation\":{\"status\":\"ok\"")
+                    && Files.readString(app.log()).contains("Securities master holds")); i++) {
+                Thread.sleep(100);
+            }
             var response = app.post("/api/v1/workflow/cycles", "");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             cycleId = json.readTree(response.body()).get("cycle_id").asText();
