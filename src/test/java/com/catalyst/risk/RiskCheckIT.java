@@ -209,8 +209,6 @@ class RiskCheckIT {
     }
 
     private HttpResponse<String> check(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/risk/check"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send("POST", "/api/v1/risk/check", body);
     }
 }
