@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,10 @@ public final class PaperBroker implements BrokerPort {
     private final BigDecimal commissionPerShare;
     private final FillModel fillModel;
     private final Map<String, BrokerOrder> orders = new LinkedHashMap<>();
+    /** The open orders, in the order they were placed; an order never reopens, so it leaves once, when it ends. */
+    private final Map<String, BrokerOrder> open = new LinkedHashMap<>();
+    /** A bracket entry's legs (client order ids), stop then target, as placed. */
+    private final Map<String, List<String>> legIds = new HashMap<>();
     private final Map<String, BrokerPosition> positions = new LinkedHashMap<>();
     private final PaperLedger ledger;
     private final BigDecimal startingCash;
@@ -101,8 +106,10 @@ public final class PaperBroker implements BrokerPort {
         }
         PaperLedger.Book book = ledger.load();
         orders.clear();
+        open.clear();
+        legIds.clear();
         positions.clear();
-        book.orders().forEach(o -> orders.put(o.clientOrderId(), o));
+        book.orders().forEach(this::index);
         book.positions().forEach(p -> positions.put(p.symbol(), p));
         cash = book.cash() != null ? book.cash() : startingCash;
         loaded = true;
@@ -125,7 +132,7 @@ public final class PaperBroker implements BrokerPort {
             return;
         }
         workedMinute = minute;
-        for (BrokerOrder order : new ArrayList<>(orders.values())) {
+        for (BrokerOrder order : new ArrayList<>(open.values())) {
             BrokerOrder current = orders.get(order.clientOrderId());
             if (!current.open() || "held".equals(current.status())) {
                 continue;
@@ -158,8 +165,21 @@ public final class PaperBroker implements BrokerPort {
     }
 
     private void put(BrokerOrder order) {
-        orders.put(order.clientOrderId(), order);
+        index(order);
         changed.put(order.clientOrderId(), order);
+    }
+
+    /** Keeps the book and its indexes (open orders, legs) together: a backtest places tens of thousands of orders. */
+    private void index(BrokerOrder order) {
+        String id = order.clientOrderId();
+        if (orders.put(id, order) == null && order.parentClientOrderId() != null) {
+            legIds.computeIfAbsent(order.parentClientOrderId(), k -> new ArrayList<>(2)).add(id);
+        }
+        if (order.open()) {
+            open.put(id, order);
+        } else {
+            open.remove(id);
+        }
     }
 
     @Override
@@ -214,8 +234,8 @@ public final class PaperBroker implements BrokerPort {
         // shares already promised to open sells (bracket legs count once: the two legs share their shares)
         int promised = 0;
         java.util.Set<String> parents = new java.util.HashSet<>();
-        for (BrokerOrder o : orders.values()) {
-            if (o.open() && !"held".equals(o.status()) && "sell".equals(o.side()) && o.symbol().equals(request.symbol())
+        for (BrokerOrder o : open.values()) {
+            if (!"held".equals(o.status()) && "sell".equals(o.side()) && o.symbol().equals(request.symbol())
                     && (o.parentClientOrderId() == null || parents.add(o.parentClientOrderId()))) {
                 promised += o.quantity() - o.filledQuantity();
             }
@@ -230,8 +250,8 @@ public final class PaperBroker implements BrokerPort {
     /** Cash less what the open buy orders may still spend (their unfilled shares at the limit, or at the last price). */
     private BigDecimal buyingPower() {
         BigDecimal reserved = BigDecimal.ZERO;
-        for (BrokerOrder o : orders.values()) {
-            if (o.open() && "buy".equals(o.side())) {
+        for (BrokerOrder o : open.values()) {
+            if ("buy".equals(o.side())) {
                 Quote quote = quotes.apply(o.symbol());
                 BigDecimal price = o.limitPrice() != null ? o.limitPrice()
                         : quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : BigDecimal.ZERO;
@@ -332,12 +352,12 @@ public final class PaperBroker implements BrokerPort {
     }
 
     private Optional<BrokerOrder> sibling(BrokerOrder leg) {
-        return orders.values().stream().filter(o -> leg.parentClientOrderId().equals(o.parentClientOrderId())
-                && !o.clientOrderId().equals(leg.clientOrderId())).findFirst();
+        return legsOf(leg.parentClientOrderId()).stream().filter(o -> !o.clientOrderId().equals(leg.clientOrderId())).findFirst();
     }
 
     private List<BrokerOrder> legsOf(String parentClientOrderId) {
-        return orders.values().stream().filter(o -> parentClientOrderId.equals(o.parentClientOrderId())).toList();
+        List<String> ids = legIds.get(parentClientOrderId);
+        return ids == null ? List.of() : ids.stream().map(orders::get).toList();
     }
 
     /** A bracket entry is done: its legs start working for the shares it bought, or are canceled when it bought none. */
@@ -421,7 +441,7 @@ public final class PaperBroker implements BrokerPort {
     public synchronized List<BrokerOrder> openOrders() {
         begin();
         commit();
-        return orders.values().stream().filter(BrokerOrder::open).toList();
+        return List.copyOf(open.values());
     }
 
     @Override
