@@ -25,6 +25,7 @@ import com.catalyst.scanner.ScannerSettings;
 import com.catalyst.workflow.FunnelSizes;
 import com.catalyst.workflow.TradingMode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,12 +58,15 @@ public class BacktestDesk implements DisposableBean {
         return t;
     });
     private volatile BacktestListener interceptor = BacktestListener.NONE;
+    private final CamelContext camel;
+    private BacktestRouteRunner routes;
 
-    public BacktestDesk(BacktestStore store, BacktestProperties defaults, CatalystProperties props, ObjectMapper json) {
+    public BacktestDesk(BacktestStore store, BacktestProperties defaults, CatalystProperties props, ObjectMapper json, CamelContext camel) {
         this.store = store;
         this.defaults = defaults;
         this.props = props;
         this.json = json;
+        this.camel = camel;
     }
 
     /**
@@ -169,7 +173,10 @@ public class BacktestDesk implements DisposableBean {
                 data.barsInRange(), (loaded - t0) / 1_000_000);
         Sink sink = new Sink(id);
         try {
-            BacktestResult result = new BacktestEngine(data, config).run(sink);
+            if (routes == null) {
+                routes = new BacktestRouteRunner(camel); // on the backtest thread only, once Camel has started
+            }
+            BacktestResult result = new BacktestEngine(data, config).run(sink, routes);
             sink.flush();
             store.completed(id, result.bars(), result(result), (System.nanoTime() - loaded) / 1_000_000);
             LOG.info("Backtest {} completed: {} bars at {} bars/s, {} trades", id, result.bars(), Math.round(result.barsPerSecond()),

@@ -25,6 +25,8 @@ import org.springframework.core.env.MapPropertySource;
 public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE_NAME = "catalystTopology";
+    /** The file a bundle's backtest steps live in: {@code <bundle>-backtest.camel.yaml}. */
+    static final String BACKTEST_ROUTES = "-backtest.camel.yaml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -66,9 +68,22 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
         }
 
         Path routesDir = routesDirectory(env);
-        String pattern = allInOne
-                ? "file:" + routesDir + "/*.yaml"
-                : active.stream().map(b -> "file:" + routesDir + "/" + b.id() + "*.yaml").collect(Collectors.joining(","));
+        List<String> files = new ArrayList<>();
+        if (allInOne) {
+            files.add("file:" + routesDir + "/*.yaml");
+        } else {
+            active.forEach(b -> files.add("file:" + routesDir + "/" + b.id() + "*.yaml"));
+            // a backtest runs where the workflow bundle runs, in memory, through every bundle's backtest route: that
+            // process loads the backtest routes of the bundles it does not serve live as well (docs/backtesting.md)
+            if (active.contains(Bundle.WORKFLOW)) {
+                for (Bundle b : Bundle.values()) {
+                    if (!active.contains(b) && Files.exists(routesDir.resolve(b.id() + BACKTEST_ROUTES))) {
+                        files.add("file:" + routesDir + "/" + b.id() + BACKTEST_ROUTES);
+                    }
+                }
+            }
+        }
+        String pattern = String.join(",", files);
         props.put("camel.main.routes-include-pattern", pattern);
         props.put("catalyst.routes.absolute-dir", routesDir.toString());
         if (env.getProperty("catalyst.routes.reload", Boolean.class, false)) {

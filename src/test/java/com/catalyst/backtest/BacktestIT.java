@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is missing; a run that fails midway is marked failed and keeps what it had written.
  */
 @CamelSpringBootTest
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability // the Prometheus endpoint: route counts
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "catalyst.workflow.auto-start=false",
         "catalyst.clock.speed=0",
@@ -69,6 +70,16 @@ class BacktestIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
+    /** Exchanges each route has taken so far, as operators see them (camel_exchanges_total in /actuator/prometheus). */
+    private Map<String, Long> routeExchanges(List<String> routes) throws Exception {
+        var scrape = com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + port);
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (String route : routes) {
+            out.put(route, (long) scrape.value("camel_exchanges_total", "routeId=\"" + route + "\""));
+        }
+        return out;
+    }
+
     @AfterEach
     void noInterceptor() {
         desk.intercept(null);
@@ -76,6 +87,9 @@ class BacktestIT {
 
     @Test
     void aRunStartedByPostShowsItsProgressItsResultAndItsReport() throws Exception {
+        List<String> cycleRoutes = List.of("workflow-backtest-cycle", "trading-backtest-manage", "scanner-backtest-scan", "pattern-backtest-analyze",
+                "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
+        Map<String, Long> before = routeExchanges(cycleRoutes);
         HttpResponse<String> started = post("{\"strategy\":\"ema-cross\",\"symbols\":[\"spy\"],\"from\":\"2011-03-01\",\"to\":\"2011-03-31\"}");
         assertThat(started.statusCode()).isEqualTo(202);
         long id = json.readTree(started.body()).get("run_id").asLong();
@@ -94,6 +108,12 @@ class BacktestIT {
         assertThat(result.get("realized_pnl").decimalValue())
                 .isEqualByComparingTo(jdbc.queryForObject("select sum(realized_pnl) from backtest_trades where run_id = ?", java.math.BigDecimal.class, id));
         assertThat(result.get("sessions").asInt()).isEqualTo(23);
+        // every cycle (ema-cross: every bar) went through the workflow's cycle route and each bundle's backtest route
+        Map<String, Long> after = routeExchanges(cycleRoutes);
+        assertThat(result.get("cycles").asLong()).isEqualTo(23 * 390);
+        for (String route : cycleRoutes) {
+            assertThat(after.get(route) - before.get(route)).as(route).isEqualTo(result.get("cycles").asLong());
+        }
         assertThat(run.get("trades")).hasSize((int) trades);
         assertThat(run.get("equity_curve")).hasSize(23);
         assertThat(jdbc.queryForObject("select count(*) from backtest_equity where run_id = ?", Long.class, id)).isEqualTo(23);

@@ -1,5 +1,6 @@
 package com.catalyst.deploy;
 
+import java.util.List;
 import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
@@ -101,6 +102,29 @@ class SplitModeIT {
                 assertThat(((Map<?, ?>) closed.get("order")).get("status")).as(closed.toString()).isEqualTo("filled");
                 assertThat(jdbc.queryForObject("select p.close_reason from positions p join securities s using (security_id) where s.symbol = ?"
                         + " order by p.position_id desc limit 1", String.class, held)).isEqualTo("manual_close");
+
+                // a backtest runs where the workflow runs, through every bundle's backtest route, the pattern, technical
+                // and trading ones included although that process serves those bundles live elsewhere
+                Map<String, Object> started = call(mcp, "start_backtest", Map.of("strategy", "ema-cross", "symbols", "SPY",
+                        "from", "2011-03-01", "to", "2011-03-04"));
+                Object runId = started.get("run_id");
+                Map<String, Object> run = Map.of();
+                for (int i = 0; i < 120 && !"completed".equals(run.get("status")) && !"failed".equals(run.get("status")); i++) {
+                    Thread.sleep(i == 0 ? 200 : 1000); // a trader's pace: the gateway's rate limit answers 429 to a tight loop
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> answer = (Map<String, Object>) call(mcp, "get_backtest", Map.of("run_id", runId)).get("backtest");
+                    run = answer;
+                }
+                assertThat(run.get("status")).as(run.toString()).isEqualTo("completed");
+                long cycles = ((Number) ((Map<?, ?>) run.get("result")).get("cycles")).longValue();
+                assertThat(cycles).isEqualTo(4 * 390);
+                var frontMetrics = com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + front);
+                var backMetrics = com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + back);
+                for (String route : List.of("workflow-backtest-cycle", "scanner-backtest-scan", "pattern-backtest-analyze", "technical-backtest-analyze",
+                        "risk-backtest-evaluate", "trading-backtest-manage", "trading-backtest-enter")) {
+                    assertThat(frontMetrics.value("camel_exchanges_total", "routeId=\"" + route + "\"")).as(route).isEqualTo((double) cycles);
+                }
+                assertThat(backMetrics.value("camel_exchanges_total", "routeId=\"pattern-backtest-analyze\"")).isZero();
             }
         }
     }

@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One scrape of /actuator/prometheus: the text, the metric names in it, and a sample's value. */
-record PrometheusScrape(String text) {
+public record PrometheusScrape(String text) {
 
-    static PrometheusScrape of(String baseUrl) throws IOException, InterruptedException {
+    public static PrometheusScrape of(String baseUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -22,14 +22,14 @@ record PrometheusScrape(String text) {
         return new PrometheusScrape(response.body());
     }
 
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new TreeSet<>();
         text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> names.add(l.split("[{ ]", 2)[0]));
         return names;
     }
 
     /** The label names on the samples of {@code name}. */
-    Set<String> labelNames(String name) {
+    public Set<String> labelNames(String name) {
         Set<String> labels = new TreeSet<>();
         Matcher sample = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)}", Pattern.MULTILINE).matcher(text);
         while (sample.find()) {
@@ -42,7 +42,7 @@ record PrometheusScrape(String text) {
     }
 
     /** The value of the first sample of {@code name} whose labels contain every {@code label="value"} given. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
         Matcher m = sample.matcher(text);
         while (m.find()) {

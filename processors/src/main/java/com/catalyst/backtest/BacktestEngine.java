@@ -6,18 +6,13 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.catalyst.market.Bar;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.pattern.PatternStage;
-import com.catalyst.risk.RiskDecision;
 import com.catalyst.risk.RiskManager;
-import com.catalyst.risk.RiskRequest;
-import com.catalyst.risk.RiskResponse;
 import com.catalyst.risk.SessionTime;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.technical.TechnicalStage;
@@ -29,8 +24,10 @@ import com.catalyst.trading.PaperBroker;
 import com.catalyst.workflow.CycleFunnel;
 
 /**
- * Replays a run's bars minute by minute on a {@link BacktestClock} through the live pipeline's processors: the exit
- * planner (stop, target, close), the strategy's proposals, the risk manager, and the paper broker's fills. Each run
+ * Replays a run's bars minute by minute on a {@link BacktestClock}; when a cycle is due it hands a {@link BacktestCycle}
+ * to its {@link CycleRunner}, which runs the live pipeline's steps ({@link BacktestStages}: the exit planner's stop,
+ * target and close, the strategy's scan, patterns and technicals, the risk manager, the paper broker's fills) through
+ * the bundles' backtest routes or in-process. Each run
  * builds its own instances over its own market, so it never touches the live pipeline's state, and keeps its record
  * in memory ({@link BacktestBook}); the listener persists what it hears. One thread, no wall-clock reads in any
  * decision: the same data and configuration give the same trades.
@@ -48,7 +45,32 @@ public final class BacktestEngine {
         this.config = config;
     }
 
+    /** Runs the cycles' steps in this thread, in the routes' order, without Camel: unit tests and the benchmark's baseline. */
+    public static final CycleRunner IN_PROCESS = new CycleRunner() {
+        private final BacktestStages stages = new BacktestStages();
+
+        @Override
+        public void run(BacktestCycle cycle) {
+            stages.manage(cycle);
+            stages.scan(cycle);
+            stages.patterns(cycle);
+            stages.technicals(cycle);
+            stages.risk(cycle);
+            stages.enter(cycle);
+        }
+    };
+
+    /** How a cycle's steps are run: through the bundles' backtest routes (the application), or {@link #IN_PROCESS}. */
+    @FunctionalInterface
+    public interface CycleRunner {
+        void run(BacktestCycle cycle);
+    }
+
     public BacktestResult run(BacktestListener listener) {
+        return run(listener, IN_PROCESS);
+    }
+
+    public BacktestResult run(BacktestListener listener, CycleRunner runner) {
         long started = System.nanoTime();
         BacktestMarket market = data.market();
         BacktestClock clock = new BacktestClock();
@@ -98,7 +120,7 @@ public final class BacktestEngine {
                 if (strategy.cycleDue(minute)) {
                     cycle++;
                     // the live cycle id, YYYYMMDD-NNN
-                    run.cycle(prefix + (cycle < 10 ? "00" : cycle < 100 ? "0" : "") + cycle, session, now);
+                    runner.run(new BacktestCycle(run, prefix + (cycle < 10 ? "00" : cycle < 100 ? "0" : "") + cycle, session, now));
                 }
                 if (done - reported >= PROGRESS_EVERY) {
                     listener.progress(done, data.barsInRange());
@@ -127,8 +149,8 @@ public final class BacktestEngine {
                 new CycleFunnel(config.funnel()), config.mode(), config.cycleMinutes());
     }
 
-    /** One run's moving parts and counts. */
-    private static final class Run {
+    /** One run's moving parts and counts: what a {@link BacktestCycle} carries from step to step. */
+    static final class Run {
         final PaperBroker broker;
         final ExitPlanner exitPlanner;
         final RiskManager risk;
@@ -155,41 +177,6 @@ public final class BacktestEngine {
             this.strategy = strategy;
             this.book = book;
             this.listener = listener;
-        }
-
-        /** Exits before entries, as the live cycle: the planner's stop, target and close, then the strategy's, then risk and entries. */
-        void cycle(String cycleId, LocalDate session, Instant now) {
-            Set<String> exiting = new HashSet<>();
-            if (book.openCount() > 0) {
-                List<Map<String, Object>> rows = book.openRows();
-                book.mark(exitPlanner.marks(rows));
-                for (OrderIntent exit : exitPlanner.exits(cycleId, rows)) {
-                    exiting.add(exit.symbol());
-                    execute(exit);
-                }
-                List<String> signalled = strategy.exits(book.openSymbols(), now);
-                if (!signalled.isEmpty()) {
-                    List<Map<String, Object>> closing = book.openRows().stream()
-                            .filter(r -> signalled.contains((String) r.get("symbol")) && !exiting.contains((String) r.get("symbol"))).toList();
-                    for (OrderIntent exit : exitPlanner.closing(cycleId, closing, "signal_exit")) {
-                        execute(exit);
-                    }
-                }
-            }
-            RiskRequest request = strategy.entries(cycleId, session, now, clock.minutesToClose(), book);
-            if (request == null || request.proposals().isEmpty()) {
-                return;
-            }
-            proposals += request.proposals().size();
-            RiskResponse response = risk.evaluate(request, book.portfolio(session));
-            for (RiskDecision d : response.decisions()) {
-                if (d.tradeable()) {
-                    approved++;
-                    // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
-                    execute(new OrderIntent("entry", cycleId, OrderIntent.entryClientOrderId(cycleId, d.symbol(), "buy"), d.symbol(), "buy",
-                            d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null));
-                }
-            }
         }
 
         void execute(OrderIntent intent) {

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 import com.catalyst.market.Bar;
-import com.catalyst.risk.RiskRequest;
 
-/** Where a run's entry proposals and signal exits come from; risk, orders, fills and the stop/target/close exits are the engine's. */
+/**
+ * Where a run's entry proposals and signal exits come from, step by step of the cycle ({@link BacktestStages} calls
+ * them from the bundles' backtest routes); risk, orders, fills and the stop/target/close exits are the engine's.
+ */
 interface BacktestStrategy {
 
     /** A new session starts: intraday state restarts, as the live stages' does. */
@@ -23,6 +25,12 @@ interface BacktestStrategy {
     /** Held symbols the strategy closes now (after the stop, target and close exits of the live exit planner). */
     List<String> exits(Set<String> held, Instant now);
 
-    /** The cycle's entry proposals for the risk manager, best first; null or empty when there is none. */
-    RiskRequest entries(String cycleId, LocalDate session, Instant now, long minutesToClose, BacktestBook book);
+    /** The scanner bundle's step: this cycle's candidates. */
+    void scan(BacktestCycle cycle);
+
+    /** The pattern bundle's step. */
+    void patterns(BacktestCycle cycle);
+
+    /** The technical bundle's step; it leaves the cycle's proposals for risk in {@link BacktestCycle#request()} (null when none). */
+    void technicals(BacktestCycle cycle);
 }

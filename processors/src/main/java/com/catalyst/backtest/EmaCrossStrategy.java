@@ -72,7 +72,22 @@ final class EmaCrossStrategy implements BacktestStrategy {
     }
 
     @Override
-    public RiskRequest entries(String cycleId, LocalDate session, Instant now, long minutesToClose, BacktestBook book) {
+    public void scan(BacktestCycle cycle) {
+        // every symbol of the run is watched: no scan
+    }
+
+    @Override
+    public void patterns(BacktestCycle cycle) {
+        // no pattern: the cross is the signal
+    }
+
+    @Override
+    public void technicals(BacktestCycle cycle) {
+        cycle.request = entries(cycle.cycleId(), cycle.now(), cycle.run.book);
+    }
+
+    /** The symbols whose EMAs crossed up at this bar and are not held, as proposals with their ATR stops. */
+    private RiskRequest entries(String cycleId, Instant now, BacktestBook book) {
         List<TradeProposal> proposals = null;
         for (Map.Entry<String, State> e : states.entrySet()) {
             State s = e.getValue();

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import com.catalyst.market.Bar;
 import com.catalyst.pattern.PatternStage;
-import com.catalyst.risk.RiskRequest;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.technical.TechnicalStage;
 import com.catalyst.workflow.CycleFunnel;
@@ -59,18 +58,28 @@ final class PatternCycleStrategy implements BacktestStrategy {
     }
 
     @Override
-    public RiskRequest entries(String cycleId, LocalDate session, Instant now, long minutesToClose, BacktestBook book) {
-        CycleState state = new CycleState(cycleId, mode, session, now, minutesToClose, now);
+    public void scan(BacktestCycle cycle) {
+        CycleState state = new CycleState(cycle.cycleId(), mode, cycle.session(), cycle.now(), cycle.run.clock.minutesToClose(), cycle.now());
+        cycle.state = state;
         funnel.afterScan(state, scanner.scan(funnel.scanRequest(state)));
         funnel.newsMissing(state);
-        if (state.afterNews.isEmpty()) {
-            return null;
+    }
+
+    @Override
+    public void patterns(BacktestCycle cycle) {
+        CycleState state = cycle.state;
+        if (!state.afterNews.isEmpty()) {
+            funnel.afterPattern(state, patterns.analyze(funnel.patternRequest(state)));
         }
-        funnel.afterPattern(state, patterns.analyze(funnel.patternRequest(state)));
-        if (state.afterPattern.isEmpty()) {
-            return null;
+    }
+
+    @Override
+    public void technicals(BacktestCycle cycle) {
+        CycleState state = cycle.state;
+        if (!state.afterPattern.isEmpty()) {
+            funnel.afterTechnical(state, technicals.analyze(funnel.technicalRequest(state)));
         }
-        funnel.afterTechnical(state, technicals.analyze(funnel.technicalRequest(state)));
-        return state.picks.isEmpty() ? null : funnel.riskRequest(state);
+        // the workflow's pick between technical and risk, as the live cycle's risk step starts
+        cycle.request = state.picks.isEmpty() ? null : funnel.riskRequest(state);
     }
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ema-cross strategy run through the backtest pipeline (risk manager, exit planner, paper broker) gives the same
- * trades as ta4j 0.17's backtest of the same rules ({@link Ta4jEmaCross}) on the real SPY minutes of January and March
+ * The ema-cross strategy run through the bundles' backtest routes (routes/*-backtest.camel.yaml: the technical step's
+ * EMAs and ATR, the risk manager, the exit planner, the paper broker) gives the same trades as ta4j 0.17's backtest of the same rules ({@link Ta4jEmaCross}) on the real SPY minutes of January and March
  * 2011: the same entry and exit bars and prices.
  * <p>
  * How fills are modelled so that they match: both fill at the signal bar's close. Catalyst: the paper broker fills a
@@ -26,7 +26,10 @@ class EmaCrossAgreesWithTa4jTest {
     void sameTradesAsTa4jOnRealMinuteBars() {
         BacktestData data = BacktestData.fromDirectory(Path.of("data/pyalgotrade"), List.of("SPY"), null, null);
         BacktestConfig config = Configs.crossCheck();
-        BacktestResult catalyst = new BacktestEngine(data, config).run(BacktestListener.NONE);
+        BacktestResult catalyst;
+        try (BacktestRoutesHarness routes = new BacktestRoutesHarness()) {
+            catalyst = new BacktestEngine(data, config).run(BacktestListener.NONE, routes.runner());
+        }
 
         Ta4jEmaCross ta4j = new Ta4jEmaCross(config.emaFast(), config.emaSlow(), config.atrPeriod(), config.atrMultiple(),
                 config.risk().rewardToRisk());

@@ -1,0 +1,81 @@
+package com.catalyst.backtest;
+
+import java.util.List;
+import java.util.Map;
+
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.trading.OrderIntent;
+
+/**
+ * The steps of a backtest cycle, one a bundle, as the bundles' backtest routes call them (routes/*-backtest.camel.yaml;
+ * {@link BacktestEngine#IN_PROCESS} calls them in the same order without Camel). Each reads and writes only the
+ * {@link BacktestCycle} it is given and the run behind it, so one instance serves every run. The order is the live
+ * cycle's: manage open positions (trading) → scan (scanner) → patterns (pattern) → technicals (technical) → risk →
+ * orders and fills (trading).
+ */
+public class BacktestStages {
+
+    /** The trading bundle's manage step: marks, the exit planner's stop, target and close exits, then the strategy's. */
+    public void manage(BacktestCycle cycle) {
+        BacktestEngine.Run run = cycle.run;
+        if (run.book.openCount() == 0) {
+            return;
+        }
+        List<Map<String, Object>> rows = run.book.openRows();
+        run.book.mark(run.exitPlanner.marks(rows));
+        for (OrderIntent exit : run.exitPlanner.exits(cycle.cycleId(), rows)) {
+            cycle.exiting.add(exit.symbol());
+            run.execute(exit);
+        }
+        List<String> signalled = run.strategy.exits(run.book.openSymbols(), cycle.now());
+        if (!signalled.isEmpty()) {
+            List<Map<String, Object>> closing = run.book.openRows().stream()
+                    .filter(r -> signalled.contains((String) r.get("symbol")) && !cycle.exiting.contains((String) r.get("symbol"))).toList();
+            for (OrderIntent exit : run.exitPlanner.closing(cycle.cycleId(), closing, "signal_exit")) {
+                run.execute(exit);
+            }
+        }
+    }
+
+    /** The scanner bundle's step. */
+    public void scan(BacktestCycle cycle) {
+        cycle.run.strategy.scan(cycle);
+    }
+
+    /** The pattern bundle's step. */
+    public void patterns(BacktestCycle cycle) {
+        cycle.run.strategy.patterns(cycle);
+    }
+
+    /** The technical bundle's step: leaves the proposals for risk. */
+    public void technicals(BacktestCycle cycle) {
+        cycle.run.strategy.technicals(cycle);
+    }
+
+    /** The risk bundle's step: the live risk manager over the run's portfolio. */
+    public void risk(BacktestCycle cycle) {
+        if (cycle.request == null || cycle.request.proposals().isEmpty()) {
+            return;
+        }
+        BacktestEngine.Run run = cycle.run;
+        run.proposals += cycle.request.proposals().size();
+        cycle.response = run.risk.evaluate(cycle.request, run.book.portfolio(cycle.session()));
+    }
+
+    /** The trading bundle's enter step: each approved decision becomes the order intent the live trading desk makes. */
+    public void enter(BacktestCycle cycle) {
+        if (cycle.response == null) {
+            return;
+        }
+        BacktestEngine.Run run = cycle.run;
+        for (RiskDecision d : cycle.response.decisions()) {
+            if (d.tradeable()) {
+                run.approved++;
+                // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
+                run.execute(new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), "buy"),
+                        d.symbol(), "buy", d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
+                        d.patternType(), null, null));
+            }
+        }
+    }
+}

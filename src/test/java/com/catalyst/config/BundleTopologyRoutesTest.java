@@ -1,0 +1,42 @@
+package com.catalyst.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which route files a process loads, from {@code catalyst.bundles}: the bundles' own, and a backtest's where the workflow runs. */
+class BundleTopologyRoutesTest {
+
+    private static final String DIR = Path.of("routes").toAbsolutePath().normalize().toString();
+
+    private static List<String> routeFiles(String bundles) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("catalyst.bundles", bundles, "catalyst.routes.dir", "routes")));
+        new BundleTopologyPostProcessor().postProcessEnvironment(env, null);
+        return List.of(env.getProperty("camel.main.routes-include-pattern").split(","));
+    }
+
+    @Test
+    void allInOneLoadsEveryFile() {
+        assertThat(routeFiles("all")).containsExactly("file:" + DIR + "/*.yaml");
+    }
+
+    @Test
+    void aBundleAloneLoadsItsOwnFilesOnly() {
+        assertThat(routeFiles("scanner")).containsExactly("file:" + DIR + "/scanner*.yaml");
+        assertThat(routeFiles("risk,trading")).containsExactly("file:" + DIR + "/risk*.yaml", "file:" + DIR + "/trading*.yaml");
+    }
+
+    @Test
+    void theWorkflowsProcessAlsoLoadsTheBacktestRoutesOfTheBundlesItDoesNotServe() {
+        assertThat(routeFiles("workflow,scanner")).containsExactly("file:" + DIR + "/workflow*.yaml", "file:" + DIR + "/scanner*.yaml",
+                "file:" + DIR + "/pattern-backtest.camel.yaml", "file:" + DIR + "/technical-backtest.camel.yaml",
+                "file:" + DIR + "/risk-backtest.camel.yaml", "file:" + DIR + "/trading-backtest.camel.yaml");
+    }
+}
