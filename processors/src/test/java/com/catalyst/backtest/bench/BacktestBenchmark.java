@@ -86,11 +86,11 @@ public final class BacktestBenchmark {
             }
         }
         double t = median(ta4jRate);
-        System.out.printf(Locale.ROOT, "  %-38s: %,10.0f bars/s  (%d trades)%n", "ta4j 0.17 ema-cross backtest", t, ta4jTrades);
+        System.out.printf(Locale.ROOT, "  %-44s: %,10.0f bars/s  (%d trades)%n", "ta4j 0.17 ema-cross backtest", t, ta4jTrades);
         double[] m = new double[names.length];
         for (int k = 0; k < names.length; k++) {
             m[k] = median(rate[k]);
-            System.out.printf(Locale.ROOT, "  %-38s: %,10.0f bars/s  (%d trades)  ratio to ta4j %.2f%n", "Catalyst " + names[k], m[k], trades[k],
+            System.out.printf(Locale.ROOT, "  %-44s: %,10.0f bars/s  (%d trades)  ratio to ta4j %.2f%n", "Catalyst " + names[k], m[k], trades[k],
                     m[k] / t);
         }
         System.out.printf(Locale.ROOT, "  routes / direct call: default %.2f, ema-cross %.2f%n", m[0] / m[1], m[2] / m[3]);
