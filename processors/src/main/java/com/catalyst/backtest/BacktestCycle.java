@@ -2,8 +2,6 @@ package com.catalyst.backtest;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.Set;
 
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.risk.RiskResponse;
@@ -20,8 +18,6 @@ public final class BacktestCycle {
     private final String cycleId;
     private final LocalDate session;
     private final Instant now;
-    /** Symbols the manage step closed this cycle: the strategy's own exits skip them. */
-    final Set<String> exiting = new HashSet<>();
     CycleState state;
     RiskRequest request;
     RiskResponse response;

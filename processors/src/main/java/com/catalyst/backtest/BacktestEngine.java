@@ -27,9 +27,9 @@ import com.catalyst.workflow.CycleFunnel;
  * Replays a run's bars minute by minute on a {@link BacktestClock}; when a cycle is due it hands a {@link BacktestCycle}
  * to its {@link CycleRunner}, which runs the live pipeline's steps ({@link BacktestStages}: the exit planner's stop,
  * target and close, the strategy's scan, patterns and technicals, the risk manager, the paper broker's fills) through
- * the bundles' backtest routes or in-process. Each run
- * builds its own instances over its own market, so it never touches the live pipeline's state, and keeps its record
- * in memory ({@link BacktestBook}); the listener persists what it hears. One thread, no wall-clock reads in any
+ * the bundles' backtest routes or in-process. Each run builds its own instances over its own market, so it never
+ * touches the live pipeline's state, and keeps its record in memory ({@link BacktestBook}); the listener persists
+ * what it hears. One thread, no wall-clock reads in any
  * decision: the same data and configuration give the same trades.
  */
 public final class BacktestEngine {

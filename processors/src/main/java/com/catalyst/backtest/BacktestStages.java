@@ -1,7 +1,9 @@
 package com.catalyst.backtest;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.catalyst.risk.RiskDecision;
 import com.catalyst.trading.OrderIntent;
@@ -23,14 +25,15 @@ public class BacktestStages {
         }
         List<Map<String, Object>> rows = run.book.openRows();
         run.book.mark(run.exitPlanner.marks(rows));
+        Set<String> exiting = new HashSet<>(); // closed by the planner: the strategy's own exits skip them
         for (OrderIntent exit : run.exitPlanner.exits(cycle.cycleId(), rows)) {
-            cycle.exiting.add(exit.symbol());
+            exiting.add(exit.symbol());
             run.execute(exit);
         }
         List<String> signalled = run.strategy.exits(run.book.openSymbols(), cycle.now());
         if (!signalled.isEmpty()) {
             List<Map<String, Object>> closing = run.book.openRows().stream()
-                    .filter(r -> signalled.contains((String) r.get("symbol")) && !cycle.exiting.contains((String) r.get("symbol"))).toList();
+                    .filter(r -> signalled.contains((String) r.get("symbol")) && !exiting.contains((String) r.get("symbol"))).toList();
             for (OrderIntent exit : run.exitPlanner.closing(cycle.cycleId(), closing, "signal_exit")) {
                 run.execute(exit);
             }
