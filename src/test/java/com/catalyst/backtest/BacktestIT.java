@@ -87,8 +87,7 @@ class BacktestIT {
 
     @Test
     void aRunStartedByPostShowsItsProgressItsResultAndItsReport() throws Exception {
-        List<String> cycleRoutes = List.of("workflow-backtest-cycle", "trading-backtest-manage", "scanner-backtest-scan", "pattern-backtest-analyze",
-                "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
+        List<String> cycleRoutes = BacktestRoutesHarness.CYCLE_ROUTES;
         Map<String, Long> before = routeExchanges(cycleRoutes);
         HttpResponse<String> started = post("{\"strategy\":\"ema-cross\",\"symbols\":[\"spy\"],\"from\":\"2011-03-01\",\"to\":\"2011-03-31\"}");
         assertThat(started.statusCode()).isEqualTo(202);

@@ -23,6 +23,10 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class BacktestRoutesHarness implements AutoCloseable {
 
+    /** The routes a backtest cycle passes through, in order: the workflow's, then each bundle's step. */
+    public static final List<String> CYCLE_ROUTES = List.of("workflow-backtest-cycle", "trading-backtest-manage", "scanner-backtest-scan",
+            "pattern-backtest-analyze", "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
+
     private final CamelContext camel = new DefaultCamelContext();
     private final BacktestRouteRunner runner;
     private final List<String> files = new ArrayList<>();

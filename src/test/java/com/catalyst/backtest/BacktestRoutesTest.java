@@ -21,8 +21,6 @@ class BacktestRoutesTest {
     static BacktestData spy;
     static BacktestRoutesHarness routes;
 
-    static final List<String> STEPS = List.of("trading-backtest-manage", "scanner-backtest-scan", "pattern-backtest-analyze",
-            "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
 
     @BeforeAll
     static void start() {
@@ -39,9 +37,8 @@ class BacktestRoutesTest {
     void theCycleRoutesOfEveryBundleAreLoaded() {
         assertThat(routes.files()).containsExactly("pattern-backtest.camel.yaml", "risk-backtest.camel.yaml", "scanner-backtest.camel.yaml",
                 "technical-backtest.camel.yaml", "trading-backtest.camel.yaml", "workflow-backtest-cycle.camel.yaml");
-        assertThat(routes.camel().getRoutes()).extracting(r -> r.getRouteId()).containsExactlyInAnyOrder("workflow-backtest-cycle",
-                "trading-backtest-manage", "scanner-backtest-scan", "pattern-backtest-analyze", "technical-backtest-analyze",
-                "risk-backtest-evaluate", "trading-backtest-enter");
+        assertThat(routes.camel().getRoutes()).extracting(r -> r.getRouteId())
+                .containsExactlyInAnyOrderElementsOf(BacktestRoutesHarness.CYCLE_ROUTES);
     }
 
     @Test
@@ -53,8 +50,7 @@ class BacktestRoutesTest {
             BacktestResult direct = new BacktestEngine(spy, Configs.defaults(strategy)).run(BacktestListener.NONE, BacktestEngine.IN_PROCESS);
 
             assertThat(viaRoutes.cycles()).as(strategy).isEqualTo(BacktestConfig.PATTERN.equals(strategy) ? 43 * 78 : 43 * 390);
-            assertThat(counted.get("workflow-backtest-cycle")).as(strategy).isEqualTo(viaRoutes.cycles());
-            for (String step : STEPS) {
+            for (String step : BacktestRoutesHarness.CYCLE_ROUTES) {
                 assertThat(counted.get(step)).as(strategy + " " + step).isEqualTo(viaRoutes.cycles());
             }
             assertThat(viaRoutes.trades()).as(strategy).isNotEmpty().containsExactlyElementsOf(direct.trades());

@@ -120,8 +120,7 @@ class SplitModeIT {
                 assertThat(cycles).isEqualTo(4 * 390);
                 var frontMetrics = com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + front);
                 var backMetrics = com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + back);
-                for (String route : List.of("workflow-backtest-cycle", "scanner-backtest-scan", "pattern-backtest-analyze", "technical-backtest-analyze",
-                        "risk-backtest-evaluate", "trading-backtest-manage", "trading-backtest-enter")) {
+                for (String route : com.catalyst.backtest.BacktestRoutesHarness.CYCLE_ROUTES) {
                     assertThat(frontMetrics.value("camel_exchanges_total", "routeId=\"" + route + "\"")).as(route).isEqualTo((double) cycles);
                 }
                 assertThat(backMetrics.value("camel_exchanges_total", "routeId=\"pattern-backtest-analyze\"")).isZero();
