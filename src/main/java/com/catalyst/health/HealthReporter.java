@@ -37,7 +37,16 @@ public class HealthReporter {
                 ? "dev" : HealthReporter.class.getPackage().getImplementationVersion();
     }
 
+    /** The full report, as the process itself and every credentialed caller see it. */
     public Map<String, Object> report() {
+        return report("local");
+    }
+
+    /**
+     * The report for {@code caller} (the security chain's X-Catalyst-Caller): an anonymous caller beyond loopback sees
+     * the state of reconciliation but not its reason, which may quote the broker's error text.
+     */
+    public Map<String, Object> report(String caller) {
         String status = !probe.isDatabaseUp() ? "unhealthy" : probe.isRedisUp() ? "healthy" : "degraded";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
@@ -51,7 +60,8 @@ public class HealthReporter {
         // whether the record and the broker agree: until they do, no entry is placed, and this says why
         com.catalyst.desk.ReconciliationDesk desk = reconciliation.getIfAvailable();
         if (desk != null) {
-            body.put("reconciliation", desk.status());
+            Map<String, Object> reconciled = desk.status();
+            body.put("reconciliation", "anonymous".equals(caller) ? Map.of("status", reconciled.get("status")) : reconciled);
         }
         List<Map<String, Object>> bundles = new ArrayList<>();
         for (Bundle bundle : active) {

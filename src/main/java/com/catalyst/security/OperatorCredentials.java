@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * The Hawtio operator's login: the user name and a salted SHA-256 of the password (the password itself is not kept,
+ * The operator's login (HTTP Basic in front of Hawtio, Jolokia and the actuator): the user name and a salted SHA-256 of the password (the password itself is not kept,
  * so no object that might be logged or dumped holds it). Matching compares in constant time.
  */
 public final class OperatorCredentials {
@@ -26,10 +26,10 @@ public final class OperatorCredentials {
      */
     public OperatorCredentials(String user, String password, String userSetting, String passwordSetting) {
         if (user == null || user.isBlank()) {
-            throw new IllegalArgumentException(userSetting + " is not set: Hawtio authentication is on and needs an operator user");
+            throw new IllegalArgumentException(userSetting + " is not set: the operator's login (Hawtio, Jolokia) needs a user with the password");
         }
         if (password == null || password.isBlank()) {
-            throw new IllegalArgumentException(passwordSetting + " is not set: Hawtio authentication is on and needs an operator password");
+            throw new IllegalArgumentException(passwordSetting + " is not set: the operator's login (Hawtio, Jolokia) needs a password with the user");
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException(passwordSetting + " is too short: at least " + MIN_PASSWORD_LENGTH + " characters");

@@ -30,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Hawtio behind its login, as compose runs it (HAWTIO_AUTHENTICATION_ENABLED=true, -Dhawtio.authenticationEnabled=true,
- * the operator login from CATALYST_HAWTIO_USER / CATALYST_HAWTIO_PASSWORD): the packaged jar as a process. Without
- * credentials or with wrong ones Jolokia refuses and the console sends to its login page; with the right ones Jolokia
- * lists every Camel route and Hawtio's login opens a session that reads them too. The password is in no log.
+ * Hawtio and Jolokia behind the operator's login (CATALYST_HAWTIO_USER / CATALYST_HAWTIO_PASSWORD, HTTP Basic on the
+ * security chain): the packaged jar as a process, on loopback, where a configured login is required as it is beyond.
+ * Without credentials or with wrong ones the console and Jolokia answer 401 with a Basic challenge; with the right ones
+ * Jolokia lists every Camel route, directly and through Hawtio's own Jolokia, and the console's pages load. The
+ * password is in no log. A user without a password stops start-up naming the setting.
  */
 class HawtioLoginIT {
 
@@ -53,14 +54,12 @@ class HawtioLoginIT {
         Path logDir = Files.createTempDirectory("catalyst-hawtio-login");
         Map<String, String> env = Map.of(
                 "DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_hawtio_login",
-                "HAWTIO_AUTHENTICATION_ENABLED", "true",
                 "CATALYST_HAWTIO_USER", USER,
                 "CATALYST_HAWTIO_PASSWORD", password,
                 "LOGGING_FILE_PATH", logDir.toString());
         Set<String> expected = RouteIds.fromYaml(Path.of("routes"));
         Path console;
         try (CatalystProcess app = CatalystProcess.start("hawtio-login", TestRedis.freePort(), env,
-                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dhawtio.authenticationEnabled=true"),
                 "--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0")) {
             app.awaitHealth("healthy", ofSeconds(300));
@@ -68,42 +67,33 @@ class HawtioLoginIT {
             console = app.log();
 
             // no credentials
-            assertRefused(jolokiaPost("/actuator/jolokia", null, null), "Jolokia POST without credentials");
-            assertRefused(get("/actuator/jolokia/search/" + ROUTES, null, null), "Jolokia GET without credentials");
-            assertRefused(jolokiaPost("/actuator/hawtio/jolokia", null, null), "Hawtio's Jolokia without a session");
-            HttpResponse<String> page = get("/actuator/hawtio/camel/routes", null, null);
-            assertThat(page.statusCode()).as("a console page without a session").isBetween(300, 399);
-            assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/actuator/hawtio/login");
+            assertChallenged(jolokiaPost("/actuator/jolokia", null), "Jolokia POST without credentials");
+            assertChallenged(get("/actuator/jolokia/search/" + ROUTES, null), "Jolokia GET without credentials");
+            assertChallenged(jolokiaPost("/actuator/hawtio/jolokia", null), "Hawtio's Jolokia without credentials");
+            assertChallenged(get("/actuator/hawtio/camel/routes", null), "a console page without credentials");
 
-            // wrong credentials (two per user name: a third in a row would be throttled)
-            assertRefused(jolokiaPost("/actuator/jolokia", basic(USER, password + "x"), null), "Jolokia with a wrong password");
-            assertRefused(jolokiaPost("/actuator/jolokia", basic("intruder", password), null), "Jolokia with a wrong user");
-            HttpResponse<String> badLogin = login(USER, password.substring(1));
-            assertThat(badLogin.statusCode()).as("Hawtio login with a wrong password").isEqualTo(403);
-            assertThat(badLogin.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+            // wrong credentials
+            assertChallenged(jolokiaPost("/actuator/jolokia", basic(USER, password + "x")), "Jolokia with a wrong password");
+            assertChallenged(jolokiaPost("/actuator/jolokia", basic("intruder", password)), "Jolokia with a wrong user");
+            assertChallenged(get("/actuator/hawtio/", basic(USER, password.substring(1))), "the console with a wrong password");
 
-            // the right ones: Basic auth on Jolokia
-            HttpResponse<String> search = jolokiaPost("/actuator/jolokia", basic(USER, password), null);
+            // the right ones
+            HttpResponse<String> search = jolokiaPost("/actuator/jolokia", basic(USER, password));
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(routeIds(json.readTree(search.body()))).containsAll(expected);
-
-            // the right ones: Hawtio's login form, then its session
-            HttpResponse<String> goodLogin = login(USER, password);
-            assertThat(goodLogin.statusCode()).as(goodLogin.body()).isEqualTo(200);
-            assertThat(goodLogin.body()).doesNotContain(password);
-            String session = goodLogin.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                    .map(c -> c.split(";", 2)[0]).findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + goodLogin.headers()));
-            HttpResponse<String> user = get("/actuator/hawtio/user", null, session);
-            assertThat(user.statusCode()).isEqualTo(200);
-            assertThat(user.body()).contains(USER);
-            HttpResponse<String> viaHawtio = jolokiaPost("/actuator/hawtio/jolokia", null, session);
+            HttpResponse<String> viaHawtio = jolokiaPost("/actuator/hawtio/jolokia", basic(USER, password));
             assertThat(viaHawtio.statusCode()).as(viaHawtio.body()).isEqualTo(200);
             assertThat(routeIds(json.readTree(viaHawtio.body()))).containsAll(expected);
-            assertThat(get("/actuator/hawtio/camel/routes", null, session).statusCode()).as("a console page with the session").isEqualTo(200);
+            HttpResponse<String> page = get("/actuator/hawtio/camel/routes", basic(USER, password));
+            assertThat(page.statusCode()).as("a console page with the login").isEqualTo(200);
+            assertThat(page.body()).doesNotContain(password);
 
-            // the login guards Hawtio only: the API and health stay as they were
+            // the login guards the operator's side: health and, on loopback without a key, the trader's API stay open;
+            // Prometheus takes the operator's login (or the scrape token)
             assertThat(app.get("/health").statusCode()).isEqualTo(200);
-            assertThat(app.get("/actuator/prometheus").statusCode()).isEqualTo(200);
+            assertThat(app.get("/api/v1/trading/positions").statusCode()).isEqualTo(200);
+            assertThat(app.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+            assertThat(get("/actuator/prometheus", basic(USER, password)).statusCode()).isEqualTo(200);
         }
 
         List<Path> logs = new ArrayList<>(List.of(console));
@@ -113,7 +103,7 @@ class HawtioLoginIT {
         assertThat(logs).hasSizeGreaterThanOrEqualTo(2);
         for (Path log : logs) {
             String text = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(text).as(log + " names the operator").contains("Hawtio login on: the JAAS realm admits operator '" + USER + "'");
+            assertThat(text).as(log + " names the operator").contains("operator login required for '" + USER + "'");
             assertThat(text).as(log + " must not hold the password").doesNotContain(password).doesNotContain(password.substring(1));
         }
     }
@@ -123,7 +113,6 @@ class HawtioLoginIT {
         TestDatabases.fresh("catalyst_it_hawtio_login");
         Map<String, String> env = Map.of(
                 "DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_hawtio_login",
-                "HAWTIO_AUTHENTICATION_ENABLED", "true",
                 "CATALYST_HAWTIO_USER", USER);
         try (CatalystProcess app = CatalystProcess.start("hawtio-no-password", TestRedis.freePort(), env,
                 "--catalyst.workflow.auto-start=false")) {
@@ -133,8 +122,9 @@ class HawtioLoginIT {
         }
     }
 
-    private static void assertRefused(HttpResponse<String> response, String what) {
-        assertThat(response.statusCode()).as(what + ": " + response.body()).isIn(401, 403);
+    private static void assertChallenged(HttpResponse<String> response, String what) {
+        assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
         assertThat(response.body()).as(what).doesNotContain("org.apache.camel");
     }
 
@@ -145,30 +135,21 @@ class HawtioLoginIT {
         return ids;
     }
 
-    private HttpResponse<String> jolokiaPost(String path, String authorization, String cookie) throws Exception {
+    private HttpResponse<String> jolokiaPost(String path, String authorization) throws Exception {
         String body = json.writeValueAsString(Map.of("type", "read", "mbean", ROUTES, "attribute", List.of("RouteId", "ExchangesTotal")));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        return http.send(with(request, authorization, cookie).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(with(request, authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> get(String path, String authorization, String cookie) throws Exception {
-        return http.send(with(HttpRequest.newBuilder(URI.create(base + path)).GET(), authorization, cookie).build(),
+    private HttpResponse<String> get(String path, String authorization) throws Exception {
+        return http.send(with(HttpRequest.newBuilder(URI.create(base + path)).GET(), authorization).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> login(String user, String password) throws Exception {
-        String body = json.writeValueAsString(Map.of("username", user, "password", password));
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/hawtio/auth/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder with(HttpRequest.Builder request, String authorization, String cookie) {
+    private static HttpRequest.Builder with(HttpRequest.Builder request, String authorization) {
         if (authorization != null) {
             request.header("Authorization", authorization);
-        }
-        if (cookie != null) {
-            request.header("Cookie", cookie);
         }
         return request;
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
@@ -20,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Split mode, two processes sharing CATALYST_SERVICE_TOKEN_SECRET: the workflow's calls carry service tokens and a
- * cycle completes across them; a call of an internal operation without a valid token gets 401, while the trader's
- * read APIs and /health need none. Split mode without the secret refuses to start and names it.
+ * Split mode, two processes sharing CATALYST_SERVICE_TOKEN_SECRET, on loopback without a trader's key: the workflow's
+ * calls carry service tokens and a cycle completes across them (its orders go through the trading process's execute);
+ * that door refuses a call without a token made for it, under any spelling of its path, and a token used twice, while
+ * the trader's read APIs and /health answer on loopback. Split mode without the secret refuses to start and names it.
+ * A process of several bundles listens on each seed port at CATALYST_BIND_ADDRESS, never on every interface.
  */
 class ServiceTokenIT {
 
@@ -55,17 +58,30 @@ class ServiceTokenIT {
             assertThat(summary.get("status").asText()).as(cycle.body()).isEqualTo("completed");
             assertThat(summary.get("placed").asInt()).isPositive();
 
-            ServiceTokens ours = new ServiceTokens(SECRET, Duration.ofSeconds(60), "test", false);
-            ServiceTokens foreign = new ServiceTokens(SECRET.toUpperCase(), Duration.ofSeconds(60), "test", false);
-            String risk = remote + "/api/v1/risk/evaluate";
-            assertRefused(post(risk, null));
-            assertRefused(post(risk, "Bearer not-a-token"));
-            assertRefused(post(risk, "Bearer " + foreign.issue("risk", Instant.now())));
-            assertRefused(post(risk, "Bearer " + ours.issue("risk", Instant.now().minus(Duration.ofMinutes(5)))));
-            assertRefused(post(risk, "Bearer " + ours.issue("trading", Instant.now())));
-            assertRefused(post("http://127.0.0.1:" + front + "/api/v1/scanner/scan", null));
-            // a valid token gets through to the route, which then judges the body
-            assertThat(post(risk, "Bearer " + ours.issue("risk", Instant.now())).statusCode()).isNotEqualTo(401);
+            // the order path's door in the trading process: only a token made for this call, whatever the spelling of the path
+            ServiceTokens ours = new ServiceTokens(SECRET, Duration.ofSeconds(60), "workflow", false);
+            ServiceTokens foreign = new ServiceTokens(SECRET.toUpperCase(), Duration.ofSeconds(60), "workflow", false);
+            String execute = "/api/v1/trading/execute";
+            String scope = ServiceTokens.scope("POST", execute);
+            assertRefused(post(remote + execute, null));
+            assertRefused(post(remote + execute, "Bearer not-a-token"));
+            assertRefused(post(remote + execute, "Bearer " + foreign.issue(scope, Instant.now())));
+            assertRefused(post(remote + execute, "Bearer " + ours.issue(scope, Instant.now().minus(Duration.ofMinutes(5)))));
+            assertRefused(post(remote + execute, "Bearer " + ours.issue(ServiceTokens.scope("POST", "/api/v1/risk/evaluate"), Instant.now())));
+            for (String variant : List.of("/api/v1/trading/%65xecute", "/api/v1/trading/execute/", "/api/v1/trading/EXECUTE/../execute")) {
+                assertThat(post(remote + variant, null).statusCode()).as(variant).isIn(400, 401);
+            }
+            for (String variant : List.of("/api/v1/trading/execute;x=1", "//api/v1/trading/execute", "/api/v1/risk/../trading/execute",
+                    "/api/v1/trading/./execute", "/api/v1/trading%2fexecute")) {
+                HttpResponse<String> refused = post(remote + variant, null);
+                assertThat(refused.statusCode()).as(variant + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.body()).doesNotContain("Exception");
+            }
+            String token = ours.issue(scope, Instant.now());
+            HttpResponse<String> through = post(remote + execute, "Bearer " + token);
+            assertThat(through.statusCode()).as("a valid token gets through to the route, which then judges the body: " + through.body())
+                    .isNotIn(401, 403);
+            assertRefused(post(remote + execute, "Bearer " + token));
 
             assertThat(analysis.get("/api/v1/trading/positions").statusCode()).isEqualTo(200);
             assertThat(analysis.get("/health").statusCode()).isEqualTo(200);
@@ -83,6 +99,65 @@ class ServiceTokenIT {
             assertThatThrownBy(() -> scanner.awaitHealth("healthy", ofSeconds(300)))
                     .hasMessageContaining("process exited").hasMessageContaining("CATALYST_SERVICE_TOKEN_SECRET is not set");
         }
+    }
+
+    @Test
+    void everySeedPortOfASplitProcessListensOnTheBindAddressOnly() throws Exception {
+        TestDatabases.fresh("catalyst_it_token_ports");
+        Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER
+                + "/catalyst_it_token_ports", "CATALYST_SERVICE_TOKEN_SECRET", SECRET);
+        // news (5008) is the primary bundle; reporting's seed port 5009 is the extra connector
+        try (CatalystProcess split = CatalystProcess.startOnSeedPorts("token-ports", "127.0.0.2", 5008, env,
+                "--catalyst.bundles=news,reporting", "--catalyst.workflow.auto-start=false")) {
+            split.awaitHealth("healthy", ofSeconds(300));
+            Map<Integer, List<String>> listening = listeningAddresses(split.pid());
+            assertThat(listening).as("listening sockets of the process").containsKeys(5008, 5009);
+            assertThat(listening.get(5008)).containsExactly("127.0.0.2");
+            assertThat(listening.get(5009)).containsExactly("127.0.0.2");
+        }
+    }
+
+    /** Port → local addresses of the process's listening TCP sockets, read from /proc (IPv4 and IPv6). */
+    static Map<Integer, List<String>> listeningAddresses(long pid) throws Exception {
+        java.util.Set<String> inodes = new java.util.HashSet<>();
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc", Long.toString(pid), "fd"))) {
+            fds.forEach(fd -> {
+                try {
+                    String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (java.io.IOException gone) {
+                    // a descriptor closed while listing
+                }
+            });
+        }
+        Map<Integer, List<String>> out = new java.util.TreeMap<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid), "net", table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                if (!"0A".equals(f[3]) || !inodes.contains(f[9])) {
+                    continue; // not LISTEN, or another process's socket
+                }
+                String[] local = f[1].split(":");
+                out.computeIfAbsent(Integer.parseInt(local[1], 16), p -> new java.util.ArrayList<>()).add(address(local[0]));
+            }
+        }
+        return out;
+    }
+
+    private static String address(String hex) throws java.net.UnknownHostException {
+        byte[] bytes = java.util.HexFormat.of().parseHex(hex);
+        // /proc writes each 32-bit word in host (little-endian) order
+        for (int i = 0; i < bytes.length; i += 4) {
+            byte b0 = bytes[i], b1 = bytes[i + 1];
+            bytes[i] = bytes[i + 3];
+            bytes[i + 1] = bytes[i + 2];
+            bytes[i + 2] = b1;
+            bytes[i + 3] = b0;
+        }
+        return java.net.InetAddress.getByAddress(bytes).getHostAddress();
     }
 
     private HttpResponse<String> post(String url, String authorization) throws Exception {

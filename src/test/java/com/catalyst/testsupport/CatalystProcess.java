@@ -20,12 +20,18 @@ import java.util.Map;
 public final class CatalystProcess implements AutoCloseable {
 
     private final Process process;
+    private final String host;
     private final int port;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private CatalystProcess(Process process, int port, Path log) {
+        this(process, "127.0.0.1", port, log);
+    }
+
+    private CatalystProcess(Process process, String host, int port, Path log) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.log = log;
     }
@@ -33,6 +39,23 @@ public final class CatalystProcess implements AutoCloseable {
     /** Starts {@code target/catalyst.jar} from the project folder with the given --key=value settings and environment. */
     public static CatalystProcess start(String name, int port, Map<String, String> env, String... settings) throws IOException {
         return start(name, port, env, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), settings);
+    }
+
+    /**
+     * Starts the jar without {@code --server.port}, as split mode runs it: on its primary bundle's seed port
+     * ({@code healthPort}, where /health is polled) and the other bundles' seed ports, at {@code address}.
+     */
+    public static CatalystProcess startOnSeedPorts(String name, String address, int healthPort, Map<String, String> env, String... settings)
+            throws IOException {
+        String jar = System.getProperty("catalyst.jar", "target/catalyst.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar));
+        command.addAll(List.of(settings));
+        Path log = Files.createTempFile("catalyst-" + name + "-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("CATALYST_BIND_ADDRESS", address);
+        return new CatalystProcess(builder.start(), address, healthPort, log);
     }
 
     /** As {@link #start(String, int, Map, String...)} with the given JVM options (e.g. a smaller heap for many processes). */
@@ -88,12 +111,12 @@ public final class CatalystProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -41,6 +41,31 @@ public final class RouteIds {
         return ids;
     }
 
+    /** "METHOD /path" of every REST verb defined in the YAML files of {@code routesDir}. */
+    public static Set<String> restVerbs(Path routesDir) throws IOException {
+        Set<String> verbs = new TreeSet<>();
+        try (Stream<Path> files = Files.list(routesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    for (Object entry : (List<?>) new Yaml().load(reader)) {
+                        if (((Map<?, ?>) entry).get("rest") instanceof Map<?, ?> rest) {
+                            String base = (String) rest.get("path");
+                            for (String method : List.of("get", "post", "put", "delete", "patch", "head")) {
+                                if (rest.get(method) instanceof List<?> list) {
+                                    for (Object verb : list) {
+                                        Object path = ((Map<?, ?>) verb).get("path");
+                                        verbs.add(method.toUpperCase() + " " + base + (path == null ? "" : path));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return verbs;
+    }
+
     /** Ids of the routes of RouteBuilders that Camel has already configured. */
     public static Set<String> fromJava(Iterable<? extends RouteBuilder> builders) {
         Set<String> ids = new TreeSet<>();

@@ -5,7 +5,6 @@ import com.catalyst.gateway.content.GatewayPrompts;
 import com.catalyst.gateway.content.GatewayResources;
 import com.catalyst.gateway.routes.BackendReplies;
 import com.catalyst.gateway.routes.BundleApis;
-import com.catalyst.security.ServiceTokens;
 import com.catalyst.gateway.routes.GatewayToolRoutes;
 import com.catalyst.gateway.routes.ReportViews;
 import com.catalyst.gateway.routes.TradeTickets;
@@ -55,9 +54,9 @@ public class GatewayConfiguration {
     /** The tools reach each bundle in-process when it runs here and over HTTP (service token signed) when it does not. */
     @Bean
     GatewayToolRoutes gatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, ObjectMapper json, TradingClock clock,
-                                        CycleDesk cycles, Environment env, ServiceTokens tokens) {
+                                        CycleDesk cycles, Environment env) {
         return new GatewayToolRoutes(catalog, replies, new TradeTickets(json, clock, cycles), new ReportViews(), cycles,
-                new BundleApis(env), tokens);
+                new BundleApis(env));
     }
 
     /** The MCP wire format uses its own plain mapper: the application's snake_case settings must not touch it. */

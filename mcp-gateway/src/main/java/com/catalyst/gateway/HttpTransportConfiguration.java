@@ -3,8 +3,6 @@ package com.catalyst.gateway;
 import java.time.Duration;
 
 import com.catalyst.gateway.GatewayConfiguration.GatewayFeatures;
-import com.catalyst.gateway.security.ApiKeyCheck;
-import com.catalyst.gateway.security.BindAddressGuard;
 import com.catalyst.gateway.security.McpHttpGuard;
 import com.catalyst.gateway.security.RateLimiter;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -14,17 +12,15 @@ import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityVa
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * MCP over Streamable HTTP at {@code /mcp} on the main port: the SDK's servlet behind {@link McpHttpGuard}, which checks
- * Origin, the bearer key and the rate limit first. Refuses to start exposed without a key.
+ * Origin and the rate limit first; Spring Security checks the key before both (docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${catalyst.bundle.orchestration.enabled:false} and '${catalyst.gateway.transport:http}' == 'http'")
@@ -70,23 +66,17 @@ public class HttpTransportConfiguration {
 
     @Bean
     FilterRegistrationBean<McpHttpGuard> gatewayGuard(GatewayProperties props, DefaultServerTransportSecurityValidator origins,
-                                                      RateLimiter limiter, @Value("${server.address:}") String bindAddress) {
-        BindAddressGuard.check(bindAddress, props.hasApiKey());
-        ApiKeyCheck keys = new ApiKeyCheck(props.apiKey());
-        if (!keys.enabled()) {
-            LOG.warn("**********************************************************************************");
-            LOG.warn("MCP gateway is OPEN: no API key (CATALYST_API_KEY) is set. Allowed only because it");
-            LOG.warn("listens on loopback ({}). Anyone on this machine can trade through /mcp.", bindAddress);
-            LOG.warn("**********************************************************************************");
-        }
+                                                      RateLimiter limiter) {
+        // the key is Spring Security's to check, with every other credential (com.catalyst.security.WebSecurityConfiguration)
         FilterRegistrationBean<McpHttpGuard> registration =
-                new FilterRegistrationBean<>(new McpHttpGuard(origins, keys, limiter, props.maxRequestBytes()));
+                new FilterRegistrationBean<>(new McpHttpGuard(origins, limiter, props.maxRequestBytes()));
         registration.addUrlPatterns("/mcp", "/mcp/*");
         registration.setAsyncSupported(true);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // after Spring Security's chain (order -100): the key is checked before the rate limit counts the call
+        registration.setOrder(org.springframework.boot.autoconfigure.security.SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         registration.setName("mcp-gateway-guard");
         LOG.info("MCP gateway at /mcp (Streamable HTTP): key {}, rate limit {}/min burst {}, origins {}",
-                keys.enabled() ? "required" : "not required", props.rateLimit().requestsPerMinute(), props.rateLimit().burst(),
+                props.hasApiKey() ? "required" : "not required (loopback only)", props.rateLimit().requestsPerMinute(), props.rateLimit().burst(),
                 props.allowedOrigins());
         return registration;
     }

@@ -40,14 +40,6 @@ public final class BundleApis {
             return out.toString();
         }
 
-        /**
-         * Whether a call carries a service token: paths under {@code /api/v1/<bundle>/} are the ones a bundle may guard
-         * (ServiceTokenFilter); {@code /api/v1/backtests} is served by workflow but is not under its name.
-         */
-        public boolean signed() {
-            return path.startsWith("/api/v1/" + bundle.id() + "/");
-        }
-
         /** The query string of the headers this API reads as query parameters; null when none is set. */
         public String query(Function<String, Object> headers) {
             String q = query.stream().sorted().filter(name -> headers.apply(name) != null)

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.catalyst.desk.CycleDesk;
-import com.catalyst.security.ServiceTokens;
 import com.catalyst.gateway.tools.ToolCatalog;
 import com.catalyst.gateway.tools.ToolDefinition;
 import com.catalyst.gateway.tools.ToolFailure;
@@ -32,17 +31,15 @@ public class GatewayToolRoutes extends RouteBuilder {
     private final ReportViews views;
     private final CycleDesk cycles;
     private final BundleApis apis;
-    private final ServiceTokens tokens;
 
     public GatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, TradeTickets tickets, ReportViews views, CycleDesk cycles,
-                             BundleApis apis, ServiceTokens tokens) {
+                             BundleApis apis) {
         this.catalog = catalog;
         this.replies = replies;
         this.tickets = tickets;
         this.views = views;
         this.cycles = cycles;
         this.apis = apis;
-        this.tokens = tokens;
     }
 
     @Override
@@ -276,7 +273,7 @@ public class GatewayToolRoutes extends RouteBuilder {
 
     /**
      * For each bundle API this process does not serve, {@code direct:gateway-remote-<route>}: the same call over HTTP to
-     * the bundle's process, signed with a service token; its status and JSON come back as the in-process route's would.
+     * the bundle's process (Camel's HTTP component signs it with a service token: ServiceTokenSigner); its status and JSON come back as the in-process route's would.
      */
     private void remoteCalls() {
         for (BundleApis.Api api : BundleApis.ALL) {
@@ -301,9 +298,6 @@ public class GatewayToolRoutes extends RouteBuilder {
                         in.setHeader(Exchange.HTTP_URI, base + path);
                         if (query != null) {
                             in.setHeader(Exchange.HTTP_QUERY, query);
-                        }
-                        if (api.signed()) {
-                            in.setHeader("Authorization", tokens.bearer(base + path));
                         }
                         if (!"POST".equals(api.method()) && !"PUT".equals(api.method())) {
                             in.setBody(null);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.catalyst.security.ApiKeyCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Everything /mcp checks before the MCP transport sees a request, in this order: Origin (403), bearer key (401),
- * rate limit (429 with Retry-After), protocol version header, Accept, body size (413) and JSON-RPC shape
+ * Everything /mcp checks before the MCP transport sees a request, after Spring Security has checked the bearer key
+ * (docs/security.md), in this order: Origin (403, also checked for every path by the security chain), rate limit (429 with Retry-After), protocol version header, Accept, body size (413) and JSON-RPC shape
  * (-32700 parse error, -32600 invalid request). Every refusal is a JSON-RPC error body, never a stack trace.
  */
 public class McpHttpGuard extends OncePerRequestFilter {
@@ -38,14 +39,12 @@ public class McpHttpGuard extends OncePerRequestFilter {
     private static final String BOTH = "application/json, text/event-stream";
 
     private final ServerTransportSecurityValidator originCheck;
-    private final ApiKeyCheck keyCheck;
     private final RateLimiter rateLimiter;
     private final int maxRequestBytes;
     private final ObjectMapper json = new ObjectMapper();
 
-    public McpHttpGuard(ServerTransportSecurityValidator originCheck, ApiKeyCheck keyCheck, RateLimiter rateLimiter, int maxRequestBytes) {
+    public McpHttpGuard(ServerTransportSecurityValidator originCheck, RateLimiter rateLimiter, int maxRequestBytes) {
         this.originCheck = originCheck;
-        this.keyCheck = keyCheck;
         this.rateLimiter = rateLimiter;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -69,16 +68,9 @@ public class McpHttpGuard extends OncePerRequestFilter {
             JsonRpcErrors.write(response, e.getStatusCode(), JsonRpcErrors.FORBIDDEN, "Origin not allowed");
             return;
         }
-        String authorization = request.getHeader("Authorization");
-        if (keyCheck.enabled() && !keyCheck.accepts(authorization)) {
-            response.setHeader("WWW-Authenticate", authorization == null
-                    ? "Bearer realm=\"catalyst-mcp\""
-                    : "Bearer realm=\"catalyst-mcp\", error=\"invalid_token\"");
-            JsonRpcErrors.write(response, 401, JsonRpcErrors.UNAUTHORIZED,
-                    authorization == null ? "Missing bearer API key: send Authorization: Bearer <key>" : "Invalid API key");
-            return;
-        }
-        String identity = keyCheck.enabled() ? ApiKeyCheck.identity(authorization) : "ip:" + request.getRemoteAddr();
+        // the key was checked by the security chain: a caller with a key is limited by its key, one without by its address
+        String keyIdentity = ApiKeyCheck.identity(request.getHeader("Authorization"));
+        String identity = keyIdentity != null ? keyIdentity : "ip:" + request.getRemoteAddr();
         long retryAfter = rateLimiter.acquire(identity);
         if (retryAfter > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));

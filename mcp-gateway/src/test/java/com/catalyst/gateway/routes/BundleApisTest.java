@@ -86,17 +86,6 @@ class BundleApisTest {
     }
 
     @Test
-    void callsUnderTheBundlesOwnPathAreSignedAndTheBacktestApiIsNot() {
-        BundleApis apis = new BundleApis(new MockEnvironment());
-
-        assertThat(apis.api("risk-api-evaluate").signed()).isTrue();
-        assertThat(apis.api("workflow-api-start").signed()).isTrue();
-        // ServiceTokens.bearer cannot name an audience for /api/v1/backtests: such a call goes unsigned (it is not guarded)
-        assertThat(apis.api("backtest-api-start").signed()).isFalse();
-        assertThat(apis.api("backtest-api-run").signed()).isFalse();
-    }
-
-    @Test
     void pathParametersAndQueryComeFromHeadersEncoded() {
         BundleApis.Api close = new BundleApis(new MockEnvironment()).api("trading-api-close-position");
         Map<String, Object> headers = Map.of("symbol", "BRK.B", "reason", "emergency stop", "limit", 5);

@@ -1,4 +1,4 @@
-package com.catalyst.gateway.security;
+package com.catalyst.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
