@@ -38,8 +38,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Starts backtest runs and answers their progress and results. A request is checked at once (400 naming the field; its
  * data folder or file must lie inside catalyst.backtest.data-dir or files-dir by real path); the run is recorded as
- * queued and replayed on the backtest thread, one run at a time, at most {@code max-runs} queued or running (then 429). Loading the data is the run's
- * first step: a symbol, a range or a file row that is missing ends it at once as failed, with the message. While it
+ * queued and replayed on the backtest thread, one run at a time, at most {@code max-runs} queued or running (then 429).
+ * Loading the data is the run's first step: a symbol, a range or a file row that is missing ends it at once as failed, with the message. While it
  * runs, its trades and equity samples are written in batches and its progress every half second, so a run that fails
  * midway keeps what it had done.
  */
