@@ -4,7 +4,7 @@
 #   scripts/backtest.sh [--url http://127.0.0.1:5000] [--start] [key=value ...]
 #
 # keys (all optional; the rest comes from catalyst.backtest.* and the live settings):
-#   strategy=pattern|ema-cross  symbols=SPY,QQQ  from=YYYY-MM-DD  to=YYYY-MM-DD  file=bars.csv  data_dir=data
+#   strategy=pattern|ema-cross  symbols=SPY,QQQ  from=YYYY-MM-DD  to=YYYY-MM-DD  file=bars.csv  data_dir=pyalgotrade
 #   cycle_minutes=5  ema_fast=9  ema_slow=21  atr_period=14  atr_multiple=2.0  mode=normal
 #
 # The run goes to a running Catalyst (--url, or CATALYST_URL); with --start and nothing answering there, the script

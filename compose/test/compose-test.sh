@@ -13,11 +13,16 @@
 #     provisions its data source and the dashboard, whose uid matches
 #   - no secret value written in the file; secrets come from the env file;
 #     .env.example documents every variable; a missing secret stops compose
+#   - each service gets exactly the secrets it uses (searched by value in its
+#     whole parsed definition): Alpaca keys to trading and news, the API key to
+#     orchestration and nginx, the service-token secret, Hawtio login and
+#     metrics token to the nine bundles, the metrics token to prometheus (as
+#     the scrape's credentials file), and nothing to the others
 # Exits non-zero naming each failed check.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 
@@ -62,7 +67,7 @@ trap 'rm -rf "$work"' EXIT
 # which proves they come from the env file and not from the compose file.
 rand() { "$py" -c 'import secrets;print(secrets.token_hex(20))'; }
 pg_pw="pw$(rand)"; api_key="key$(rand)"; token_secret="tok$(rand)"; hawtio_pw="hw$(rand)"; grafana_pw="gf$(rand)"
-alpaca_key="ak$(rand)"; alpaca_secret="as$(rand)"
+alpaca_key="ak$(rand)"; alpaca_secret="as$(rand)"; metrics_token="mt$(rand)"
 cat > "$work/test.env" <<EOF
 COMPOSE_PROJECT_NAME=catalyst
 POSTGRES_USER=catalyst
@@ -75,6 +80,7 @@ CATALYST_HAWTIO_PASSWORD=$hawtio_pw
 GRAFANA_ADMIN_PASSWORD=$grafana_pw
 ALPACA_API_KEY=$alpaca_key
 ALPACA_SECRET_KEY=$alpaca_secret
+CATALYST_METRICS_TOKEN=$metrics_token
 EOF
 
 # Run compose with a clean environment so exported shell variables
@@ -99,15 +105,22 @@ if ! run_config "$work/missing-hawtio.env" "$work/missing-hawtio.yml" && grep -q
     hawtio_missing_named=1
 fi
 
+grep -v '^CATALYST_METRICS_TOKEN=' "$work/test.env" > "$work/missing-metrics.env"
+metrics_missing_named=0
+if ! run_config "$work/missing-metrics.env" "$work/missing-metrics.yml" && grep -q CATALYST_METRICS_TOKEN "$work/missing-metrics.yml.err"; then
+    metrics_missing_named=1
+fi
+
 "$py" - "$file" "$work/parsed.yml" "$compose_dir/.env.example" "$compose_dir/Dockerfile" \
     "$pg_pw" "$api_key" "$token_secret" "$alpaca_key" "$alpaca_secret" "$missing_named" \
-    "$compose_dir/.env" "$hawtio_pw" "$hawtio_missing_named" "$work/test.env" "$grafana_pw" <<'PY'
+    "$compose_dir/.env" "$hawtio_pw" "$hawtio_missing_named" "$work/test.env" "$grafana_pw" \
+    "$metrics_token" "$metrics_missing_named" <<'PY'
 import glob, json, os, re, sys
 import yaml
 
 (raw_path, parsed_path, example_path, dockerfile_path, pg_pw, api_key, token_secret,
  alpaca_key, alpaca_secret, missing_named, real_env_path, hawtio_pw, hawtio_missing_named, test_env_path,
- grafana_pw) = sys.argv[1:]
+ grafana_pw, metrics_token, metrics_missing_named) = sys.argv[1:]
 raw_text = open(raw_path).read()
 raw = yaml.safe_load(raw_text)
 cfg = yaml.safe_load(open(parsed_path))
@@ -389,8 +402,50 @@ check(all(env_of(svcs.get(n, {})).get("CATALYST_API_KEY") is None for n in SEED 
 check(all(env_of(svcs.get(n, {})).get("CATALYST_SERVICE_TOKEN_SECRET") == token_secret for n in SEED),
       "CATALYST_SERVICE_TOKEN_SECRET comes from the env file (all nine)")
 check(all(env_of(svcs.get(n, {})).get("ALPACA_API_KEY") == alpaca_key
-          and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in SEED),
-      "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file")
+          and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in ["trading", "news"]),
+      "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file (trading, news)")
+check(all(env_of(svcs.get(n, {})).get("CATALYST_METRICS_TOKEN") == metrics_token for n in SEED)
+      and env_of(svcs.get("prometheus", {})).get("CATALYST_METRICS_TOKEN") == metrics_token,
+      "CATALYST_METRICS_TOKEN comes from the env file (the nine bundles, prometheus)")
+check(metrics_missing_named == "1", "a missing CATALYST_METRICS_TOKEN stops compose and is named")
+check(metrics_token not in raw_text, "CATALYST_METRICS_TOKEN value not in the file")
+
+# Which service holds which secret, by value anywhere in its parsed definition (environment, command, entrypoint,
+# labels, ...): exactly the ones it uses, so a secret added to a shared block by mistake shows here.
+BUNDLES = set(SEED)
+SECRET_HOLDERS = {
+    "POSTGRES_PASSWORD": (pg_pw, BUNDLES | {"postgres"}),
+    "CATALYST_API_KEY": (api_key, {"orchestration", "nginx"}),
+    "CATALYST_SERVICE_TOKEN_SECRET": (token_secret, BUNDLES),
+    "CATALYST_HAWTIO_PASSWORD": (hawtio_pw, BUNDLES),
+    "CATALYST_METRICS_TOKEN": (metrics_token, BUNDLES | {"prometheus"}),
+    "ALPACA_API_KEY": (alpaca_key, {"trading", "news"}),
+    "ALPACA_SECRET_KEY": (alpaca_secret, {"trading", "news"}),
+    "GRAFANA_ADMIN_PASSWORD": (grafana_pw, {"grafana"}),
+}
+for label, (value, want) in SECRET_HOLDERS.items():
+    have = {n for n, s in svcs.items() if value in yaml.safe_dump(s)}
+    check(have == want, f"{label} is given to {sorted(want)} only (got {sorted(have)})")
+for n in sorted(svcs):
+    held = sorted(label for label, (value, _) in SECRET_HOLDERS.items() if value in yaml.safe_dump(svcs[n]))
+    print(f"       {n}: {', '.join(held) or 'no secret'}")
+
+# Prometheus sends the metrics token from a file its entrypoint writes from the variable, on a tmpfs.
+if prom:
+    auth = (jobs.get("catalyst") or {}).get("authorization") or {}
+    cred_file = auth.get("credentials_file", "")
+    check(auth.get("type", "Bearer") == "Bearer" and cred_file.startswith("/"),
+          f"prometheus job catalyst sends a bearer token from an absolute credentials_file ({cred_file!r})")
+    entry = pr.get("entrypoint") or []
+    entry = " ".join(entry) if isinstance(entry, list) else str(entry)
+    check(f"> {cred_file}" in entry and "CATALYST_METRICS_TOKEN" in entry and "exec /bin/prometheus" in entry,
+          f"prometheus' entrypoint writes CATALYST_METRICS_TOKEN to {cred_file} and then runs prometheus")
+    tmpfs = pr.get("tmpfs") or []
+    tmpfs = [tmpfs] if isinstance(tmpfs, str) else tmpfs
+    check(any(cred_file.startswith(t.split(":")[0].rstrip("/") + "/") for t in tmpfs),
+          f"the credentials file is on a tmpfs, not in a volume ({tmpfs})")
+    check("credentials:" not in open(prom_path).read().replace("credentials_file:", ""),
+          "no token written in prometheus.yml")
 check(missing_named == "1", "a missing POSTGRES_PASSWORD stops compose and is named")
 check(hawtio_missing_named == "1", "a missing CATALYST_HAWTIO_PASSWORD stops compose and is named")
 check(hawtio_pw not in raw_text, "CATALYST_HAWTIO_PASSWORD value not in the file")
@@ -415,8 +470,11 @@ code_only = "\n".join(l for l in raw_text.splitlines() if not l.lstrip().startsw
 used = set(re.findall(r"\$\{([A-Z0-9_]+)", code_only))
 check(used <= set(example), f".env.example documents every variable used (missing: {sorted(used - set(example))})")
 for k in ["POSTGRES_PASSWORD", "CATALYST_API_KEY", "CATALYST_SERVICE_TOKEN_SECRET", "CATALYST_HAWTIO_USER", "CATALYST_HAWTIO_PASSWORD", "ALPACA_API_KEY",
-          "ALPACA_SECRET_KEY", "CATALYST_MARKET_ADAPTER", "CATALYST_BROKER_ADAPTER", "CATALYST_NEWS_ADAPTER"]:
+          "ALPACA_SECRET_KEY", "CATALYST_MARKET_ADAPTER", "CATALYST_BROKER_ADAPTER", "CATALYST_NEWS_ADAPTER", "CATALYST_METRICS_TOKEN"]:
     check(k in example, f".env.example has {k}")
+placeholder = example.get("CATALYST_METRICS_TOKEN", "")
+check(placeholder.startswith("change-me") and len(placeholder) >= 32,
+      f".env.example's CATALYST_METRICS_TOKEN is an obvious placeholder of at least 32 characters ({placeholder!r})")
 
 # --- Dockerfile -----------------------------------------------------------------------------------
 df = open(dockerfile_path).read()

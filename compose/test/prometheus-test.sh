@@ -4,13 +4,16 @@
 #   - promtool check rules: catalyst-alerts.yml is valid
 #   - promtool test rules: catalyst-alerts.test.yml, each alert fires on the
 #     series that should fire it and not on healthy ones
-#   - promtool check config: prometheus.yml (scrape jobs, rule files) is valid
+#   - promtool check config: prometheus.yml (scrape jobs, rule files) is valid:
+#     its syntax as committed, and in full (files it names must exist) on a copy
+#     whose scrape credentials file, written by the prometheus container at start
+#     (/run/catalyst/metrics-token), is a stand-in token made here
 # That every metric an alert reads is really served is MetricsIT's part.
 # Exits non-zero naming each failed check.
 set -euo pipefail
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
 fi
 
@@ -42,7 +45,19 @@ run() { # run WHAT COMMAND...
 
 run "promtool check rules catalyst-alerts.yml" promtool check rules catalyst-alerts.yml
 run "promtool test rules catalyst-alerts.test.yml" promtool test rules catalyst-alerts.test.yml
-run "promtool check config prometheus.yml" promtool check config prometheus.yml
+run "promtool check config --syntax-only prometheus.yml" promtool check config --syntax-only prometheus.yml
+work="$(mktemp -d /tmp/catalyst-prometheus-test.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+cp "$dir"/*.yml "$work/"
+printf '%s' "stand-in-metrics-token-$(date +%s%N)-for-promtool" > "$work/metrics-token"
+grep -q 'credentials_file: /run/catalyst/metrics-token$' "$work/prometheus.yml" \
+    && { passed=$((passed + 1)); echo "  ok   the catalyst job reads its bearer token from /run/catalyst/metrics-token"; } \
+    || { failed+=("the catalyst job reads its bearer token from /run/catalyst/metrics-token"); echo "  FAIL no credentials_file /run/catalyst/metrics-token" >&2; }
+sed -i "s|credentials_file: /run/catalyst/metrics-token\$|credentials_file: $work/metrics-token|" "$work/prometheus.yml"
+dir_committed="$dir"
+dir="$work"
+run "promtool check config prometheus.yml (with a stand-in token file)" promtool check config prometheus.yml
+dir="$dir_committed"
 
 # Every alert of the rules file has at least one test that expects it to fire.
 rules=$(grep -E '^\s*- alert:' "$dir/catalyst-alerts.yml" | awk '{print $3}' | sort -u)

@@ -6,7 +6,10 @@
 #   UPSTREAM=host:port   an already running gateway (then CATALYST_API_KEY must
 #                        be its key), or by default a python3 stub started here,
 # and checks with curl/openssl: bearer key (401/200), rate limit (429), security
-# headers, TLS versions, HTTP->HTTPS redirect, SSE pass-through (stub only).
+# headers, TLS versions, HTTP->HTTPS redirect, SSE pass-through (stub only), and
+# that only exactly /mcp and /health are published: /api/v1, actuator, Hawtio
+# and every '..', '..;', ';', percent-encoded or doubled-slash variant answer 404
+# (stub only: and never reach the upstream).
 # Exits 0 when all pass; otherwise non-zero naming each failed check.
 set -euo pipefail
 
@@ -77,7 +80,9 @@ else
     using_stub=1
     api_key="test-$(openssl rand -hex 16)"
     stub_port="$(free_port)"
-    python3 "$here/upstream_stub.py" "$stub_port" &
+    stub_log="$work/upstream-requests.log"
+    : > "$stub_log"
+    python3 "$here/upstream_stub.py" "$stub_port" "$stub_log" &
     stub_pid=$!
     upstream="127.0.0.1:$stub_port"
     for _ in $(seq 1 50); do
@@ -193,6 +198,44 @@ for f in "$work/h.headers" "$work/r1.headers"; do
     [[ "$(header_of "$f" X-Frame-Options)" == DENY ]] && pass "$what: X-Frame-Options DENY" || fail "$what: X-Frame-Options DENY missing"
     [[ -n "$(header_of "$f" Referrer-Policy)" ]] && pass "$what: Referrer-Policy" || fail "$what: Referrer-Policy missing"
 done
+
+# --- only /mcp and /health are published ----------------------------------------
+# Each target is sent as written (--path-as-is), with the right key, so a 401 cannot hide a path that got through.
+denied_targets=(
+    /mcp/../actuator/jolokia '/mcp/..;/actuator/jolokia' '/mcp/..;/actuator/prometheus' '/health/..;/actuator/env'
+    '/mcp;x' '/mcp;jsessionid=abc' '/health;x' '/mcp/;' '/;/mcp'
+    /%6Dcp /%6dcp /mc%70 /%2Fmcp /mcp%2F..%2Factuator%2Fjolokia /health%2F..%2Fapi%2Fv1%2Ftrading%2Fpositions /%68ealth
+    //mcp ///mcp /mcp// //health /./mcp /mcp/. /mcp/ /mcp/x /mcpx /MCP /health/ /Health
+    /health/../api/v1/trading/positions /mcp/../api/v1/trading/positions
+    /api/v1/trading/execute /api/v1/trading/positions /api/v1/backtests /api/v1/risk/limits /api/v1/workflow/start
+    /actuator /actuator/prometheus /actuator/health /actuator/jolokia /actuator/hawtio/ /actuator/env /hawtio/ /jolokia
+    /_catalyst_mcp_auth / /index.html /favicon.ico
+)
+for target in "${denied_targets[@]}"; do
+    for method in GET POST; do
+        body=()
+        [[ "$method" == POST ]] && body=(-H 'Content-Type: application/json' --data-binary '{}')
+        code="$("${CURL[@]}" --path-as-is -o "$work/deny" -D "$work/deny.headers" -w '%{http_code}' -X "$method" \
+            -H "Authorization: Bearer $api_key" "${body[@]}" "$base$target" 2>/dev/null || echo curl-error)"
+        if [[ ( "$code" == 404 || "$code" == 403 ) ]] && ! grep -q '"stub"' "$work/deny" \
+            && [[ "$(header_of "$work/deny.headers" X-Frame-Options)" == DENY ]]; then
+            pass "$method $target -> $code"
+        else
+            fail "$method $target: expected 404 or 403 from nginx with security headers, got $code ($(head -c 120 "$work/deny" 2>/dev/null))"
+        fi
+    done
+done
+# the published targets still work with a query string
+code="$("${CURL[@]}" -o "$work/q" -w '%{http_code}' -X POST -H "Authorization: Bearer $api_key" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' --data "$init_body" "$base/mcp?probe=1" || echo curl-error)"
+[[ "$code" == 200 ]] && pass "/mcp?probe=1 with the key -> 200" || fail "/mcp?probe=1: expected 200, got $code"
+code="$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$base/health?probe=1" || echo curl-error)"
+[[ "$code" == 200 ]] && pass "/health?probe=1 -> 200" || fail "/health?probe=1: expected 200, got $code"
+if [[ $using_stub == 1 ]]; then
+    leaked="$(grep -vE '^/(mcp|health)(\?[^#]*)?$' "$stub_log" || true)"
+    [[ -z "$leaked" ]] && pass "the upstream received only /mcp and /health ($(wc -l < "$stub_log") requests)" \
+        || fail "targets that reached the upstream: $(echo "$leaked" | sort -u | tr '\n' ' ')"
+fi
 
 # --- plain HTTP redirect -------------------------------------------------------
 redir="$(curl -sS --max-time 10 -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/mcp?x=1" || echo curl-error)"

@@ -1,22 +1,38 @@
 #!/usr/bin/env python3
 """Stand-in for the Catalyst MCP gateway, used by nginx-test.sh only.
 
-  upstream_stub.py PORT
+  upstream_stub.py PORT [LOG]
+
+Every request target it receives, as received, is appended to LOG (one a line)
+so the test can prove that nothing but /mcp and /health reached it.
 
 POST/DELETE /mcp -> 200 JSON echoing the MCP headers it received and
                     an Mcp-Session-Id response header.
 GET /mcp         -> text/event-stream: one event at once, a second after 3 s
                     (lets the test prove that nginx does not buffer SSE).
 GET /health      -> 200 {"status":"healthy",...}
+anything else    -> 200 {"stub":"leak",...}: a path nginx should not have passed
 """
 import json
 import sys
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+LOG = sys.argv[2] if len(sys.argv) > 2 else None
+LOG_LOCK = threading.Lock()
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # nginx keeps upstream connections alive
+
+    def parse_request(self):
+        ok = super().parse_request()
+        if ok and LOG:
+            with LOG_LOCK, open(LOG, "a") as f:
+                f.write(self.path + "\n")
+        return ok
 
     def log_message(self, fmt, *args):  # quiet: the test prints what matters
         pass
@@ -65,14 +81,14 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(b"event: message\ndata: second\n\n")
             self.wfile.flush()
         else:
-            self._json(404, {"error": "not_found"})
+            self._json(200, {"stub": "leak", "path": self.path})
 
     def do_POST(self):
         if self.path.split("?", 1)[0] == "/mcp":
             self._echo()
         else:
             self._drain()
-            self._json(404, {"error": "not_found"})
+            self._json(200, {"stub": "leak", "path": self.path})
 
     do_DELETE = do_POST
 

@@ -1,6 +1,5 @@
 package com.catalyst.backtest;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.catalyst.config.CatalystProperties;
@@ -21,6 +21,7 @@ import com.catalyst.reporting.TradeRows;
 import com.catalyst.risk.RiskLimits;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.ErrorBodies.NotFoundException;
+import com.catalyst.routing.ErrorBodies.TooManyRequestsException;
 import com.catalyst.scanner.ScannerSettings;
 import com.catalyst.workflow.FunnelSizes;
 import com.catalyst.workflow.TradingMode;
@@ -35,9 +36,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Starts backtest runs and answers their progress and results. A request is checked at once (400 naming the field);
- * the run is recorded as queued and replayed on the backtest thread, one run at a time. Loading the data is the run's
- * first step: a symbol, a range or a file row that is missing ends it at once as failed, with the message. While it
+ * Starts backtest runs and answers their progress and results. A request is checked at once (400 naming the field; its
+ * data folder or file must lie inside catalyst.backtest.data-dir or files-dir by real path); the run is recorded as
+ * queued and replayed on the backtest thread, one run at a time, at most {@code max-runs} queued or running (then 429).
+ * Loading the data is the run's first step: a symbol, a range or a file row that is missing ends it at once as failed, with the message. While it
  * runs, its trades and equity samples are written in batches and its progress every half second, so a run that fails
  * midway keeps what it had done.
  */
@@ -47,6 +49,8 @@ public class BacktestDesk implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(BacktestDesk.class);
     static final int LISTED_TRADES = 1000;
     private static final long PROGRESS_NANOS = 500_000_000L;
+    /** Retry-After of a refusal when the queue is full: about what a month of minutes takes to replay. */
+    static final long QUEUE_FULL_RETRY_SECONDS = 30;
 
     private final BacktestStore store;
     private final BacktestProperties defaults;
@@ -60,6 +64,10 @@ public class BacktestDesk implements DisposableBean {
     private volatile BacktestListener interceptor = BacktestListener.NONE;
     private final CamelContext camel;
     private BacktestRouteRunner routes;
+    private final ConfinedFolder data;
+    private final ConfinedFolder files;
+    // runs queued or running: at most catalyst.backtest.max-runs
+    private final AtomicInteger pending = new AtomicInteger();
 
     public BacktestDesk(BacktestStore store, BacktestProperties defaults, CatalystProperties props, ObjectMapper json, CamelContext camel) {
         this.store = store;
@@ -67,6 +75,8 @@ public class BacktestDesk implements DisposableBean {
         this.props = props;
         this.json = json;
         this.camel = camel;
+        this.data = new ConfinedFolder("catalyst.backtest.data-dir", Path.of(defaults.dataDir()));
+        this.files = new ConfinedFolder("catalyst.backtest.files-dir", Path.of(defaults.filesDir()));
     }
 
     /**
@@ -87,6 +97,11 @@ public class BacktestDesk implements DisposableBean {
     /** Tests only: hears every run's progress, so an integration test can fail a run midway by throwing. */
     public void intercept(BacktestListener listener) {
         this.interceptor = listener == null ? BacktestListener.NONE : listener;
+    }
+
+    /** Runs queued or running now (tests: the queue's bound). */
+    int runsPending() {
+        return pending.get();
     }
 
     public Map<String, Object> start(BacktestRequest request) {
@@ -127,28 +142,36 @@ public class BacktestDesk implements DisposableBean {
         Supplier<BacktestData> loader;
         String source;
         if (file != null && !file.isBlank()) {
-            Path base = Path.of(defaults.filesDir()).toAbsolutePath().normalize();
-            Path path = base.resolve(file).normalize();
-            if (!path.startsWith(base)) {
-                throw new FieldException("file", "'file' must lie in catalyst.backtest.files-dir (" + base + "), got " + file);
-            }
-            if (!Files.isRegularFile(path)) {
-                throw new FieldException("file", "'file' " + file + " does not exist in " + base);
-            }
-            source = "file " + file;
-            loader = () -> BacktestData.fromFile(path, symbols, from, to);
+            ConfinedFolder.Inside inside = confined(() -> files.file("file", file), "file");
+            source = "file " + inside.name();
+            // checked again when the run loads it: the folder may have changed while the run was queued
+            loader = () -> BacktestData.fromFile(files.file("file", file).real(), inside.name(), symbols, from, to);
         } else {
-            String dir = or(r.dataDir(), defaults.dataDir());
-            Path path = Path.of(dir).toAbsolutePath().normalize();
-            if (!Files.isDirectory(path)) {
-                throw new FieldException("data_dir", "'data_dir' folder " + dir + " does not exist");
-            }
-            source = "folder " + dir;
-            loader = () -> BacktestData.fromDirectory(path, symbols, from, to);
+            String dir = r.dataDir();
+            ConfinedFolder.Inside inside = confined(() -> data.folder("data_dir", dir), "data_dir");
+            source = "folder " + inside.name();
+            loader = () -> BacktestData.fromDirectory(data.folder("data_dir", dir).real(), inside.name(), symbols, from, to);
         }
-        Map<String, Object> parameters = parameters(config, file, r.dataDir() != null ? r.dataDir() : defaults.dataDir());
-        long id = store.create(strategy, parameters, source, symbols, from, to);
-        executor.submit(() -> execute(id, config, loader));
+        Map<String, Object> parameters = parameters(config, file, r.dataDir() != null ? r.dataDir() : ".");
+        if (pending.incrementAndGet() > defaults.maxRuns()) {
+            pending.decrementAndGet();
+            throw new TooManyRequestsException("the backtest queue is full (" + defaults.maxRuns() + " runs queued or running, "
+                    + "catalyst.backtest.max-runs); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
+        }
+        long id;
+        try {
+            id = store.create(strategy, parameters, source, symbols, from, to);
+            executor.submit(() -> {
+                try {
+                    execute(id, config, loader);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
         LOG.info("Backtest {} queued: {} over {}", id, strategy, source);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("run_id", id);
@@ -164,8 +187,10 @@ public class BacktestDesk implements DisposableBean {
         try {
             data = loader.get();
         } catch (RuntimeException e) {
-            LOG.warn("Backtest {} failed at once: {}", id, e.getMessage());
-            store.failed(id, 0, message(e), null);
+            LOG.warn("Backtest {} failed at once: {}", id, e.toString());
+            // only the readers' own messages are stored: they name the file relative to its folder and never quote it
+            store.failed(id, 0, e instanceof BacktestInputException ? e.getMessage()
+                    : "the data could not be read (" + e.getClass().getSimpleName() + ")", null);
             return;
         }
         long loaded = System.nanoTime();
@@ -341,6 +366,15 @@ public class BacktestDesk implements DisposableBean {
         p.put("commission_per_share", c.commissionPerShare());
         p.put("flatten_minutes_before_close", c.flattenMinutesBeforeClose());
         return p;
+    }
+
+    /** A request's path, refused with a 400 naming the field (the message names the path relative to its folder). */
+    private static ConfinedFolder.Inside confined(Supplier<ConfinedFolder.Inside> check, String field) {
+        try {
+            return check.get();
+        } catch (BacktestInputException e) {
+            throw new FieldException(field, e.getMessage());
+        }
     }
 
     private static String message(Throwable e) {

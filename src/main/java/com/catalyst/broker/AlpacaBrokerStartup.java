@@ -28,11 +28,13 @@ public final class AlpacaBrokerStartup {
 
     /**
      * @param tradesHere whether this process runs the trading bundle; in split mode the others never call the broker,
-     *                   so they check the settings but neither read the account nor announce it
+     *                   so they check the settings but need no keys (compose gives them none), and neither read the
+     *                   account nor announce it
      */
     public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters,
                                      boolean tradesHere) {
-        AlpacaTradingMode mode = AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url(), keyId, secretKey);
+        AlpacaTradingMode mode = tradesHere ? AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url(), keyId, secretKey)
+                : AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url());
         Timer waits = Timer.builder("catalyst.broker.rate.limit.wait")
                 .description("time each Alpaca request waited for the client-side rate limiter").tag("name", AlpacaBroker.NAME)
                 .register(meters);

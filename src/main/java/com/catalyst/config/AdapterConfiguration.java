@@ -106,9 +106,14 @@ public class AdapterConfiguration {
                 LOG.info("News: replaying {} headlines from {}", feed.size(), news.replayFile());
                 yield feed;
             }
-            // the keys are read here and handed to the adapter only: never logged, never in a property dump
-            case "alpaca" -> new AlpacaNewsFeed(news.alpacaUrl(), env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
-                    gate.get(), news.timeout());
+            // the keys are read here and handed to the adapter only: never logged, never in a property dump. In split mode
+            // only the news process fetches news, and only it is given the keys (compose/docker-compose.yml)
+            case "alpaca" -> env.getProperty("catalyst.bundle.news.enabled", Boolean.class, true)
+                    ? new AlpacaNewsFeed(news.alpacaUrl(), env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
+                            gate.get(), news.timeout())
+                    : (symbol, from, to) -> {
+                        throw new IllegalStateException("news comes from the news process; this one does not run the news bundle");
+                    };
             default -> throw new IllegalStateException("catalyst.news.adapter=" + props.news().adapter()
                     + " is not available; use simulated, none, replay or alpaca");
         };

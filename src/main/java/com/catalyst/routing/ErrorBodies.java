@@ -43,6 +43,9 @@ public final class ErrorBodies {
         } else if (e instanceof FieldException field) {
             body.put("error", field.getMessage());
             body.put("field", field.field());
+        } else if (e instanceof TooManyRequestsException busy) {
+            body.put("error", busy.getMessage());
+            body.put("retry_after_seconds", busy.retryAfterSeconds());
         } else if (e instanceof InsufficientHistoryException history) {
             body.put("error", history.getMessage());
             body.put("have", history.have());
@@ -76,6 +79,9 @@ public final class ErrorBodies {
         if (e instanceof ConflictException) {
             return 409;
         }
+        if (e instanceof TooManyRequestsException) {
+            return 429;
+        }
         if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException) {
             return 503;
         }
@@ -102,6 +108,25 @@ public final class ErrorBodies {
     public static final class ConflictException extends RuntimeException {
         public ConflictException(String message) {
             super(message);
+        }
+    }
+
+    /** The value of a Retry-After header for the failure, or null when it has none. */
+    public static String retryAfter(Throwable thrown) {
+        return cause(thrown) instanceof TooManyRequestsException busy ? Long.toString(busy.retryAfterSeconds()) : null;
+    }
+
+    /** The request is fine but the service is at capacity now: 429 with Retry-After (seconds). */
+    public static final class TooManyRequestsException extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequestsException(String message, long retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 

@@ -25,6 +25,7 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                     .removeHeaders("*")
                     .setHeader("CamelHttpResponseCode", method(ErrorBodies.class, "status(${exception})"))
                     .setHeader("Content-Type", constant("application/json"))
+                    .process(e -> ErrorPolicies.retryAfter(e))
                     .setBody(method(ErrorBodies.class, "of(${exception})"))
                 .end();
 
@@ -42,5 +43,13 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                     .maximumRedeliveries(3).redeliveryDelay(200).useExponentialBackOff().backOffMultiplier(2).useCollisionAvoidance()
                     .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
                 .end();
+    }
+
+    /** A refusal for capacity (429) tells the client when to come back. */
+    private static void retryAfter(org.apache.camel.Exchange exchange) {
+        String seconds = ErrorBodies.retryAfter(exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (seconds != null) {
+            exchange.getMessage().setHeader("Retry-After", seconds);
+        }
     }
 }

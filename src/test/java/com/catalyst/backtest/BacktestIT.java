@@ -156,7 +156,108 @@ class BacktestIT {
         assertFailsAtOnce("{\"from\":\"2012-01-01\",\"to\":\"2012-01-31\"}", "no bars between 2012-01-01 and 2012-01-31");
         Files.write(FILES.resolve("broken.csv"), List.of("symbol,time,open,high,low,close,volume",
                 "SPY,2011-01-03T14:31:00Z,127.0,127.2,126.9,127.1,1000", "SPY,2011-01-03T14:32:00Z,127.1,oops,127.0,127.2,900"));
-        assertFailsAtOnce("{\"file\":\"broken.csv\"}", "broken.csv line 3: high 'oops' is not a number");
+        assertFailsAtOnce("{\"file\":\"broken.csv\"}", "broken.csv line 3: high is not a number");
+    }
+
+    static final String SECRET = "ALPACA_SECRET_KEY=backtest-it-secret-0123456789abcdef";
+
+    @Test
+    void aFileOrFolderOutsideItsFolderIsRefusedAndNoAnswerQuotesAFileOrSaysWhereTheFoldersAre() throws Exception {
+        Path envExample = Path.of("compose/.env.example").toAbsolutePath();
+        assertThat(envExample).exists();
+        Files.deleteIfExists(FILES.resolve("escape.csv"));
+        Files.createSymbolicLink(FILES.resolve("escape.csv"), envExample);
+        Files.write(FILES.resolve("secret.csv"), List.of(SECRET, "SPY,2011-01-03T14:31:00Z,1,2,0.5,1.5,100"));
+        Files.write(FILES.resolve("secret.env"), List.of(SECRET));
+        List<String> hidden = List.of(SECRET, "backtest-it-secret", FILES.toString(), FILES.toRealPath().toString(),
+                Path.of("").toAbsolutePath().toString(), Path.of("data/pyalgotrade").toRealPath().toString());
+        String[][] refused = {
+                {"{\"file\":\"compose/.env.example\"}", "file", "not a .csv file"},
+                {"{\"file\":\"../../compose/.env.example\"}", "file", "'..'"},
+                {"{\"file\":\"" + envExample + "\"}", "file", "not an absolute one"},
+                {"{\"file\":\"escape.csv\"}", "file", "escape.csv lies outside catalyst.backtest.files-dir"},
+                {"{\"file\":\"secret.env\"}", "file", "secret.env is not a .csv file"},
+                {"{\"data_dir\":\"../../compose\"}", "data_dir", "'..'"},
+                {"{\"data_dir\":\"" + Path.of("compose").toAbsolutePath() + "\"}", "data_dir", "not an absolute one"},
+                {"{\"data_dir\":\"nowhere\"}", "data_dir", "nowhere does not exist in catalyst.backtest.data-dir"}};
+        for (String[] r : refused) {
+            HttpResponse<String> answer = post(r[0]);
+            assertThat(answer.statusCode()).as(r[0] + " → " + answer.body()).isEqualTo(400);
+            JsonNode body = json.readTree(answer.body());
+            assertThat(body.get("field").asText()).as(r[0]).isEqualTo(r[1]);
+            assertThat(body.get("error").asText()).as(r[0]).contains(r[2]);
+            for (String h : hidden) {
+                assertThat(answer.body()).as(r[0]).doesNotContain(h);
+            }
+        }
+        // a .csv file inside whose first line is a secret: the run fails naming the file and the line, never quoting it
+        HttpResponse<String> started = post("{\"file\":\"secret.csv\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long id = json.readTree(started.body()).get("run_id").asLong();
+        JsonNode run = awaitEnd(id);
+        assertThat(run.get("status").asText()).isEqualTo("failed");
+        assertThat(run.get("error").asText()).isEqualTo("secret.csv line 1: expected the header symbol,time,open,high,low,close,volume "
+                + "(or NinjaTrader rows)");
+        String stored = jdbc.queryForObject("select coalesce(error, '') || ' ' || source || ' ' || parameters::text from backtest_runs where run_id = ?",
+                String.class, id);
+        String page = get("/api/v1/backtests/" + id, "text/html").body();
+        for (String h : hidden) {
+            assertThat(run.toString()).doesNotContain(h);
+            assertThat(stored).doesNotContain(h);
+            assertThat(page).doesNotContain(h);
+        }
+    }
+
+    @Test
+    void aFullQueueAnswers429WithRetryAfterUntilARunEnds() throws Exception {
+        awaitNoRunPending();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        desk.intercept(new BacktestListener() {
+            @Override
+            public void progress(long barsDone, long barsTotal) {
+                try {
+                    release.await(2, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        String day = "{\"strategy\":\"ema-cross\",\"symbols\":[\"SPY\"],\"from\":\"2011-03-01\",\"to\":\"2011-03-01\"}";
+        List<Long> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) { // catalyst.backtest.max-runs: 4 by default, the one running included
+                HttpResponse<String> accepted = post(day);
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+                ids.add(json.readTree(accepted.body()).get("run_id").asLong());
+            }
+            long runs = jdbc.queryForObject("select count(*) from backtest_runs", Long.class);
+            HttpResponse<String> full = post(day);
+            assertThat(full.statusCode()).as(full.body()).isEqualTo(429);
+            assertThat(full.headers().firstValue("Retry-After")).hasValue(String.valueOf(BacktestDesk.QUEUE_FULL_RETRY_SECONDS));
+            assertThat(full.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+            JsonNode body = json.readTree(full.body());
+            assertThat(body.get("error").asText()).contains("backtest queue is full", "catalyst.backtest.max-runs");
+            assertThat(body.get("retry_after_seconds").asLong()).isEqualTo(BacktestDesk.QUEUE_FULL_RETRY_SECONDS);
+            assertThat(jdbc.queryForObject("select count(*) from backtest_runs", Long.class)).as("a refused run is not recorded").isEqualTo(runs);
+        } finally {
+            release.countDown();
+        }
+        for (long id : ids) {
+            assertThat(awaitEnd(id).get("status").asText()).isEqualTo("completed");
+        }
+        awaitNoRunPending();
+        HttpResponse<String> again = post(day);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        assertThat(awaitEnd(json.readTree(again.body()).get("run_id").asLong()).get("status").asText()).isEqualTo("completed");
+    }
+
+    /** A run's place in the queue is given back just after its end is recorded. */
+    private void awaitNoRunPending() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (desk.runsPending() > 0) {
+            assertThat(System.nanoTime()).as("backtest runs still pending").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     @Test

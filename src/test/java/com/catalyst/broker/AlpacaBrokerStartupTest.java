@@ -90,6 +90,17 @@ class AlpacaBrokerStartupTest {
     }
 
     @Test
+    void aProcessThatDoesNotTradeNeedsNoKeysButStillRefusesAnUnconfirmedLiveStart() {
+        // compose gives the Alpaca keys to the trading container only
+        assertThat(AlpacaBrokerStartup.start(props("paper", ""), null, null, meters, false)).isNotNull();
+        assertThat(alpaca.getAllServeEvents()).isEmpty();
+        assertThatThrownBy(() -> AlpacaBrokerStartup.start(props("live", ""), null, "", meters, false))
+                .hasMessageContaining("catalyst.broker.alpaca.live-confirm");
+        assertThatThrownBy(() -> AlpacaBrokerStartup.start(props("paper", ""), null, null, meters, true))
+                .hasMessageContaining("ALPACA_API_KEY");
+    }
+
+    @Test
     void liveWithBothSettingsSaysLiveLoudly(CapturedOutput output) {
         alpaca.stubFor(get("/v2/account").willReturn(okJson("""
                 {"id": "1d5493c9-ea39-4377-aa94-340734c368ae", "account_number": "318526340", "status": "ACTIVE",

@@ -80,6 +80,23 @@ class ConfigValidationIT {
         org.assertj.core.api.Assertions.assertThat(output.getAll()).doesNotContain("config-it-s3cr3t").doesNotContain("LIVE TRADING");
     }
 
+    /**
+     * Split mode as compose runs it: a bundle other than trading and news gets no Alpaca keys (compose/docker-compose.yml)
+     * and still starts with the Alpaca broker and news adapters configured.
+     */
+    @org.junit.jupiter.api.Test
+    void aProcessThatNeitherTradesNorFetchesNewsStartsWithoutTheAlpacaKeys() {
+        SpringApplication app = new SpringApplication(CatalystApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (var context = app.run("--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabases.USER,
+                "--catalyst.workflow.auto-start=false", "--catalyst.bundles=scanner", "--CATALYST_SERVICE_TOKEN_SECRET=" + "ab".repeat(32),
+                "--catalyst.broker.adapter=alpaca", "--catalyst.broker.alpaca.url=http://127.0.0.1:9", "--catalyst.news.adapter=alpaca",
+                "--ALPACA_API_KEY=", "--ALPACA_SECRET_KEY=")) {
+            org.assertj.core.api.Assertions.assertThat(context.getBean(com.catalyst.trading.BrokerPort.class)).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(context.getBean(com.catalyst.news.NewsPort.class)).isNotNull();
+        }
+    }
+
     /** Spring reports a record component by its Java name: catalyst.risk.riskPerTrade for catalyst.risk.risk-per-trade. */
     private static String camel(String kebab) {
         StringBuilder out = new StringBuilder();

@@ -30,15 +30,23 @@ public record BacktestData(String source, BacktestMarket market, List<String> sy
 
     /** The project's data set or any folder in the replay adapter's formats (nt-&lt;symbol&gt;-minute*.csv). */
     public static BacktestData fromDirectory(Path directory, List<String> symbols, LocalDate from, LocalDate to) {
+        return fromDirectory(directory, directory.toString(), symbols, from, to);
+    }
+
+    /** As {@link #fromDirectory(Path, List, LocalDate, LocalDate)}, with messages naming the folder {@code name}, never its location. */
+    public static BacktestData fromDirectory(Path directory, String name, List<String> symbols, LocalDate from, LocalDate to) {
         if (!Files.isDirectory(directory)) {
-            throw new BacktestInputException("catalyst.backtest.data-dir: folder " + directory.toAbsolutePath() + " does not exist");
+            throw new BacktestInputException("catalyst.backtest.data-dir: folder " + name + " does not exist");
         }
         BarIssueCounts issues = new BarIssueCounts();
         ReplayMarket replay;
         try {
             replay = new ReplayMarket(directory, issues);
         } catch (IllegalArgumentException e) {
-            throw new BacktestInputException(e.getMessage());
+            // the replay adapter's own messages give the folder's absolute path
+            throw new BacktestInputException("folder " + name + " holds no 1-minute file (nt-<symbol>-minute*.csv)");
+        } catch (java.io.UncheckedIOException e) {
+            throw new BacktestInputException("folder " + name + " could not be read");
         }
         Map<String, Map<LocalDate, List<Bar>>> bars = new TreeMap<>();
         for (var security : replay.universe()) {
@@ -48,15 +56,20 @@ public record BacktestData(String source, BacktestMarket market, List<String> sy
             }
             bars.put(security.symbol(), days);
         }
-        return select("folder " + directory, bars, symbols, from, to, issues);
+        return select("folder " + name, bars, symbols, from, to, issues);
     }
 
     /** A bar file in one of {@link BarFileReader}'s formats; only regular-session minutes are kept, each checked. */
     public static BacktestData fromFile(Path file, List<String> symbols, LocalDate from, LocalDate to) {
+        return fromFile(file, file.getFileName().toString(), symbols, from, to);
+    }
+
+    /** As {@link #fromFile(Path, List, LocalDate, LocalDate)}, with messages naming the file {@code name}, never its location or content. */
+    public static BacktestData fromFile(Path file, String name, List<String> symbols, LocalDate from, LocalDate to) {
         BarIssueCounts issues = new BarIssueCounts();
         Map<String, BarSanitizer> sanitizers = new HashMap<>();
         Map<String, Map<LocalDate, List<Bar>>> bars = new TreeMap<>();
-        BarFileReader.read(file, (symbol, bar) -> {
+        BarFileReader.read(file, name, (symbol, bar) -> {
             ZonedDateTime local = bar.time().atZone(TradingClock.EXCHANGE_ZONE);
             LocalTime time = local.toLocalTime();
             if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(TradingClock.REGULAR_CLOSE)) {
@@ -64,7 +77,7 @@ public record BacktestData(String source, BacktestMarket market, List<String> sy
                         bars.computeIfAbsent(symbol, s -> new TreeMap<>()).computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>()).add(clean));
             }
         });
-        return select("file " + file, bars, symbols, from, to, issues);
+        return select("file " + name, bars, symbols, from, to, issues);
     }
 
     /** Bars already in memory (tests, the benchmark's generated year). */

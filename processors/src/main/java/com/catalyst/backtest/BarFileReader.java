@@ -2,7 +2,6 @@ package com.catalyst.backtest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,34 +39,42 @@ public final class BarFileReader {
     private BarFileReader() {
     }
 
-    /** Hands every bar of the file, in file order, to {@code sink} with its symbol; returns the bars read. */
+    /** Hands every bar of the file, in file order, to {@code sink} with its symbol; returns the bars read. Messages name the file by its file name. */
     public static long read(Path file, BiConsumer<String, Bar> sink) {
+        return read(file, file.getFileName().toString(), sink);
+    }
+
+    /**
+     * As {@link #read(Path, BiConsumer)}, with messages naming the file {@code name} (its path relative to the folder a
+     * request named it in). A message says which line and which field is wrong, never what the line holds: the file
+     * may not be a bar file at all.
+     */
+    public static long read(Path file, String name, BiConsumer<String, Bar> sink) {
         if (!Files.isRegularFile(file)) {
-            throw new BacktestInputException("catalyst.backtest.file: " + file.toAbsolutePath() + " does not exist or is not a file");
+            throw new BacktestInputException("catalyst.backtest.file: " + name + " does not exist or is not a file");
         }
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String first = in.readLine();
             if (first == null || first.isBlank()) {
-                throw new BacktestInputException(file + ": the file is empty; expected the header " + HEADER + " or NinjaTrader rows");
+                throw new BacktestInputException(name + ": the file is empty; expected the header " + HEADER + " or NinjaTrader rows");
             }
             String header = first.strip().toLowerCase(Locale.ROOT);
             if (header.equals(HEADER)) {
-                return readCsv(file, in, sink);
+                return readCsv(name, in, sink);
             }
-            Matcher name = NT_NAME.matcher(file.getFileName().toString());
+            Matcher symbolName = NT_NAME.matcher(file.getFileName().toString());
             if (first.contains(";")) {
-                if (!name.matches()) {
-                    throw new BacktestInputException(file + ": NinjaTrader rows, but the symbol cannot be told from the file name; "
+                if (!symbolName.matches()) {
+                    throw new BacktestInputException(name + ": NinjaTrader rows, but the symbol cannot be told from the file name; "
                             + "name it nt-<symbol>-minute.csv or use the header " + HEADER);
                 }
-                String symbol = name.group(1).toUpperCase(Locale.ROOT);
-                sink.accept(symbol, ninjaTrader(file, 1, first.strip()));
-                return 1 + readNinjaTrader(file, symbol, in, sink);
+                String symbol = symbolName.group(1).toUpperCase(Locale.ROOT);
+                sink.accept(symbol, ninjaTrader(name, 1, first.strip()));
+                return 1 + readNinjaTrader(name, symbol, in, sink);
             }
-            throw new BacktestInputException(file + " line 1: expected the header " + HEADER + " (or NinjaTrader rows), got '"
-                    + abbreviate(first) + "'");
+            throw new BacktestInputException(name + " line 1: expected the header " + HEADER + " (or NinjaTrader rows)");
         } catch (IOException e) {
-            throw new UncheckedIOException("backtest file " + file + " could not be read", e);
+            throw new BacktestInputException(name + " could not be read as UTF-8 text");
         }
     }
 
@@ -78,7 +85,7 @@ public final class BarFileReader {
         return bars;
     }
 
-    private static long readCsv(Path file, BufferedReader in, BiConsumer<String, Bar> sink) throws IOException {
+    private static long readCsv(String file, BufferedReader in, BiConsumer<String, Bar> sink) throws IOException {
         long count = 0;
         int line = 1;
         for (String row = in.readLine(); row != null; row = in.readLine()) {
@@ -88,19 +95,17 @@ public final class BarFileReader {
             }
             String[] f = row.split(",", -1);
             if (f.length != 7) {
-                throw new BacktestInputException(file + " line " + line + ": expected 7 fields (" + HEADER + "), got " + f.length
-                        + " in '" + abbreviate(row) + "'");
+                throw new BacktestInputException(file + " line " + line + ": expected 7 fields (" + HEADER + "), got " + f.length);
             }
             String symbol = f[0].strip().toUpperCase(Locale.ROOT);
             if (!symbol.matches("[A-Z][A-Z0-9.]{0,9}")) {
-                throw new BacktestInputException(file + " line " + line + ": symbol '" + f[0] + "' is not a ticker");
+                throw new BacktestInputException(file + " line " + line + ": symbol is not a ticker");
             }
             Instant time;
             try {
                 time = OffsetDateTime.parse(f[1].strip()).toInstant();
             } catch (DateTimeParseException e) {
-                throw new BacktestInputException(file + " line " + line + ": time '" + f[1] + "' is not ISO-8601 with an offset "
-                        + "(e.g. 2011-01-03T14:31:00Z)");
+                throw new BacktestInputException(file + " line " + line + ": time is not ISO-8601 with an offset (e.g. 2011-01-03T14:31:00Z)");
             }
             sink.accept(symbol, new Bar(time, number(file, line, "open", f[2]), number(file, line, "high", f[3]),
                     number(file, line, "low", f[4]), number(file, line, "close", f[5]), volume(file, line, f[6])));
@@ -109,7 +114,7 @@ public final class BarFileReader {
         return count;
     }
 
-    private static long readNinjaTrader(Path file, String symbol, BufferedReader in, BiConsumer<String, Bar> sink) throws IOException {
+    private static long readNinjaTrader(String file, String symbol, BufferedReader in, BiConsumer<String, Bar> sink) throws IOException {
         long count = 0;
         int line = 1;
         for (String row = in.readLine(); row != null; row = in.readLine()) {
@@ -122,39 +127,35 @@ public final class BarFileReader {
         return count;
     }
 
-    private static Bar ninjaTrader(Path file, int line, String row) {
+    private static Bar ninjaTrader(String file, int line, String row) {
         String[] f = row.split(";", -1);
         if (f.length != 6) {
             throw new BacktestInputException(file + " line " + line + ": expected 6 fields (yyyyMMdd HHmmss;open;high;low;close;volume), got "
-                    + f.length + " in '" + abbreviate(row) + "'");
+                    + f.length);
         }
         Instant time;
         try {
             time = LocalDateTime.parse(f[0], NT_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new BacktestInputException(file + " line " + line + ": time '" + f[0] + "' is not yyyyMMdd HHmmss");
+            throw new BacktestInputException(file + " line " + line + ": time is not yyyyMMdd HHmmss");
         }
         return new Bar(time, number(file, line, "open", f[1]), number(file, line, "high", f[2]), number(file, line, "low", f[3]),
                 number(file, line, "close", f[4]), volume(file, line, f[5]));
     }
 
-    private static double number(Path file, int line, String field, String text) {
+    private static double number(String file, int line, String field, String text) {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new BacktestInputException(file + " line " + line + ": " + field + " '" + abbreviate(text) + "' is not a number");
+            throw new BacktestInputException(file + " line " + line + ": " + field + " is not a number");
         }
     }
 
-    private static long volume(Path file, int line, String text) {
+    private static long volume(String file, int line, String text) {
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new BacktestInputException(file + " line " + line + ": volume '" + abbreviate(text) + "' is not a whole number");
+            throw new BacktestInputException(file + " line " + line + ": volume is not a whole number");
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

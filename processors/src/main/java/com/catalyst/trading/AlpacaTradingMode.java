@@ -23,6 +23,11 @@ public record AlpacaTradingMode(boolean live, URI baseUrl) {
      * @param urlOverride another base URL (a stub, a proxy) or null for Alpaca's own host of the mode
      */
     public static AlpacaTradingMode resolve(String mode, String liveConfirm, URI urlOverride, String keyId, String secretKey) {
+        checkKeys(keyId, secretKey);
+        return resolve(mode, liveConfirm, urlOverride);
+    }
+
+    private static void checkKeys(String keyId, String secretKey) {
         List<String> missingKeys = new ArrayList<>();
         if (keyId == null || keyId.isBlank()) {
             missingKeys.add("ALPACA_API_KEY");
@@ -34,6 +39,13 @@ public record AlpacaTradingMode(boolean live, URI baseUrl) {
             throw new IllegalStateException("catalyst.broker.adapter=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY; missing: "
                     + String.join(", ", missingKeys));
         }
+    }
+
+    /**
+     * The mode from the settings alone, for a process that never calls the broker (split mode: every process but
+     * trading's), which is given no keys: a live start without its confirmation still stops it.
+     */
+    public static AlpacaTradingMode resolve(String mode, String liveConfirm, URI urlOverride) {
         String m = mode == null ? "paper" : mode.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "paper" -> {
