@@ -198,9 +198,8 @@ for name, port in SEED.items():
     check("curl" in hc_text(s) or "wget" in hc_text(s), f"{name}: health check uses curl/wget")
     vols = [v if isinstance(v, str) else f"{v.get('source')}:{v.get('target')}" for v in s.get("volumes") or []]
     check(any(":/app/logs" in v for v in vols), f"{name}: log volume on /app/logs")
-    check(e.get("HAWTIO_AUTHENTICATION_ENABLED") == "true"
-          and "-Dhawtio.authenticationEnabled=true" in e.get("JAVA_OPTS", ""),
-          f"{name}: Hawtio authentication enabled")
+    check("HAWTIO_AUTHENTICATION_ENABLED" not in e and "hawtio.authenticationEnabled" not in e.get("JAVA_OPTS", ""),
+          f"{name}: Hawtio's own login left off (the security chain asks for the operator's login)")
     check(e.get("CATALYST_HAWTIO_USER") == hawtio_user and e.get("CATALYST_HAWTIO_PASSWORD") == hawtio_pw,
           f"{name}: Hawtio operator login (CATALYST_HAWTIO_USER/PASSWORD) comes from the env file")
     for other, oport in SEED.items():
@@ -395,10 +394,8 @@ for label, val in [("POSTGRES_PASSWORD", pg_pw), ("CATALYST_API_KEY", api_key),
 parsed_text = open(parsed_path).read()
 check(f":{pg_pw}@postgres:5432/" in parsed_text and env_of(svcs.get("postgres", {})).get("POSTGRES_PASSWORD") == pg_pw,
       "POSTGRES_PASSWORD comes from the env file (postgres and DATABASE_URL)")
-check(env_of(svcs.get("orchestration", {})).get("CATALYST_API_KEY") == api_key
-      and env_of(ng).get("CATALYST_API_KEY") == api_key, "CATALYST_API_KEY comes from the env file (orchestration, nginx)")
-check(all(env_of(svcs.get(n, {})).get("CATALYST_API_KEY") is None for n in SEED if n != "orchestration"),
-      "only the gateway bundle gets CATALYST_API_KEY")
+check(all(env_of(svcs.get(n, {})).get("CATALYST_API_KEY") == api_key for n in SEED)
+      and env_of(ng).get("CATALYST_API_KEY") == api_key, "CATALYST_API_KEY comes from the env file (the nine bundles, nginx)")
 check(all(env_of(svcs.get(n, {})).get("CATALYST_SERVICE_TOKEN_SECRET") == token_secret for n in SEED),
       "CATALYST_SERVICE_TOKEN_SECRET comes from the env file (all nine)")
 check(all(env_of(svcs.get(n, {})).get("ALPACA_API_KEY") == alpaca_key
@@ -415,7 +412,7 @@ check(metrics_token not in raw_text, "CATALYST_METRICS_TOKEN value not in the fi
 BUNDLES = set(SEED)
 SECRET_HOLDERS = {
     "POSTGRES_PASSWORD": (pg_pw, BUNDLES | {"postgres"}),
-    "CATALYST_API_KEY": (api_key, {"orchestration", "nginx"}),
+    "CATALYST_API_KEY": (api_key, BUNDLES | {"nginx"}),
     "CATALYST_SERVICE_TOKEN_SECRET": (token_secret, BUNDLES),
     "CATALYST_HAWTIO_PASSWORD": (hawtio_pw, BUNDLES),
     "CATALYST_METRICS_TOKEN": (metrics_token, BUNDLES | {"prometheus"}),
