@@ -47,8 +47,10 @@ if ! curl -fs -o /dev/null "$url/health"; then
 fi
 
 python3 - "$url" "${pairs[@]}" <<'PY'
-import json, sys, time, urllib.error, urllib.request
+import json, os, sys, time, urllib.error, urllib.request
 url, pairs = sys.argv[1], sys.argv[2:]
+# the trader's key, when Catalyst runs with one (docs/security.md)
+auth = {"Authorization": "Bearer " + os.environ["CATALYST_API_KEY"]} if os.environ.get("CATALYST_API_KEY") else {}
 body = {}
 for pair in pairs:
     key, value = pair.split("=", 1)
@@ -61,7 +63,7 @@ for pair in pairs:
     else:
         body[key] = value
 request = urllib.request.Request(f"{url}/api/v1/backtests", data=json.dumps(body).encode(), method="POST",
-                                 headers={"Content-Type": "application/json", "Accept": "application/json"})
+                                 headers={"Content-Type": "application/json", "Accept": "application/json", **auth})
 try:
     started = json.load(urllib.request.urlopen(request, timeout=60))
 except urllib.error.HTTPError as e:
@@ -72,7 +74,7 @@ print(f"backtest {run_id} queued: {url}/api/v1/backtests/{run_id}")
 last = None
 while True:
     run = json.load(urllib.request.urlopen(urllib.request.Request(f"{url}/api/v1/backtests/{run_id}",
-                                                                  headers={"Accept": "application/json"}), timeout=60))
+                                                                  headers={"Accept": "application/json", **auth}), timeout=60))
     p = run["progress"]
     # the API leaves out what is not known yet (null), such as the total before the data is read
     line = f"{run['status']:9s} {p.get('bars_done', 0):>10,} / {p.get('bars_total') or 0:,} bars ({p.get('percent') or 0:.1f} %)"

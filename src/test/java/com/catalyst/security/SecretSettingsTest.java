@@ -18,7 +18,7 @@ class SecretSettingsTest {
                 .withProperty("catalyst.gateway.api-key", "change-me-mcp-bearer-key")
                 .withProperty("CATALYST_SERVICE_TOKEN_SECRET", "short-secret")
                 .withProperty("CATALYST_METRICS_TOKEN", "your-key-goes-here-0123456789abcdef")
-                .withProperty("catalyst.hawtio.password", "change-me-hawtio-password")
+                .withProperty("catalyst.hawtio.user", "operator").withProperty("catalyst.hawtio.password", "change-me-hawtio-password")
                 .withProperty("ALPACA_API_KEY", "<your alpaca key>")
                 .withProperty("DATABASE_URL", "postgresql://catalyst:change-me-postgres-password@postgres:5432/catalyst");
         List<String> problems = SecretSettings.problems(env);
@@ -31,6 +31,17 @@ class SecretSettingsTest {
                 .contains("the password in DATABASE_URL holds a placeholder")
                 .doesNotContain("change-me-mcp-bearer-key").doesNotContain("short-secret").doesNotContain("postgres-password");
         assertThat(problems).hasSize(6);
+    }
+
+    @Test
+    void anOperatorLoginNeedsBothHalvesAndALongEnoughPassword() {
+        assertThat(SecretSettings.problems(new MockEnvironment().withProperty("server.address", "127.0.0.1")
+                .withProperty("catalyst.hawtio.user", "operator"))).singleElement().asString().contains("CATALYST_HAWTIO_PASSWORD is not set");
+        assertThat(SecretSettings.problems(new MockEnvironment().withProperty("server.address", "127.0.0.1")
+                .withProperty("catalyst.hawtio.password", "a-long-enough-password"))).singleElement().asString().contains("CATALYST_HAWTIO_USER is not set");
+        assertThat(SecretSettings.problems(new MockEnvironment().withProperty("server.address", "127.0.0.1")
+                .withProperty("catalyst.hawtio.user", "operator").withProperty("catalyst.hawtio.password", "short-pw")))
+                .singleElement().asString().contains("CATALYST_HAWTIO_PASSWORD is too short").doesNotContain("short-pw");
     }
 
     @Test
