@@ -135,7 +135,7 @@ async function functional() {
       }
       check(run.status === 'completed' && run.progress.bars_done === 5 * 390, `get_backtest: completed over 5 sessions (got ${run.status}, ${run.error})`);
       check(run.result.trades_closed > 0 && run.trades.length === run.result.trades_closed, 'get_backtest lists the run\'s trades');
-      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/backtests/${backtestId}`, { headers: { Accept: 'application/json' } });
+      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/backtests/${backtestId}`, { headers: { Accept: 'application/json', ...auth } });
       check(rest.status === 200 && (await rest.json()).result.realized_pnl === run.result.realized_pnl, 'get_backtest agrees with GET /api/v1/backtests/{id}');
       const resource = await client.readResource({ uri: `catalyst://backtests/${backtestId}` });
       check(JSON.parse(resource.contents[0].text).backtest.run_id === backtestId, 'catalyst://backtests/{id} reads the run');
@@ -143,7 +143,7 @@ async function functional() {
     if (name === 'get_daily_report' && !result.isError) {
       // the gateway's report is the reporting bundle's: the same figures as GET /api/v1/reporting/daily/{date}
       const report = result.structuredContent.report;
-      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/reporting/daily/${report.from}`, { headers: { Accept: 'application/json' } });
+      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/reporting/daily/${report.from}`, { headers: { Accept: 'application/json', ...auth } });
       check(rest.status === 200, `GET /api/v1/reporting/daily/${report.from} answers 200`);
       check(JSON.stringify(await rest.json()) === JSON.stringify(report), 'get_daily_report is the same report as GET /api/v1/reporting/daily/{date}');
     }
@@ -190,6 +190,11 @@ async function functional() {
   check(noKey.status === 401 && (noKey.headers.get('www-authenticate') ?? '').startsWith('Bearer'), `missing key → 401 Bearer (got ${noKey.status})`);
   const wrong = await post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Authorization: 'Bearer wrong-key' });
   check(wrong.status === 401 && !wrong.text.includes('wrong-key'), `wrong key → 401 (got ${wrong.status})`);
+  // the same key guards the REST API, reads included
+  const restNoKey = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/trading/positions`);
+  check(restNoKey.status === 401, `GET /api/v1/trading/positions without the key → 401 (got ${restNoKey.status})`);
+  const restKey = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/trading/positions`, { headers: auth });
+  check(restKey.status === 200, `GET /api/v1/trading/positions with the key → 200 (got ${restKey.status})`);
   // foreign Origin → 403; a localhost origin passes
   const foreign = await post({ jsonrpc: '2.0', id: 1, method: 'ping' }, { Origin: 'https://evil.example' });
   check(foreign.status === 403, `foreign Origin → 403 (got ${foreign.status})`);

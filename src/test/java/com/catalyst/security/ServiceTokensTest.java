@@ -3,14 +3,11 @@ package com.catalyst.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.concurrent.atomic.AtomicReference;
 
+import com.catalyst.market.clock.MutableClock;
 import com.nimbusds.jose.JOSEException;
 import org.junit.jupiter.api.Test;
 
@@ -64,30 +61,14 @@ class ServiceTokensTest {
 
     @Test
     void spentTokensAreForgottenOnceTheyExpire() throws JOSEException {
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
         ServiceTokens stepped = new ServiceTokens(SECRET, Duration.ofSeconds(60), "workflow", false, clock);
         for (int i = 0; i < 1100; i++) {
-            stepped.verify(stepped.issue(ServiceTokens.scope("GET", "/api/v1/x/" + i), now.get()), "GET", "/api/v1/x/" + i);
+            stepped.verify(stepped.issue(ServiceTokens.scope("GET", "/api/v1/x/" + i), clock.instant()), "GET", "/api/v1/x/" + i);
         }
         assertThat(stepped.remembered()).isEqualTo(1100);
-        now.set(now.get().plusSeconds(600));
-        stepped.verify(stepped.issue(ServiceTokens.scope("GET", "/api/v1/y"), now.get()), "GET", "/api/v1/y");
+        clock.advance(Duration.ofMinutes(10));
+        stepped.verify(stepped.issue(ServiceTokens.scope("GET", "/api/v1/y"), clock.instant()), "GET", "/api/v1/y");
         assertThat(stepped.remembered()).as("only the token still alive is kept").isEqualTo(1);
     }
 

@@ -27,15 +27,9 @@ public final class RouteIds {
 
     public static Set<String> fromYaml(Path routesDir) throws IOException {
         Set<String> ids = new TreeSet<>();
-        try (Stream<Path> files = Files.list(routesDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    for (Object entry : (List<?>) new Yaml().load(reader)) {
-                        if (((Map<?, ?>) entry).get("route") instanceof Map<?, ?> route) {
-                            ids.add((String) route.get("id"));
-                        }
-                    }
-                }
+        for (Map<?, ?> entry : entries(routesDir)) {
+            if (entry.get("route") instanceof Map<?, ?> route) {
+                ids.add((String) route.get("id"));
             }
         }
         return ids;
@@ -44,26 +38,35 @@ public final class RouteIds {
     /** "METHOD /path" of every REST verb defined in the YAML files of {@code routesDir}. */
     public static Set<String> restVerbs(Path routesDir) throws IOException {
         Set<String> verbs = new TreeSet<>();
-        try (Stream<Path> files = Files.list(routesDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    for (Object entry : (List<?>) new Yaml().load(reader)) {
-                        if (((Map<?, ?>) entry).get("rest") instanceof Map<?, ?> rest) {
-                            String base = (String) rest.get("path");
-                            for (String method : List.of("get", "post", "put", "delete", "patch", "head")) {
-                                if (rest.get(method) instanceof List<?> list) {
-                                    for (Object verb : list) {
-                                        Object path = ((Map<?, ?>) verb).get("path");
-                                        verbs.add(method.toUpperCase() + " " + base + (path == null ? "" : path));
-                                    }
-                                }
-                            }
+        for (Map<?, ?> entry : entries(routesDir)) {
+            if (entry.get("rest") instanceof Map<?, ?> rest) {
+                String base = (String) rest.get("path");
+                for (String method : List.of("get", "post", "put", "delete", "patch", "head")) {
+                    if (rest.get(method) instanceof List<?> list) {
+                        for (Object verb : list) {
+                            Object path = ((Map<?, ?>) verb).get("path");
+                            verbs.add(method.toUpperCase(java.util.Locale.ROOT) + " " + base + (path == null ? "" : path));
                         }
                     }
                 }
             }
         }
         return verbs;
+    }
+
+    /** The top-level entries (route, rest, routeTemplate, ...) of every YAML file in {@code routesDir}. */
+    private static List<Map<?, ?>> entries(Path routesDir) throws IOException {
+        List<Map<?, ?>> entries = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(routesDir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    for (Object entry : (List<?>) new Yaml().load(reader)) {
+                        entries.add((Map<?, ?>) entry);
+                    }
+                }
+            }
+        }
+        return entries;
     }
 
     /** Ids of the routes of RouteBuilders that Camel has already configured. */
