@@ -67,7 +67,7 @@ class RiskLimitsChangeTest {
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_open_positions", 2.5)))
                 .hasMessageContaining("not a whole number");
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", "lots")))
-                .hasMessageContaining("'lots' is not a number");
+                .hasMessageContaining("'lots', which is not a number");
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", true)))
                 .hasMessageContaining("risk_per_trade must be 0.001 to 0.05");
         Map<String, Object> withNull = new LinkedHashMap<>();
