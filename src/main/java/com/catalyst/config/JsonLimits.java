@@ -8,6 +8,7 @@ import com.catalyst.request.NumberBounds;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What a JSON body may hold, set once on the one ObjectMapper (Spring's, which Camel's Jackson data format discovers:
  * camel.dataformat.jackson.auto-discover-object-mapper), so every route and the MCP tools' calls read requests alike.
- * The parser refuses deep nesting, long numbers, long strings and names, and duplicated keys; the number deserializers
+ * The parser refuses deep nesting, long numbers, long strings and names, duplicated keys and anything after the value;
+ * the number deserializers
  * refuse decimals, doubles and epoch-second instants outside {@link NumberBounds} before any code computes with them. See docs/architecture.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,6 +52,8 @@ public class JsonLimits {
     public static ObjectMapper limited(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(constraints());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // {"limit":5}{"limit":500} is no JSON value: it is refused rather than read as its first half
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.registerModule(boundedNumbersModule());
         return mapper;
     }

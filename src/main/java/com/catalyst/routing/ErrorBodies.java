@@ -142,8 +142,11 @@ public final class ErrorBodies {
             text = text.substring(0, open >= 0 ? open : source).trim();
         }
         text = text.replaceAll(",? from `[^`]*`", "").replaceAll(" \\(token `[^`]*`\\)", "");
+        if (text.contains("Exception") || text.contains(".java") || text.contains("\\")) {
+            return "the request could not be read";
+        }
         text = CODE.matcher(text).replaceAll("value");
-        if (text.contains("Exception") || text.contains("java.") || text.contains("\\") || text.isBlank()) {
+        if (text.contains("java.") || text.isBlank()) {
             return "the request could not be read";
         }
         return text.length() <= 300 ? text : text.substring(0, 297) + "...";
