@@ -181,9 +181,8 @@ public class RequestDefaults {
                 throw new ErrorBodies.FieldException(at + ".verdict", "'" + at + ".verdict' must be approved, resized or rejected, got '"
                         + d.verdict() + "'");
             }
-            if (d.approvedQuantity() < 0 || d.approvedQuantity() > MAX_QUANTITY || d.requestedQuantity() < 0 || d.requestedQuantity() > MAX_QUANTITY) {
-                throw new ErrorBodies.FieldException(at + ".approved_quantity", "'" + at + ".approved_quantity' and requested_quantity must be 0 to "
-                        + MAX_QUANTITY);
+            if (d.approvedQuantity() < 0 || d.requestedQuantity() < 0) {
+                throw new ErrorBodies.FieldException(at + ".approved_quantity", "'" + at + ".approved_quantity' and requested_quantity must be 0 or more");
             }
             if (d.tradeable()) {
                 positivePrice(at + ".entry_price", d.entryPrice());
@@ -194,11 +193,11 @@ public class RequestDefaults {
         return r;
     }
 
-    /** The cycle a manage step runs for (the body of POST /api/v1/trading/manage: the cycle id as a JSON string). */
+    /**
+     * The cycle a manage step runs for: the body of POST /api/v1/trading/manage is the cycle id as a JSON string, or
+     * null for a manage step outside any cycle.
+     */
     public String cycle(String cycleId) {
-        if (cycleId == null) {
-            throw new ErrorBodies.FieldException("cycle_id", "the body must be a cycle id as a JSON string, such as \"20260106-001\"");
-        }
         cycleId(cycleId);
         return cycleId;
     }

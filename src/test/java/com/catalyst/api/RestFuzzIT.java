@@ -69,7 +69,7 @@ class RestFuzzIT {
 
     /**
      * A valid body of each write route that takes one, keyed by the REST verb's id; a new body route needs one here
-     * (the test says so). {@code emptyMeansDefaults}: an empty or null body is a valid request there, so none is sent.
+     * (the test says so). {@code emptyMeansDefaults}: an empty or null body may be a valid request there, so none is sent.
      */
     private record Seed(String json, boolean emptyMeansDefaults) {
     }
@@ -87,7 +87,8 @@ class RestFuzzIT {
             Map.entry("trading-rest-execute", new Seed("{\"cycle_id\":\"20260106-001\",\"decisions\":[{\"symbol\":\"AAPL\",\"side\":\"long\","
                     + "\"verdict\":\"approved\",\"requested_quantity\":10,\"approved_quantity\":10,\"entry_price\":50.0,\"stop_price\":49.0,"
                     + "\"target_price\":52.0,\"risk_amount\":10.0,\"pattern_type\":\"bull_flag\",\"reason\":\"ok\",\"numbers\":{\"equity\":100000}}]}", false)),
-            Map.entry("trading-rest-manage", new Seed("\"20260106-001\"", false)),
+            // null: a manage step outside any cycle
+            Map.entry("trading-rest-manage", new Seed("\"20260106-001\"", true)),
             Map.entry("trading-rest-place-order", new Seed("{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":10,\"entry_price\":50.0,"
                     + "\"stop_price\":49.0,\"idempotency_key\":\"fuzz-1\",\"type\":\"market\"}", false)),
             Map.entry("reporting-rest-cycle-report", new Seed("{\"cycle_id\":\"20260106-001\",\"mode\":\"normal\",\"status\":\"completed\","
