@@ -11,10 +11,10 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.VerbDefinition;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,8 +34,9 @@ class RequestBodyConfiguration {
         FilterRegistrationBean<RequestBodyGuard> registration =
                 new FilterRegistrationBean<>(new RequestBodyGuard((int) maxBody.toBytes(), routes::takesNoBody));
         registration.addUrlPatterns("/api/*");
-        // after the service-token check, before Spring's form filter or anything else reads the body
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        // after the service-token check and Spring Security (-100): a caller without a key is refused before its body is
+        // read; Spring's form filter, which would read a form body first, is off (spring.mvc.formcontent.filter.enabled)
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 50);
         registration.setName("request-body-guard");
         return registration;
     }
