@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -141,12 +143,7 @@ class RestFuzzIT {
                     new Seed(r.seed().json().replace("AAPL", symbol), r.seed().emptyMeansDefaults()))).toList();
             Map<String, Long> before = rowCounts(url);
 
-            Random random = new Random(SEED);
-            List<Probe> probes = new ArrayList<>(COUNT);
-            for (int i = 0; i < COUNT; i++) {
-                probes.add(probe(routes.get(random.nextInt(routes.size())), random));
-            }
-            Result result = fire(app.port(), key, probes);
+            Result result = fire(app.port(), key, routes);
 
             System.out.printf("RestFuzzIT: %,d hostile bodies (seed %d) at %d write routes in %.1f s: %,.0f requests/s; statuses %s; kinds %s%n",
                     COUNT, SEED, routes.size(), result.seconds(), COUNT / result.seconds(), result.statuses(), result.kinds());
@@ -469,7 +466,13 @@ class RestFuzzIT {
     private record Result(double seconds, Map<Integer, Long> statuses, Map<Kind, Long> kinds, List<String> failures) {
     }
 
-    private Result fire(int port, String key, List<Probe> probes) throws Exception {
+    /** Body {@code i} of the run: its own generator, so that a run is the same whatever thread sends which body. */
+    private Probe probe(List<WriteRoute> routes, int i) throws IOException {
+        Random random = new Random(SEED * 1_000_003L + i);
+        return probe(routes.get(random.nextInt(routes.size())), random);
+    }
+
+    private Result fire(int port, String key, List<WriteRoute> routes) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         Map<Kind, LongAdder> kinds = new ConcurrentHashMap<>();
@@ -478,12 +481,18 @@ class RestFuzzIT {
         int workers = 4;
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
-            pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < probes.size(); i = next.getAndIncrement()) {
-                    Probe p = probes.get(i);
-                    kinds.computeIfAbsent(p.kind(), k -> new LongAdder()).increment();
+            sent.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < COUNT; i = next.getAndIncrement()) {
                     String failure;
+                    Probe p;
+                    try {
+                        p = probe(routes, i);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("body " + i + " of seed " + SEED, e);
+                    }
+                    kinds.computeIfAbsent(p.kind(), k -> new LongAdder()).increment();
                     try {
                         HttpResponse<String> response = http.send(request(port, key, p), HttpResponse.BodyHandlers.ofString());
                         statuses.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
@@ -499,10 +508,13 @@ class RestFuzzIT {
                                 + shown(p.body()) + " -> " + failure);
                     }
                 }
-            });
+            }));
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).as("the fuzz finished within 10 minutes").isTrue();
+        for (Future<?> worker : sent) {
+            worker.get(); // a generator's fault fails the test here rather than ending a worker quietly
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<Integer, Long> s = new TreeMap<>();
         statuses.forEach((k, v) -> s.put(k, v.sum()));
