@@ -88,7 +88,7 @@ class RestFuzzIT {
             Map.entry("risk-rest-update-limits", new Seed("{\"max_open_positions\":3,\"risk_per_trade\":0.005,\"reason\":\"quiet day\"}", false)),
             Map.entry("trading-rest-execute", new Seed("{\"cycle_id\":\"20260106-001\",\"decisions\":[{\"symbol\":\"AAPL\",\"side\":\"long\","
                     + "\"verdict\":\"approved\",\"requested_quantity\":10,\"approved_quantity\":10,\"entry_price\":50.0,\"stop_price\":49.0,"
-                    + "\"target_price\":52.0,\"risk_amount\":10.0,\"pattern_type\":\"bull_flag\",\"reason\":\"ok\",\"numbers\":{\"equity\":100000}}]}", false)),
+                    + "\"target_price\":52.0,\"risk_amount\":10.0,\"pattern_type\":\"bull_flag\",\"reason\":\"ok\"}]}", false)),
             // null: a manage step outside any cycle
             Map.entry("trading-rest-manage", new Seed("\"20260106-001\"", true)),
             Map.entry("trading-rest-place-order", new Seed("{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":10,\"entry_price\":50.0,"
@@ -239,7 +239,8 @@ class RestFuzzIT {
                         : new String[] {"[]", "{}", "[" + seed + "]", "{\"cycle_id\":" + seed + "}", "true", "12345"};
                 yield wrong[random.nextInt(wrong.length)];
             }
-            case HOSTILE_NUMBER -> hasNumbers(tree) ? json.writeValueAsString(hostileNumbers(tree, random)) : null;
+            case HOSTILE_NUMBER -> !hasNumbers(tree) ? null : random.nextBoolean() ? json.writeValueAsString(hostileNumbers(tree, random))
+                    : json.writeValueAsString(oneHostileNumber(tree, random));
             case DEEP -> withField(tree, random, deep(MAX_DEPTH + 1 + random.nextInt(400), random));
             case LONG_STRING -> withField(tree, random, "\"" + "x".repeat(MAX_STRING + 1 + random.nextInt(BODY_LIMIT / 2 - MAX_STRING)) + "\"");
             case LONG_NUMBER -> withField(tree, random, (random.nextBoolean() ? "-" : "") + digits(MAX_NUMBER + 1 + random.nextInt(4000), random));
@@ -334,6 +335,44 @@ class RestFuzzIT {
     private static final String[] HOSTILE = {"1e2000000000", "-1e2000000000", "1e400", "-1e400", "1e20", "-1e20",
             "123456789012345678901234567890", "-99999999999999999999.5", "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"1e2000000000\"",
             "\"-1e2000000000\"", "9.99e307"};
+
+    /** Out of range for any numeric field (int, long, decimal, double, a risk limit) whatever the other fields hold. */
+    private static final String[] OUT_OF_ANY_RANGE = {"1e2000000000", "-1e2000000000", "\"1e2000000000\"", "\"-1e2000000000\"", "1e400",
+            "-1e400", "1e20", "-1e20", "\"1e20\"", "123456789012345678901234567890"};
+
+    /** One number of the body, picked at random, made unbounded; the rest stays valid, so that this number alone is judged. */
+    private JsonNode oneHostileNumber(JsonNode tree, Random random) throws IOException {
+        List<JsonNode> numbers = new ArrayList<>();
+        collectNumbers(tree, numbers);
+        JsonNode target = numbers.get(random.nextInt(numbers.size()));
+        String hostile = OUT_OF_ANY_RANGE[random.nextInt(OUT_OF_ANY_RANGE.length)].replace("1e2000000000", "1e" + (2_000_000_000 + random.nextInt(1000)));
+        return replaced(tree, target, json.readTree(hostile));
+    }
+
+    private static void collectNumbers(JsonNode node, List<JsonNode> out) {
+        if (node.isNumber()) {
+            out.add(node);
+        }
+        node.forEach(child -> collectNumbers(child, out));
+    }
+
+    /** A copy of {@code node} with the one node {@code target} (by identity) replaced by {@code by}. */
+    private static JsonNode replaced(JsonNode node, JsonNode target, JsonNode by) {
+        if (node == target) {
+            return by;
+        }
+        if (node.isObject()) {
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            node.fields().forEachRemaining(f -> out.set(f.getKey(), replaced(f.getValue(), target, by)));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            node.forEach(child -> out.add(replaced(child, target, by)));
+            return out;
+        }
+        return node;
+    }
 
     private static boolean hasNumbers(JsonNode node) {
         if (node.isNumber()) {
