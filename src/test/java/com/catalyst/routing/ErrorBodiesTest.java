@@ -1,6 +1,7 @@
 package com.catalyst.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Map;
@@ -11,8 +12,11 @@ import com.catalyst.trading.ManualOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.apache.camel.Exchange;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -99,5 +103,15 @@ class ErrorBodiesTest {
         assertThat(ErrorBodies.readable("at com.catalyst.desk.RiskDesk.evaluate(RiskDesk.java:42)")).doesNotContain("RiskDesk");
         assertThat(ErrorBodies.readable("java.lang.NumberFormatException: x")).isEqualTo("the request could not be read");
         assertThat(ErrorBodies.readable("rule limit_price_band: 'limit_price' 60 is 20.0% from the last price 50 of BRK.B")).contains("BRK.B");
+    }
+
+    @Test
+    void aFaultIsLoggedWithItsStackTraceAndARefusalIsNot() {
+        Exchange fault = new DefaultExchange(new DefaultCamelContext());
+        fault.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
+        fault.setProperty(Exchange.EXCEPTION_CAUGHT, new IllegalStateException("a bug"));
+        assertThatNoException().isThrownBy(() -> ErrorPolicies.logFault(fault));
+        fault.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 400);
+        assertThatNoException().isThrownBy(() -> ErrorPolicies.logFault(fault));
     }
 }
