@@ -62,8 +62,10 @@ public class ManualOrderDesk {
             throw new FieldException("side", "'side' must be buy (an entry); close a position with DELETE /api/v1/trading/positions/{symbol}, got '"
                     + order.side() + "'");
         }
-        if (order.quantity() != null && order.quantity() < 1) {
-            throw new FieldException("quantity", "'quantity' must be a positive whole number of shares, got " + order.quantity());
+        // the same range as a risk check's (RiskCheckDesk): risk can only cut a quantity, but it must first be one
+        if (order.quantity() != null && (order.quantity() < 1 || order.quantity() > RiskCheckDesk.MAX_QUANTITY)) {
+            throw new FieldException("quantity", "'quantity' must be a whole number of shares from 1 to " + RiskCheckDesk.MAX_QUANTITY + ", got "
+                    + order.quantity());
         }
         String type = order.type() == null ? "market" : order.type().trim().toLowerCase(Locale.ROOT);
         if (!type.equals("market") && !type.equals("limit")) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("riskCheckDesk")
 public class RiskCheckDesk {
 
-    private static final int MAX_QUANTITY = 1_000_000;
+    static final int MAX_QUANTITY = 1_000_000;
 
     private final MarketDataPort market;
     private final TradingClock clock;

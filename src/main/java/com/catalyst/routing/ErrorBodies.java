@@ -2,14 +2,22 @@ package com.catalyst.routing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
 import com.catalyst.market.InsufficientHistoryException;
+
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /** JSON error bodies a client can act on: what was wrong, which field, never a stack trace. */
 public final class ErrorBodies {
@@ -36,12 +44,18 @@ public final class ErrorBodies {
             String field = mapping.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            body.put("error", "invalid value for field '" + field + "': " + mapping.getOriginalMessage().split("\n")[0]);
+            body.put("error", "invalid value for field '" + field + "': " + mappingProblem(mapping));
             body.put("field", field);
+        } else if (e instanceof JsonMappingException mapping) {
+            body.put("error", "malformed JSON: " + mappingProblem(mapping));
+        } else if (e instanceof StreamConstraintsException limit) {
+            body.put("error", "the body exceeds a limit: " + readable(limit.getOriginalMessage()));
         } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
-            body.put("error", "malformed JSON: " + json.getOriginalMessage());
+            body.put("error", "malformed JSON: " + readable(json.getOriginalMessage()));
+        } else if (missingBody(e)) {
+            body.put("error", "a JSON body is required");
         } else if (e instanceof FieldException field) {
-            body.put("error", field.getMessage());
+            body.put("error", readable(field.getMessage()));
             body.put("field", field.field());
         } else if (e instanceof TooManyRequestsException busy) {
             body.put("error", busy.getMessage());
@@ -50,12 +64,19 @@ public final class ErrorBodies {
             body.put("error", history.getMessage());
             body.put("have", history.have());
             body.put("need", history.need());
+        } else if (e instanceof DataIntegrityViolationException) {
+            body.put("error", "the record refuses this request: it names a cycle, order or position the record does not hold,"
+                    + " or repeats one it does");
         } else if (e instanceof DataAccessException) {
             body.put("error", "the database is not available; try again shortly");
         } else if (e instanceof HttpOperationFailedException http) {
             body.put("error", "a bundle call failed with HTTP " + http.getStatusCode() + " from " + http.getUri());
+        } else if (status(e) >= 500 || e.getMessage() == null) {
+            // a fault of ours, not of the request: the log has it (ErrorPolicies), the client gets no internals
+            body.put("error", status(e) >= 500 ? "internal error: the request could not be completed; the log has the details"
+                    : "the request was refused");
         } else {
-            body.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            body.put("error", readable(e.getMessage()));
         }
         try {
             return JSON.writeValueAsString(body);
@@ -64,8 +85,86 @@ public final class ErrorBodies {
         }
     }
 
+    /** What was wrong with a value, in JSON's words (a number, an object) rather than Java's types. */
+    private static String mappingProblem(JsonMappingException mapping) {
+        // the bound of a number (JsonLimits): its message is written for the client
+        if (mapping instanceof InvalidFormatException format && format.getOriginalMessage().startsWith("must be ")) {
+            return readable(format.getOriginalMessage());
+        }
+        Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String expected = target == null ? null : jsonKind(target);
+        if (mapping.getCause() instanceof InputCoercionException) {
+            return "the number is out of range" + (expected == null ? "" : "; expected " + expected);
+        }
+        if (expected != null) {
+            return "expected " + expected;
+        }
+        return readable(mapping.getOriginalMessage());
+    }
+
+    /** The JSON a Java type is read from, as a client would say it. */
+    static String jsonKind(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date as YYYY-MM-DD";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "an instant as 2026-01-06T15:30:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+
+    private static final Pattern CODE = Pattern.compile("`[^`]*`|\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*\\b");
+
+    /**
+     * A message fit for a client: its first line, without the parser's source excerpt or Java names (a class, a
+     * constraint's getter); if a Java name or "Exception" is still there, a plain sentence instead.
+     */
+    static String readable(String message) {
+        if (message == null || message.isBlank()) {
+            return "the request could not be read";
+        }
+        String text = message.split("\n")[0];
+        int source = text.indexOf("[Source:");
+        if (source >= 0) {
+            int open = text.lastIndexOf(" (", source);
+            text = text.substring(0, open >= 0 ? open : source).trim();
+        }
+        text = text.replaceAll(",? from `[^`]*`", "").replaceAll(" \\(token `[^`]*`\\)", "");
+        if (text.contains("Exception") || text.contains(".java") || text.contains("\\")) {
+            return "the request could not be read";
+        }
+        text = CODE.matcher(text).replaceAll("value");
+        if (text.contains("java.") || text.isBlank()) {
+            return "the request could not be read";
+        }
+        return text.length() <= 300 ? text : text.substring(0, 297) + "...";
+    }
+
+    /** An empty body reached a route that reads JSON: Camel finds nothing to convert. */
+    private static boolean missingBody(Throwable e) {
+        return e instanceof NoTypeConversionAvailableException conversion && conversion.getValue() == null;
+    }
+
     public static int status(Throwable thrown) {
         Throwable e = cause(thrown);
+        if (missingBody(e)) {
+            return 400;
+        }
         if (e instanceof CycleAlreadyRunningException) {
             return 409;
         }
@@ -87,6 +186,10 @@ public final class ErrorBodies {
         }
         if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {
             return 400;
+        }
+        // the request named something the record does not hold (a foreign key) or repeated a unique one
+        if (e instanceof DataIntegrityViolationException) {
+            return 422;
         }
         if (e instanceof DataAccessException) {
             return 503;

@@ -3,9 +3,12 @@ package com.catalyst.routing;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErrorPolicies extends RouteConfigurationBuilder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPolicies.class);
+
+    static void logFault(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status != null && status >= 500 && status != 502 && status != 503) {
+            LOG.error("Request failed on route {} (answered {})", exchange.getFromRouteId(), status,
+                    exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        }
+    }
+
     @Override
     public void configuration() {
         routeConfiguration("rest-api")
@@ -27,6 +40,8 @@ public class ErrorPolicies extends RouteConfigurationBuilder {
                     .setHeader("Content-Type", constant("application/json"))
                     .process(e -> ErrorPolicies.retryAfter(e))
                     .setBody(method(ErrorBodies.class, "of(${exception})"))
+                    // a 500 is a fault of ours: its body says the log has the details, so the log gets the stack trace
+                    .process(ErrorPolicies::logFault)
                 .end();
 
         // a bundle's own routes let failures travel to whoever called them: the REST policy or the cycle's doTry

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.catalyst.routing.RequestBodyGuard;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,7 +54,7 @@ final class BrowserGuardFilter extends OncePerRequestFilter {
         }
         String path = SecurityResponses.path(request);
         if (WRITES.contains(request.getMethod()) && hasBody(request) && (path.startsWith("/api/") || path.startsWith("/mcp"))
-                && !isJson(request.getContentType())) {
+                && !RequestBodyGuard.json(request.getContentType())) {
             SecurityResponses.write(request, response, 415, "Send the body as JSON (Content-Type: application/json)");
             return;
         }
@@ -109,14 +110,6 @@ final class BrowserGuardFilter extends OncePerRequestFilter {
 
     private static boolean hasBody(HttpServletRequest request) {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
     }
 
     private static String safe(String value) {

@@ -25,6 +25,9 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
 
     public static final String PATTERN = "pattern";
     public static final String EMA_CROSS = "ema-cross";
+    /** The longest EMA or ATR period a request may ask for: a year of session minutes. */
+    public static final int MAX_PERIOD = 98_280;
+    public static final double MAX_ATR_MULTIPLE = 100;
 
     public BacktestConfig {
         if (!PATTERN.equals(strategy) && !EMA_CROSS.equals(strategy)) {
@@ -33,11 +36,13 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
         if (cycleMinutes < 1 || cycleMinutes > 390) {
             throw new BacktestInputException("cycle_minutes must be between 1 and 390, got " + cycleMinutes);
         }
-        if (emaFast < 1 || emaSlow <= emaFast) {
-            throw new BacktestInputException("ema-cross needs 1 <= fast < slow, got fast " + emaFast + " and slow " + emaSlow);
+        // a period longer than a year of minutes never warms up; a stop 100 ATRs away is no stop
+        if (emaFast < 1 || emaSlow <= emaFast || emaSlow > MAX_PERIOD) {
+            throw new BacktestInputException("ema-cross needs 1 <= fast < slow <= " + MAX_PERIOD + ", got fast " + emaFast + " and slow " + emaSlow);
         }
-        if (atrPeriod < 1 || !(atrMultiple > 0)) {
-            throw new BacktestInputException("ema-cross needs a positive ATR period and multiple, got " + atrPeriod + " and " + atrMultiple);
+        if (atrPeriod < 1 || atrPeriod > MAX_PERIOD || !(atrMultiple > 0 && atrMultiple <= MAX_ATR_MULTIPLE)) {
+            throw new BacktestInputException("ema-cross needs an ATR period of 1 to " + MAX_PERIOD + " and a multiple above 0 and at most "
+                    + MAX_ATR_MULTIPLE + ", got " + atrPeriod + " and " + atrMultiple);
         }
     }
 

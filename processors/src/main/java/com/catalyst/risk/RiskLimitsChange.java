@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.catalyst.request.NumberBounds;
+
 /**
  * The risk limits a trader may change while Catalyst runs, each with the range it must stay in, and how a set of
  * such changes (snake_case names, as the REST API and the MCP tool take them) lays over the configured limits.
@@ -84,17 +86,11 @@ public final class RiskLimitsChange {
     }
 
     private static Object value(Field field, Object raw) {
-        BigDecimal number;
-        if (raw instanceof Number n) {
-            number = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-        } else if (raw instanceof String s && !s.isBlank()) {
-            try {
-                number = new BigDecimal(s.trim());
-            } catch (NumberFormatException e) {
-                throw outOfRange(field, "'" + s + "' is not a number");
-            }
-        } else {
-            throw outOfRange(field, raw == null ? "null" : raw.getClass().getSimpleName().toLowerCase() + " " + raw);
+        // bounded before any comparison: 1e2000000000 would otherwise be expanded digit by digit
+        BigDecimal number = NumberBounds.decimal(raw);
+        if (number == null) {
+            throw outOfRange(field, raw instanceof Number || raw instanceof String
+                    ? "'" + shortened(String.valueOf(raw)) + "', which is not " + NumberBounds.RULE : kind(raw));
         }
         if (number.compareTo(BigDecimal.valueOf(field.min())) < 0 || number.compareTo(BigDecimal.valueOf(field.max())) > 0) {
             throw outOfRange(field, number.toPlainString());
@@ -106,6 +102,14 @@ public final class RiskLimitsChange {
             return number.intValueExact();
         }
         return number;
+    }
+
+    private static String kind(Object raw) {
+        return raw == null ? "null" : raw instanceof Boolean ? "a boolean" : raw instanceof Map ? "an object" : raw instanceof List ? "an array" : "a value";
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private static IllegalArgumentException outOfRange(Field field, String got) {

@@ -67,7 +67,7 @@ class RiskLimitsChangeTest {
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_open_positions", 2.5)))
                 .hasMessageContaining("not a whole number");
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", "lots")))
-                .hasMessageContaining("'lots' is not a number");
+                .hasMessageContaining("'lots', which is not a number");
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("risk_per_trade", true)))
                 .hasMessageContaining("risk_per_trade must be 0.001 to 0.05");
         Map<String, Object> withNull = new LinkedHashMap<>();
@@ -92,5 +92,20 @@ class RiskLimitsChangeTest {
         assertThat(checked).containsEntry("no_entry_first_minutes", 10);
         assertThat((BigDecimal) checked.get("min_price")).isEqualByComparingTo("7.5");
         assertThat(List.copyOf(checked.keySet())).containsExactly("min_price", "no_entry_first_minutes");
+    }
+
+    // PUT /api/v1/risk/limits {"max_open_positions":"1e2000000000"} once ran the container out of memory comparing it
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void hugeNumbersAreRefusedNamingTheLimitBeforeAnyComparison() {
+        for (Object huge : List.of("1e2000000000", "-1e2000000000", "1e-2000000000", new BigDecimal("1e2000000000"), 1e300,
+                Double.POSITIVE_INFINITY, Double.NaN, "9".repeat(5000))) {
+            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_open_positions", huge))).as("%.12s", String.valueOf(huge))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("max_open_positions must be 1 to 20")
+                    .hasMessageContaining("which is not a number below 10^15");
+        }
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_daily_loss", Map.of("a", 1)))).hasMessageContaining("got an object");
+        assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_daily_loss", List.of(1)))).hasMessageContaining("got an array");
     }
 }

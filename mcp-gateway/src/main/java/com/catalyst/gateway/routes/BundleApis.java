@@ -40,6 +40,11 @@ public final class BundleApis {
             return out.toString();
         }
 
+        /** Whether the route takes a JSON body (its REST verb declares consumes); the others refuse one (RequestBodyGuard). */
+        public boolean takesBody() {
+            return WITH_BODY.contains(route);
+        }
+
         /** The query string of the headers this API reads as query parameters; null when none is set. */
         public String query(Function<String, Object> headers) {
             String q = query.stream().sorted().filter(name -> headers.apply(name) != null)
@@ -51,6 +56,10 @@ public final class BundleApis {
             return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
         }
     }
+
+    /** The routes of {@link #ALL} whose REST verb takes a JSON body; BundleApisTest checks it against routes/. */
+    static final Set<String> WITH_BODY = Set.of("backtest-api-start", "scanner-api-scan", "risk-api-evaluate", "risk-api-update-limits",
+            "trading-api-execute");
 
     public static final List<Api> ALL = List.of(
             new Api("workflow-api-status", Bundle.WORKFLOW, "GET", "/api/v1/workflow/status", Set.of()),

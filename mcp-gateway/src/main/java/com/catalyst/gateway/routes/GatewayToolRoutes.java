@@ -299,10 +299,16 @@ public class GatewayToolRoutes extends RouteBuilder {
                         if (query != null) {
                             in.setHeader(Exchange.HTTP_QUERY, query);
                         }
-                        if (!"POST".equals(api.method()) && !"PUT".equals(api.method())) {
-                            in.setBody(null);
-                        } else if (!(in.getBody() instanceof String) && !(in.getBody() instanceof byte[])) {
-                            in.setBody(""); // the in-process route ignores such a body too (a tool's arguments map)
+                        if (!api.takesBody()) {
+                            in.setBody(null); // a route that takes no body refuses one
+                        } else {
+                            if (!(in.getBody() instanceof String) && !(in.getBody() instanceof byte[])) {
+                                in.setBody(""); // the in-process route ignores such a body too (a tool's arguments map)
+                            }
+                            // the tools' bodies are JSON; a bundle refuses any other type (415)
+                            if (in.getHeader("Content-Type") == null) {
+                                in.setHeader("Content-Type", "application/json");
+                            }
                         }
                     })
                     .doTry()

@@ -36,7 +36,7 @@ class BundleApisTest {
                         for (String verb : List.of("get", "post", "put", "delete")) {
                             for (Map<String, Object> op : (List<Map<String, Object>>) rest.getOrDefault(verb, List.of())) {
                                 verbs.put(verb.toUpperCase() + " " + rest.get("path") + op.getOrDefault("path", ""),
-                                        op.get("to") + " in " + file.getFileName());
+                                        op.get("to") + " in " + file.getFileName() + (op.get("consumes") != null ? " consumes" : ""));
                             }
                         }
                     }
@@ -53,7 +53,16 @@ class BundleApisTest {
         for (BundleApis.Api api : BundleApis.ALL) {
             // a bundle loads the route files named after it, so the REST definition must be in one of them
             assertThat(verbs.get(api.method() + " " + api.path())).as(api.route())
-                    .startsWith("direct:" + api.route() + " in " + api.bundle().id()).endsWith(".camel.yaml");
+                    .startsWith("direct:" + api.route() + " in " + api.bundle().id()).contains(".camel.yaml");
+        }
+    }
+
+    @Test
+    void anApiTakesABodyExactlyWhenItsRestVerbConsumesOne() throws IOException {
+        Map<String, String> verbs = restVerbs();
+
+        for (BundleApis.Api api : BundleApis.ALL) {
+            assertThat(verbs.get(api.method() + " " + api.path()).endsWith(" consumes")).as(api.route()).isEqualTo(api.takesBody());
         }
     }
 
