@@ -1,4 +1,4 @@
-package com.catalyst.api;
+package com.catalyst.security;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +60,10 @@ import org.yaml.snakeyaml.Yaml;
 class RestFuzzIT {
 
     private static final String DB = "catalyst_it_rest_fuzz";
+    private static final String SERVICE_SECRET = apiKey() + apiKey();
+    /** A fresh single-use token for each call to execute and manage, as the workflow's process signs them. */
+    private static final ServiceTokens WORKFLOW = new ServiceTokens(SERVICE_SECRET, Duration.ofSeconds(60), "workflow", false);
+    private static final java.util.Set<String> INTERNAL = java.util.Set.of("/api/v1/trading/execute", "/api/v1/trading/manage");
     private static final int COUNT = Integer.getInteger("fuzz.count", 10_000);
     private static final long SEED = Long.getLong("fuzz.seed", 20261207L);
     private static final int BODY_LIMIT = 64 * 1024;
@@ -130,7 +134,7 @@ class RestFuzzIT {
         String key = apiKey();
         String url = TestDatabases.fresh(DB);
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/" + DB,
-                "CATALYST_API_KEY", key);
+                "CATALYST_API_KEY", key, "CATALYST_SERVICE_TOKEN_SECRET", SERVICE_SECRET);
         try (CatalystProcess app = CatalystProcess.start("rest-fuzz", TestRedis.freePort(), env, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
                 "--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06", "--catalyst.clock.start-time=11:00",
                 "--catalyst.clock.speed=0", "--catalyst.trading.reconcile-interval=1h")) {
@@ -563,15 +567,25 @@ class RestFuzzIT {
     }
 
     private static HttpRequest request(int port, String key, Probe p) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + concretePath(p.route().path())))
+        String url = "http://127.0.0.1:" + port + concretePath(p.route().path());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).method(p.route().method(), HttpRequest.BodyPublishers.ofByteArray(p.body()));
         if (p.contentType() != null) {
             builder.header("Content-Type", p.contentType());
         }
         if (p.withKey()) {
-            builder.header("Authorization", "Bearer " + key);
+            builder.header("Authorization", INTERNAL.contains(p.route().path()) ? workflowToken(p.route().method(), url) : "Bearer " + key);
         }
         return builder.build();
+    }
+
+    /** The order path's internal doors take the workflow's service token, never the trader's key (docs/security.md). */
+    private static String workflowToken(String method, String url) {
+        try {
+            return WORKFLOW.bearer(method, url);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Null when the answer keeps the contract: a refusal (4xx) in JSON that names no Java internals. */
