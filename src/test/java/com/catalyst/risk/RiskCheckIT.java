@@ -237,13 +237,13 @@ class RiskCheckIT {
         // yesterday's loss does not count today
         jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl)"
                 + " values (null, get_or_create_security(?), 'long', 100, 50, 0.01, 'closed', '2026-01-05 10:00-05', '2026-01-05 11:00-05', -4999)", three[1]);
-        assertThat(json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body()).get("verdict").asText())
+        assertThat(json.readTree(atMarket(symbol).body()).get("verdict").asText())
                 .isIn("approved", "resized");
 
         jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, realized_pnl)"
                 + " values (get_or_create_security(?), 'long', 50, 50, 'open', '2026-01-06 10:00-05', -800)", three[2]);
 
-        JsonNode refused = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body());
+        JsonNode refused = json.readTree(atMarket(symbol).body());
         assertThat(refused.get("verdict").asText()).isEqualTo("rejected");
         assertThat(refused.get("reason").asText()).startsWith("kill switch").contains("-2400");
     }
@@ -258,17 +258,19 @@ class RiskCheckIT {
 
         assertThat(jdbc.queryForMap("select status, realized_pnl from positions")).containsEntry("status", "closed");
         assertThat(jdbc.queryForObject("select realized_pnl from positions", BigDecimal.class)).isEqualByComparingTo("-2500");
-        JsonNode refused = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body());
+        JsonNode refused = json.readTree(atMarket(symbol).body());
         assertThat(refused.get("reason").asText()).startsWith("kill switch");
     }
 
     @Test
     void aResetCannotLiftATrippedKillSwitch() throws Exception {
-        jdbc.update("insert into positions (security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl)"
-                + " values (get_or_create_security(?), 'long', 100, 50, 35, 'closed', '2026-01-06 10:00-05', '2026-01-06 10:30-05', -1500)", symbol);
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260106-001', 'normal', 'completed')");
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl)"
+                + " values ('20260106-001', get_or_create_security(?), 'long', 100, 50, 35, 'closed', '2026-01-06 10:00-05', '2026-01-06 10:30-05', -1500)",
+                symbol);
         // tightening to 1,000 trips the switch at -1,500; the configured 2,000 would lift it
         assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_daily_loss\": 1000}").statusCode()).isEqualTo(200);
-        assertThat(json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body()).get("reason").asText()).startsWith("kill switch");
+        assertThat(json.readTree(atMarket(symbol).body()).get("reason").asText()).startsWith("kill switch");
 
         HttpResponse<String> reset = send("DELETE", "/api/v1/risk/limits", null);
 
@@ -278,7 +280,7 @@ class RiskCheckIT {
         assertThat(error.get("limit").asText()).isEqualTo("max_daily_loss");
         assertThat(json.readTree(send("GET", "/api/v1/risk/limits", null).body()).get("in_force").get("max_daily_loss").decimalValue())
                 .isEqualByComparingTo("1000");
-        assertThat(json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body()).get("reason").asText()).startsWith("kill switch");
+        assertThat(json.readTree(atMarket(symbol).body()).get("reason").asText()).startsWith("kill switch");
         assertThat(jdbc.queryForObject("select count(*) from risk_limit_changes where source = 'reset'", Integer.class)).isZero();
         // nor can a raise, as before
         assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_daily_loss\": 2000}").statusCode()).isEqualTo(409);
@@ -296,21 +298,27 @@ class RiskCheckIT {
         workingOrder("w-3", four[2], "canceled", "limit", 100, 0, new BigDecimal("10"));
         workingOrder("w-4", four[3], "filled", "market", 100, 100, null);
 
-        JsonNode full = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body());
+        JsonNode full = json.readTree(atMarket(symbol).body());
         assertThat(full.get("verdict").asText()).isEqualTo("rejected");
         assertThat(full.get("reason").asText()).contains("open positions 2 reached the maximum 2");
-        JsonNode same = json.readTree(check("{\"symbol\":\"" + four[1] + "\",\"side\":\"buy\"}").body());
+        JsonNode same = json.readTree(atMarket(four[1]).body());
         assertThat(same.get("reason").asText()).contains(four[1] + " is already open");
 
         // exposure: a partly filled entry's remaining 6,000 shares at the limit take 90,000 of the 100,000 limit
         jdbc.execute("truncate orders cascade");
         send("PUT", "/api/v1/risk/limits", "{\"max_open_positions\": 5, \"max_total_exposure_share\": 1}");
         workingOrder("w-5", four[0], "partially_filled", "limit", 7000, 1000, new BigDecimal("15"));
-        JsonNode capped = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"stop_price\":"
+        JsonNode capped = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":" + last + ",\"stop_price\":"
                 + last.multiply(new BigDecimal("0.999")).setScale(2, java.math.RoundingMode.DOWN) + "}").body());
         assertThat(capped.get("numbers").get("exposure").decimalValue()).isEqualByComparingTo("90000");
         assertThat(capped.get("verdict").asText()).as(capped.toString()).isEqualTo("resized");
         assertThat(capped.get("approved_quantity").intValue() * last.doubleValue()).isLessThanOrEqualTo(10000.0);
+    }
+
+    /** A market check sending the last price as its entry_price, as a careful client does: judged the same either way. */
+    private HttpResponse<String> atMarket(String symbol) throws Exception {
+        return check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":"
+                + BigDecimal.valueOf(market.lastPrice(symbol, clock.sessionDate(), clock.now())) + "}");
     }
 
     private void workingOrder(String id, String symbol, String status, String type, int quantity, int filled, BigDecimal limit) {
