@@ -16,6 +16,7 @@ import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.RiskCheck;
 import com.catalyst.risk.RiskDecision;
+import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.ErrorBodies.NotFoundException;
 import com.catalyst.trading.ExitPlanner;
@@ -51,7 +52,7 @@ public class ManualOrderDesk {
         this.exits = exits;
     }
 
-    /** The order with its fields checked and completed: a known symbol, side buy, the last price, a key. */
+    /** The order with its fields checked and completed: a known symbol, side buy, a type, a key; a market order needs a last price. */
     public ManualOrder validate(ManualOrder order, String headerKey) {
         if (order == null) {
             throw new FieldException("symbol", "a JSON body with at least symbol and side is required");
@@ -78,13 +79,38 @@ public class ManualOrderDesk {
         BigDecimal limit = null;
         if (type.equals("limit")) {
             limit = checkedLimit(symbol, order.limitPrice(), key);
+        } else {
+            // a market order is judged at the market's last price (risk looks it up again): none yet, nothing to size at
+            lastPrice(symbol);
         }
-        // a limit entry is sized and judged at its limit: the price it will pay at worst
-        BigDecimal entry = order.entryPrice() != null ? order.entryPrice() : limit != null ? limit : lastPrice(symbol);
-        if (entry.signum() <= 0) {
-            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + entry);
+        if (order.entryPrice() != null && order.entryPrice().signum() <= 0) {
+            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + order.entryPrice());
         }
-        return new ManualOrder(symbol, side, order.quantity(), entry, order.stopPrice(), key, type, limit);
+        // the client's entry_price is kept as sent (it is part of the request the key names) but sizes nothing
+        return new ManualOrder(symbol, side, order.quantity(), order.entryPrice(), order.stopPrice(), key, type, limit);
+    }
+
+    /**
+     * An idempotency key names one order: when {@code existing} (the order already stored under this request's key:
+     * its client order id and the request it was placed with) asked for something else, the request is refused with a
+     * 409 that names the key and the fields that differ. The same body again returns the original order.
+     */
+    public void requireSameRequest(ManualOrder order, Map<String, Object> existing) {
+        if (existing == null || existing.get("request") == null) {
+            return;
+        }
+        List<String> differences = ManualOrder.differences((String) existing.get("request"), order.requestLine());
+        if (differences.isEmpty()) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("idempotency_key", order.idempotencyKey());
+        details.put("client_order_id", existing.get("client_order_id"));
+        details.put("differences", differences);
+        throw new ConflictException("idempotency key '" + order.idempotencyKey() + "' was already used for order "
+                + existing.get("client_order_id") + " with a different request (" + String.join("; ", differences)
+                + "); nothing was sent. Send the original body to get that order back, or use a new idempotency key for a new order",
+                details);
     }
 
     /**
@@ -109,8 +135,9 @@ public class ManualOrderDesk {
         return limit;
     }
 
+    /** What risk judges: risk prices a market order at the last price itself, a limit order at its limit. */
     public RiskCheck riskCheck(ManualOrder order) {
-        return new RiskCheck(order.symbol(), "buy", order.entryPrice(), order.stopPrice(), order.quantity());
+        return new RiskCheck(order.symbol(), "buy", order.entryPrice(), order.stopPrice(), order.quantity(), order.type(), order.limitPrice());
     }
 
     /** The same key always names the same order: a hash keeps any key within the broker's 128 characters. */
@@ -130,7 +157,7 @@ public class ManualOrderDesk {
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
         return new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), "buy", decision.approvedQuantity(),
                 decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null,
-                order.limit() ? "limit" : "market", order.limitPrice());
+                order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine());
     }
 
     /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */
@@ -171,7 +198,8 @@ public class ManualOrderDesk {
     private BigDecimal lastPrice(String symbol) {
         double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
         if (!Double.isFinite(last) || last <= 0) {
-            throw new FieldException("entry_price", "'entry_price' is required: " + symbol + " has no price yet this session");
+            throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be sized;"
+                    + " try again after its first bar, or send a limit order with 'type':'limit' and 'limit_price'");
         }
         return BigDecimal.valueOf(last);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.catalyst.config.CatalystProperties;
+import com.catalyst.market.clock.TradingClock;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
@@ -39,6 +40,7 @@ public class ReconciliationDesk {
     private final CycleDesk cycles;
     private final ObjectMapper json;
     private final OrderSyncDesk orderSync;
+    private final TradingClock clock;
     private final Duration minAge;
     private final boolean tradingHere;
     private volatile String state = "pending";
@@ -48,8 +50,9 @@ public class ReconciliationDesk {
 
     public ReconciliationDesk(JdbcTemplate jdbc, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
                               CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active,
-                              OrderSyncDesk orderSync) {
+                              OrderSyncDesk orderSync, TradingClock clock) {
         this.orderSync = orderSync;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.broker = broker;
         this.producer = producer;
@@ -166,15 +169,21 @@ public class ReconciliationDesk {
             held.put(p.symbol(), p);
         }
         int repairs = 0;
-        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, quantity, entry_price from v_positions_current")) {
+        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, quantity, entry_price, unrealized_pnl from v_positions_current")) {
             String symbol = (String) local.get("symbol");
             BrokerPosition atBroker = held.remove(symbol);
             int quantity = ((Number) local.get("quantity")).intValue();
             if (atBroker == null) {
-                jdbc.update("update positions set status = 'closed', closed_at = now(), close_reason = 'reconciled: not held at broker',"
-                        + " unrealized_pnl = 0 where position_id = ?", local.get("position_id"));
-                repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed",
-                        Map.of("symbol", symbol, "quantity", quantity));
+                // sold at the broker without our record seeing the fill: the last mark is the best figure of what it realized,
+                // and it must reach today's realized P&L (the kill switch reads it) rather than vanish
+                BigDecimal mark = local.get("unrealized_pnl") == null ? BigDecimal.ZERO : new BigDecimal(local.get("unrealized_pnl").toString());
+                jdbc.update("update positions set status = 'closed', closed_at = ?, close_reason = 'reconciled: not held at broker',"
+                        + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl, exit_price = round(entry_price + unrealized_pnl / quantity, 4),"
+                        + " pnl_percent = round(unrealized_pnl / (entry_price * quantity) * 100, 4), unrealized_pnl = 0 where position_id = ?",
+                        java.sql.Timestamp.from(clock.now()), local.get("position_id"));
+                repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed, realized "
+                        + mark + " at its last mark (counts toward today's loss limit)", Map.of("symbol", symbol, "quantity", quantity,
+                        "realized_pnl", mark));
                 repairs++;
             } else if (atBroker.quantity() != quantity) {
                 jdbc.update("update positions set quantity = ?, entry_price = ? where position_id = ?", atBroker.quantity(),

@@ -19,7 +19,8 @@ import com.catalyst.workflow.TradingMode;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a trader's proposed trade into a risk request, field by field: a bad field is a 400 that names it. Without a
+ * Turns a trader's proposed trade into a risk request, field by field: a bad field is a 400 that names it. A market
+ * order is judged at the market's last price, a limit order at its limit; the client's entry_price sizes nothing. Without a
  * stop the risk manager places one from the symbol's 14-bar ATR of today, as it does for a cycle's proposals.
  */
 @Component("riskCheckDesk")
@@ -42,26 +43,44 @@ public class RiskCheckDesk {
 
     public RiskRequest request(RiskCheck check) {
         if (check == null) {
-            throw new FieldException("symbol", "a JSON body with symbol, side and entry_price is required");
+            throw new FieldException("symbol", "a JSON body with symbol and side is required");
         }
         String symbol = knownSymbol(check.symbol());
         String side = check.side() == null ? "" : check.side().trim().toLowerCase(Locale.ROOT);
         if (!side.equals("buy") && !side.equals("long")) {
             throw new FieldException("side", "'side' must be buy (a long entry; exits go through the trading API), got '" + check.side() + "'");
         }
-        BigDecimal entry = check.entryPrice();
-        if (entry == null || entry.signum() <= 0) {
-            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + entry);
+        if (check.entryPrice() != null && check.entryPrice().signum() <= 0) {
+            throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + check.entryPrice());
         }
+        String type = check.type() == null ? "market" : check.type().trim().toLowerCase(Locale.ROOT);
+        if (!type.equals("market") && !type.equals("limit")) {
+            throw new FieldException("type", "'type' must be market or limit, got '" + check.type() + "'");
+        }
+        if (type.equals("limit") && (check.limitPrice() == null || check.limitPrice().signum() <= 0)) {
+            throw new FieldException("limit_price", "'limit_price' must be a positive price for a limit order, got " + check.limitPrice());
+        }
+        // a market order is judged at the market's last price, never at a price the client sends (RiskCheck.judgedPrice)
+        BigDecimal entry = check.judgedPrice(type.equals("limit") ? null : lastPrice(symbol));
         if (check.stopPrice() != null && (check.stopPrice().signum() <= 0 || check.stopPrice().compareTo(entry) >= 0)) {
-            throw new FieldException("stop_price", "'stop_price' must be positive and below entry_price " + entry + " for a long entry, got "
-                    + check.stopPrice());
+            throw new FieldException("stop_price", "'stop_price' must be positive and below " + (type.equals("limit") ? "the limit price "
+                    : "the last price ") + entry + " of " + symbol + " for a long entry, got " + check.stopPrice());
         }
         if (check.quantity() != null && (check.quantity() < 1 || check.quantity() > MAX_QUANTITY)) {
             throw new FieldException("quantity", "'quantity' must be a whole number of shares from 1 to " + MAX_QUANTITY + ", got " + check.quantity());
         }
-        TradeProposal proposal = new TradeProposal(symbol, "long", entry, atr(symbol), "manual", 0, check.stopPrice(), check.quantity());
+        TradeProposal proposal = check.proposal(type.equals("limit") ? null : entry, atr(symbol));
         return new RiskRequest(null, TradingMode.of(cycles.mode()).sizeMultiplier(), List.of(proposal));
+    }
+
+    /** The market's last price of {@code symbol} this session: what a market order would pay. */
+    private BigDecimal lastPrice(String symbol) {
+        double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
+        if (!Double.isFinite(last) || last <= 0) {
+            throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be judged;"
+                    + " try again after its first bar, or check a limit order with 'type':'limit' and 'limit_price'");
+        }
+        return BigDecimal.valueOf(last);
     }
 
     /** A well-formed ticker that the market knows: the same universe the scanner ranks. */

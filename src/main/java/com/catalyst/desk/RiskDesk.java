@@ -1,6 +1,7 @@
 package com.catalyst.desk;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,12 +10,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.catalyst.config.CatalystProperties;
+import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.Portfolio;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.risk.RiskResponse;
+import com.catalyst.risk.WorkingOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,27 +29,64 @@ import org.springframework.stereotype.Component;
 @Component("riskDesk")
 public class RiskDesk {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RiskDesk.class);
+
     private final RiskLimitsBook limits;
     private final BigDecimal startingCash;
     private final ObjectMapper json;
     private final TradingClock clock;
+    private final MarketDataPort market;
 
-    public RiskDesk(RiskLimitsBook limits, CatalystProperties props, ObjectMapper json, TradingClock clock) {
+    public RiskDesk(RiskLimitsBook limits, CatalystProperties props, ObjectMapper json, TradingClock clock, MarketDataPort market) {
         this.limits = limits;
+        this.market = market;
         this.startingCash = props.broker().startingCash();
         this.json = json;
         this.clock = clock;
     }
 
-    public RiskResponse evaluate(RiskRequest request, List<Map<String, Object>> portfolioRows) {
-        return limits.manager().evaluate(request, portfolio(portfolioRows.get(0)));
+    /**
+     * Judges {@code request} against the portfolio row, today's realized P&L (every realized loss of the session day,
+     * see risk-realized-today) and the entry orders still working, counted as if they fill.
+     */
+    public RiskResponse evaluate(RiskRequest request, List<Map<String, Object>> portfolioRows, BigDecimal realizedToday,
+                                 List<Map<String, Object>> workingRows) {
+        Portfolio portfolio = portfolio(portfolioRows.get(0), realizedToday).withWorking(workingOrders(workingRows));
+        return limits.manager().evaluate(request, portfolio);
     }
 
     /**
-     * One row from the portfolio query: realized P&L all time and today, open cost and market value, the open symbols.
+     * Working entry orders as risk counts them: the shares still to fill at the price they would pay at worst, the limit
+     * of a limit order, the market's last price for a market order (its stop when the market has none, so it still counts).
+     */
+    List<WorkingOrder> workingOrders(List<Map<String, Object>> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        List<WorkingOrder> out = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            String symbol = (String) row.get("symbol");
+            BigDecimal price = row.get("limit_price") != null ? decimal(row.get("limit_price")) : lastPrice(symbol);
+            if (price == null || price.signum() <= 0) {
+                price = decimal(row.get("stop_price"));
+                LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", row.get("client_order_id"),
+                        symbol, price);
+            }
+            out.add(new WorkingOrder((String) row.get("client_order_id"), symbol, ((Number) row.get("remaining")).intValue(), price));
+        }
+        return out;
+    }
+
+    private BigDecimal lastPrice(String symbol) {
+        double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
+        return Double.isFinite(last) && last > 0 ? BigDecimal.valueOf(last) : null;
+    }
+
+    /**
+     * One row from the portfolio query (realized P&L all time, open cost and market value, the open symbols) and today's realized P&L.
      * Buying power is the cash left (a cash account: no margin), exposure the open positions' market value.
      */
-    Portfolio portfolio(Map<String, Object> row) {
+    Portfolio portfolio(Map<String, Object> row, BigDecimal realizedToday) {
         BigDecimal realized = decimal(row.get("realized_total"));
         BigDecimal unrealized = decimal(row.get("unrealized_total"));
         BigDecimal cost = decimal(row.get("exposure"));
@@ -53,7 +95,7 @@ public class RiskDesk {
         String symbols = (String) row.get("open_symbols");
         Set<String> open = symbols == null || symbols.isBlank() ? Set.of() : Arrays.stream(symbols.split(",")).collect(Collectors.toSet());
         return new Portfolio(equity, cash.max(BigDecimal.ZERO), ((Number) row.get("open_count")).intValue(), open,
-                decimal(row.get("realized_today")), cost.add(unrealized));
+                realizedToday == null ? BigDecimal.ZERO : realizedToday, cost.add(unrealized));
     }
 
     /** The kill switch's risk_events row, when it has tripped: one a session day (the insert ignores the rest). */

@@ -78,16 +78,29 @@ public class RiskLimitsBook {
         RiskLimits next = RiskLimitsChange.apply(configured, overrides);
         BigDecimal realized = realizedToday == null ? BigDecimal.ZERO : realizedToday;
         RiskLimits current = before.manager().limits();
-        if (next.maxDailyLoss().compareTo(current.maxDailyLoss()) > 0 && realized.compareTo(current.maxDailyLoss().negate()) <= 0) {
+        if (RiskLimitsChange.liftsKillSwitch(current, next, realized)) {
             throw new ConflictException("max_daily_loss cannot be raised today: realized P&L today " + realized
-                    + " has reached the limit in force " + current.maxDailyLoss() + " and the kill switch holds until the next session");
+                    + " has reached the limit in force " + current.maxDailyLoss() + " and the kill switch holds until the next session",
+                    Map.of("limit", "max_daily_loss", "max_daily_loss", current.maxDailyLoss(), "realized_pnl_today", realized));
         }
         return record("mcp".equals(source) ? "mcp" : "rest", reason == null ? null : String.valueOf(reason), changes, overrides, current, next);
     }
 
-    /** Drops every run-time change: the configured limits are in force again. */
-    public synchronized Map<String, Object> reset(String reason) {
+    /**
+     * Drops every run-time change: the configured limits are in force again. Refused (409) while the kill switch has
+     * tripped today and the configured daily loss limit would lift it, as {@link #update} refuses raising it: the switch
+     * holds until the next session, whichever way the limits are changed.
+     */
+    public synchronized Map<String, Object> reset(String reason, BigDecimal realizedToday) {
+        BigDecimal realized = realizedToday == null ? BigDecimal.ZERO : realizedToday;
         RiskLimits current = state().manager().limits();
+        if (RiskLimitsChange.liftsKillSwitch(current, configured, realized)) {
+            throw new ConflictException("risk limits cannot be reset today: realized P&L today " + realized + " has reached max_daily_loss "
+                    + current.maxDailyLoss() + " in force, and the configured " + configured.maxDailyLoss() + " would lift the kill switch,"
+                    + " which holds until the next session; reset after the session, or change other limits with PUT /api/v1/risk/limits",
+                    Map.of("limit", "max_daily_loss", "max_daily_loss", current.maxDailyLoss(), "configured_max_daily_loss",
+                            configured.maxDailyLoss(), "realized_pnl_today", realized));
+        }
         return record("reset", reason, Map.of(), Map.of(), current, configured);
     }
 

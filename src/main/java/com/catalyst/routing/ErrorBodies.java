@@ -64,6 +64,9 @@ public final class ErrorBodies {
             body.put("error", history.getMessage());
             body.put("have", history.have());
             body.put("need", history.need());
+        } else if (e instanceof ConflictException conflict) {
+            body.put("error", conflict.getMessage());
+            body.putAll(conflict.details());
         } else if (e instanceof DataIntegrityViolationException) {
             body.put("error", "the record refuses this request: it names a cycle, order or position the record does not hold,"
                     + " or repeats one it does");
@@ -209,8 +212,20 @@ public final class ErrorBodies {
 
     /** The request is well formed but the state of things refuses it now (say why): 409. */
     public static final class ConflictException extends RuntimeException {
+        private final Map<String, Object> details;
+
         public ConflictException(String message) {
+            this(message, Map.of());
+        }
+
+        /** With {@code details}: fields added to the error body beside {@code error} (what the conflict is about). */
+        public ConflictException(String message, Map<String, Object> details) {
             super(message);
+            this.details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+        }
+
+        public Map<String, Object> details() {
+            return details;
         }
     }
 

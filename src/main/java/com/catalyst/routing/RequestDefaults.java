@@ -103,6 +103,12 @@ public class RequestDefaults {
                 : cycleId.substring(0, 8) + "-%";
     }
 
+    /** The session day of {@code cycleId} (its first eight characters), or the clock's for a request with no cycle. */
+    public java.sql.Date sessionDay(String cycleId) {
+        return java.sql.Date.valueOf(cycleId == null || cycleId.length() < 8 ? clock.sessionDate()
+                : java.time.LocalDate.parse(cycleId.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE));
+    }
+
     public TradeResponse tradeResponse(String cycleId, List<?> outcomes) {
         return new TradeResponse(cycleId, outcomes.stream().filter(OrderOutcome.class::isInstance).map(OrderOutcome.class::cast).toList());
     }

@@ -8,7 +8,10 @@ import java.net.http.HttpResponse;
 import java.math.BigDecimal;
 import java.util.Map;
 
+import com.catalyst.desk.ReconciliationDesk;
 import com.catalyst.desk.RiskLimitsBook;
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.clock.TradingClock;
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,12 +49,20 @@ class RiskCheckIT {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MarketDataPort market;
+    @Autowired
+    TradingClock clock;
+    @Autowired
+    ReconciliationDesk reconciliation;
     @LocalServerPort
     int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private String symbol;
+    /** The market's last price of {@code symbol}: what a market order is judged at. */
+    private BigDecimal last;
 
     @BeforeEach
     void emptyRecord() throws Exception {
@@ -59,10 +70,15 @@ class RiskCheckIT {
         for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) == 0; i++) {
             Thread.sleep(100);
         }
-        // back to the configured limits (the book keeps them in memory), then an empty record
-        assertThat(send("DELETE", "/api/v1/risk/limits", null).statusCode()).isEqualTo(200);
+        // an empty record, then back to the configured limits (the book keeps them in memory; no losses today, so a reset
+        // lifts no kill switch), then no record of that reset either
         jdbc.execute("truncate trading_cycles, risk_decisions, risk_events, orders, fills, positions, risk_limit_changes restart identity cascade");
+        HttpResponse<String> reset = send("DELETE", "/api/v1/risk/limits", null);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        jdbc.execute("truncate risk_limit_changes restart identity cascade");
         symbol = jdbc.queryForObject("select symbol from securities order by symbol limit 1", String.class);
+        last = BigDecimal.valueOf(market.lastPrice(symbol, clock.sessionDate(), clock.now()));
+        assertThat(last).as("the simulated market has a price for " + symbol + " at 11:00").isPositive();
     }
 
     @Test
@@ -77,11 +93,12 @@ class RiskCheckIT {
         assertThat(decision.get("numbers").has("exposure_limit")).isTrue();
 
         // the trader's own stop and quantity: risk only cuts the quantity to the limits
-        JsonNode asked = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"long\",\"entry_price\":50,\"stop_price\":49,\"quantity\":100000}").body());
+        BigDecimal stop = last.subtract(BigDecimal.ONE);
+        JsonNode asked = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"long\",\"stop_price\":" + stop + ",\"quantity\":100000}").body());
         assertThat(asked.get("verdict").asText()).isEqualTo("resized");
         assertThat(asked.get("requested_quantity").asInt()).isEqualTo(100000);
         assertThat(asked.get("approved_quantity").asInt()).isLessThanOrEqualTo(1000);
-        assertThat(asked.get("stop_price").decimalValue()).isEqualByComparingTo("49");
+        assertThat(asked.get("stop_price").decimalValue()).isEqualByComparingTo(stop);
 
         assertThat(jdbc.queryForObject("select count(*) from risk_decisions where cycle_id is null", Integer.class)).isEqualTo(2);
     }
@@ -95,7 +112,9 @@ class RiskCheckIT {
         assertField(check("{\"symbol\":\"not a symbol\",\"side\":\"buy\",\"entry_price\":50}"), "symbol");
         assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"sideways\",\"entry_price\":50}"), "side");
         assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":-1}"), "entry_price");
-        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":50,\"stop_price\":51}"), "stop_price");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"stop_price\":" + last.add(BigDecimal.ONE) + "}"), "stop_price");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"type\":\"stop\"}"), "type");
+        assertField(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"type\":\"limit\"}"), "limit_price");
         assertThat(jdbc.queryForObject("select count(*) from risk_decisions", Integer.class)).isZero();
     }
 
@@ -182,6 +201,129 @@ class RiskCheckIT {
                 .get("reason").asText()).startsWith("kill switch");
         // tightening is always allowed
         assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_daily_loss\": 1000}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMarketOrderIsJudgedAtTheLastPriceNotAtTheClientsEntryPrice() throws Exception {
+        JsonNode market = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"}").body());
+        JsonNode lowball = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":0.5}").body());
+        JsonNode inflated = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":" + last.multiply(BigDecimal.TEN) + "}").body());
+
+        for (JsonNode decision : new JsonNode[] {market, lowball, inflated}) {
+            assertThat(decision.get("verdict").asText()).as(decision.toString()).isIn("approved", "resized");
+            assertThat(decision.get("entry_price").decimalValue()).isEqualByComparingTo(last);
+            assertThat(decision.get("approved_quantity").asInt()).isEqualTo(market.get("approved_quantity").asInt());
+        }
+        // a limit order is judged at its limit
+        BigDecimal limit = last.subtract(new BigDecimal("0.10"));
+        JsonNode limited = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":0.5,\"type\":\"limit\",\"limit_price\":"
+                + limit + "}").body());
+        assertThat(limited.get("entry_price").decimalValue()).isEqualByComparingTo(limit);
+        assertThat(jdbc.queryForList("select entry_price from risk_decisions", BigDecimal.class)).allSatisfy(p -> assertThat(p).isGreaterThan(BigDecimal.ONE));
+    }
+
+    @Test
+    void everyRealizedLossOfTheDayCountsTowardTheKillSwitch() throws Exception {
+        // a manual position (no cycle) closed this afternoon, a position of yesterday's cycle closed this morning,
+        // and a partial exit of a position still open: -800 each, -2,400 together past the configured 2,000
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260105-001', 'normal', 'completed')");
+        String[] three = jdbc.queryForList("select symbol from securities order by symbol limit 3", String.class).toArray(String[]::new);
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl,"
+                + " close_reason) values (null, get_or_create_security(?), 'long', 100, 50, 42, 'closed', '2026-01-06 10:00-05', '2026-01-06 10:40-05',"
+                + " -800, 'manual_close')", three[0]);
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl,"
+                + " close_reason) values ('20260105-001', get_or_create_security(?), 'long', 100, 50, 42, 'closed', '2026-01-05 15:00-05',"
+                + " '2026-01-06 09:45-05', -800, 'flatten')", three[1]);
+        // yesterday's loss does not count today
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl)"
+                + " values (null, get_or_create_security(?), 'long', 100, 50, 0.01, 'closed', '2026-01-05 10:00-05', '2026-01-05 11:00-05', -4999)", three[1]);
+        assertThat(json.readTree(atMarket(symbol).body()).get("verdict").asText())
+                .isIn("approved", "resized");
+
+        jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, realized_pnl)"
+                + " values (get_or_create_security(?), 'long', 50, 50, 'open', '2026-01-06 10:00-05', -800)", three[2]);
+
+        JsonNode refused = json.readTree(atMarket(symbol).body());
+        assertThat(refused.get("verdict").asText()).isEqualTo("rejected");
+        assertThat(refused.get("reason").asText()).startsWith("kill switch").contains("-2400");
+    }
+
+    @Test
+    void aPositionClosedByReconciliationCountsItsLossToday() throws Exception {
+        // the record holds a position the paper broker does not (sold broker-side): reconciliation closes it at its last mark
+        jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, unrealized_pnl)"
+                + " values (get_or_create_security(?), 'long', 100, 50, 'open', '2026-01-06 10:00-05', -2500)", symbol);
+
+        reconciliation.scheduled();
+
+        assertThat(jdbc.queryForMap("select status, realized_pnl from positions")).containsEntry("status", "closed");
+        assertThat(jdbc.queryForObject("select realized_pnl from positions", BigDecimal.class)).isEqualByComparingTo("-2500");
+        JsonNode refused = json.readTree(atMarket(symbol).body());
+        assertThat(refused.get("reason").asText()).startsWith("kill switch");
+    }
+
+    @Test
+    void aResetCannotLiftATrippedKillSwitch() throws Exception {
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260106-001', 'normal', 'completed')");
+        jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, exit_price, status, opened_at, closed_at, realized_pnl)"
+                + " values ('20260106-001', get_or_create_security(?), 'long', 100, 50, 35, 'closed', '2026-01-06 10:00-05', '2026-01-06 10:30-05', -1500)",
+                symbol);
+        // tightening to 1,000 trips the switch at -1,500; the configured 2,000 would lift it
+        assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_daily_loss\": 1000}").statusCode()).isEqualTo(200);
+        assertThat(json.readTree(atMarket(symbol).body()).get("reason").asText()).startsWith("kill switch");
+
+        HttpResponse<String> reset = send("DELETE", "/api/v1/risk/limits", null);
+
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(409);
+        JsonNode error = json.readTree(reset.body());
+        assertThat(error.get("error").asText()).contains("cannot be reset today").contains("next session");
+        assertThat(error.get("limit").asText()).isEqualTo("max_daily_loss");
+        assertThat(json.readTree(send("GET", "/api/v1/risk/limits", null).body()).get("in_force").get("max_daily_loss").decimalValue())
+                .isEqualByComparingTo("1000");
+        assertThat(json.readTree(atMarket(symbol).body()).get("reason").asText()).startsWith("kill switch");
+        assertThat(jdbc.queryForObject("select count(*) from risk_limit_changes where source = 'reset'", Integer.class)).isZero();
+        // nor can a raise, as before
+        assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_daily_loss\": 2000}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void workingAndUnknownOrdersCountTowardOpenPositionsAndExposure() throws Exception {
+        String[] four = jdbc.queryForList("select symbol from securities where symbol <> ? order by symbol limit 4", String.class, symbol)
+                .toArray(String[]::new);
+        assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_open_positions\": 2}").statusCode()).isEqualTo(200);
+        // an entry resting at the broker and one whose send went unanswered: no position yet, both may fill
+        workingOrder("w-1", four[0], "new", "limit", 100, 0, new BigDecimal("10"));
+        workingOrder("w-2", four[1], "unknown", "market", 100, 0, null);
+        // finished orders count for nothing
+        workingOrder("w-3", four[2], "canceled", "limit", 100, 0, new BigDecimal("10"));
+        workingOrder("w-4", four[3], "filled", "market", 100, 100, null);
+
+        JsonNode full = json.readTree(atMarket(symbol).body());
+        assertThat(full.get("verdict").asText()).isEqualTo("rejected");
+        assertThat(full.get("reason").asText()).contains("open positions 2 reached the maximum 2");
+        JsonNode same = json.readTree(atMarket(four[1]).body());
+        assertThat(same.get("reason").asText()).contains(four[1] + " is already open");
+
+        // exposure: a partly filled entry's remaining 6,000 shares at the limit take 90,000 of the 100,000 limit
+        jdbc.execute("truncate orders cascade");
+        send("PUT", "/api/v1/risk/limits", "{\"max_open_positions\": 5, \"max_total_exposure_share\": 1}");
+        workingOrder("w-5", four[0], "partially_filled", "limit", 7000, 1000, new BigDecimal("15"));
+        JsonNode capped = json.readTree(check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":" + last + ",\"stop_price\":"
+                + last.multiply(new BigDecimal("0.999")).setScale(2, java.math.RoundingMode.DOWN) + "}").body());
+        assertThat(capped.get("numbers").get("exposure").decimalValue()).isEqualByComparingTo("90000");
+        assertThat(capped.get("verdict").asText()).as(capped.toString()).isEqualTo("resized");
+        assertThat(capped.get("approved_quantity").intValue() * last.doubleValue()).isLessThanOrEqualTo(10000.0);
+    }
+
+    /** A market check sending the last price as its entry_price, as a careful client does: judged the same either way. */
+    private HttpResponse<String> atMarket(String symbol) throws Exception {
+        return check("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"entry_price\":"
+                + BigDecimal.valueOf(market.lastPrice(symbol, clock.sessionDate(), clock.now())) + "}");
+    }
+
+    private void workingOrder(String id, String symbol, String status, String type, int quantity, int filled, BigDecimal limit) {
+        jdbc.update("insert into orders (order_id, client_order_id, security_id, side, order_type, quantity, filled_qty, limit_price, status)"
+                + " values (gen_random_uuid(), ?, get_or_create_security(?), 'buy', ?, ?, ?, ?, ?)", id, symbol, type, quantity, filled, limit, status);
     }
 
     /** The configured limits as GET /limits shows them: every field is named, so the base they lay over does not matter. */

@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -56,7 +57,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "catalyst.broker.alpaca.retry.max-attempts=2",
         "catalyst.broker.alpaca.retry.initial-backoff=20ms",
         "catalyst.broker.alpaca.retry.max-backoff=50ms",
-        "camel.resilience4j.configurations.broker.wait-duration-in-open-state=2"})
+        "camel.resilience4j.configurations.broker.wait-duration-in-open-state=2",
+        "catalyst.trading.reconcile-min-age=0s"})
 class AlpacaTradingIT {
 
     static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
@@ -175,6 +177,11 @@ class AlpacaTradingIT {
         assertThat(garbled.get("reject_reason").asText()).contains("unreadable answer from Alpaca");
         posts = ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders")));
 
+        // the first cycle's entries end at Alpaca unfilled (the next cycle's order sync reads them canceled): working, they
+        // would still count toward the open positions and exposure, and the next cycle could not enter the same symbols
+        ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", matching("CAT-" + cycle + "-.*"))
+                .willReturn(canceled()));
+
         // Alpaca fails every order: after the adapter's attempts each is recorded unknown (or, once the broker circuit
         // breaker has opened, rejected unsent), and the cycle completes
         ALPACA.stubFor(post("/v2/orders").willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
@@ -200,15 +207,23 @@ class AlpacaTradingIT {
         assertThat(metrics).contains("resilience4j_ratelimiter_available_permissions{").contains("catalyst_broker_rate_limit_wait_seconds_count{")
                 .contains("resilience4j_circuitbreaker_state{");
 
+        // reconciliation settles the unknown orders (Alpaca never saw them: canceled, not resent), so they no longer count
+        // toward the limits; each order below is in a symbol of its own, as an unknown or working one refuses a second entry
+        reconciliation.scheduled();
+        assertThat(jdbc.queryForObject("select count(*) from orders where status = 'unknown'", Integer.class)).isZero();
+        assertThat(send("PUT", "/api/v1/risk/limits", "{\"max_open_positions\": 20}").statusCode()).isEqualTo(200);
+        java.util.Iterator<String> fresh = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' and symbol not in"
+                + " (select s.symbol from orders o join securities s using (security_id)) order by symbol limit 20", String.class).iterator();
+
         // while Alpaca keeps failing, the broker circuit breaker opens (half of the last 10 calls failed); then no order
         // reaches Alpaca: each is recorded rejected, "not sent", at once
         for (int i = 0; i < 10 && breakerState("open") < 1; i++) {
-            send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"down-" + i + "\"}");
+            send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + fresh.next() + "\",\"side\":\"buy\",\"quantity\":1,\"idempotency_key\":\"down-" + i + "\"}");
         }
         assertThat(breakerState("open")).isEqualTo(1.0);
         int postsWhileOpen = ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders"))).size();
         JsonNode unsent = json.readTree(send("POST", "/api/v1/trading/orders",
-                "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"open-1\"}").body());
+                "{\"symbol\":\"" + fresh.next() + "\",\"side\":\"buy\",\"quantity\":1,\"idempotency_key\":\"open-1\"}").body());
         assertThat(unsent.get("status").asText()).isEqualTo("rejected");
         assertThat(unsent.get("reject_reason").asText()).contains("not sent: broker circuit breaker is open");
         assertThat(ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders")))).hasSize(postsWhileOpen);
@@ -221,7 +236,7 @@ class AlpacaTradingIT {
         assertThat(breakerState("half_open")).isEqualTo(1.0);
         for (int i = 1; i <= 2; i++) {
             JsonNode probe = json.readTree(send("POST", "/api/v1/trading/orders",
-                    "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10,\"idempotency_key\":\"probe-" + i + "\"}").body());
+                    "{\"symbol\":\"" + fresh.next() + "\",\"side\":\"buy\",\"quantity\":1,\"idempotency_key\":\"probe-" + i + "\"}").body());
             assertThat(probe.get("status").asText()).as(probe.toString()).isEqualTo("accepted");
         }
         assertThat(breakerState("closed")).isEqualTo(1.0);
@@ -246,6 +261,17 @@ class AlpacaTradingIT {
                          "filled_qty": "0", "filled_avg_price": null, "order_class": "{{jsonPath request.body '$.order_class'}}",
                          "order_type": "market", "type": "market", "side": "{{jsonPath request.body '$.side'}}",
                          "time_in_force": "day", "status": "accepted", "extended_hours": false, "legs": null}""");
+    }
+
+    /** Alpaca's answer to a lookup of an order it canceled unfilled (the order's fields as the lookup names them). */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder canceled() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withTransformers("response-template").withBody("""
+                {"id": "{{randomValue type='UUID'}}", "client_order_id": "{{request.query.client_order_id}}",
+                 "created_at": "2026-01-06T16:00:01.5Z", "updated_at": "2026-01-06T16:00:02.5Z",
+                 "submitted_at": "2026-01-06T16:00:01.5Z", "filled_at": null, "canceled_at": "2026-01-06T16:00:02.5Z",
+                 "asset_class": "us_equity", "symbol": "SPY", "qty": "1", "filled_qty": "0", "filled_avg_price": null,
+                 "order_class": "bracket", "order_type": "market", "type": "market", "side": "buy",
+                 "time_in_force": "day", "status": "canceled", "extended_hours": false, "legs": null}""");
     }
 
     /** Alpaca's answer for an order that filled at once: the request echoed back, filled at 50.00. */

@@ -74,6 +74,24 @@ class TradingApiIT {
         assertThat(count("orders")).isEqualTo(1);
         assertThat(broker.positions()).hasSize(1);
 
+        // the same key with another body is a 409 naming the key and what differs; nothing is sent, the order stands
+        HttpResponse<String> reused = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"quantity\":3,"
+                + "\"idempotency_key\":\"trader-1\"}");
+        assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
+        JsonNode conflict = json.readTree(reused.body());
+        assertThat(conflict.get("error").asText()).contains("idempotency key 'trader-1'").contains("quantity").contains("new idempotency key");
+        assertThat(conflict.get("idempotency_key").asText()).isEqualTo("trader-1");
+        assertThat(conflict.get("client_order_id").asText()).isEqualTo(clientOrderId);
+        HttpResponse<String> otherSymbol = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbols.get(1) + "\",\"side\":\"buy\"}",
+                "trader-1");
+        assertThat(otherSymbol.statusCode()).as(otherSymbol.body()).isEqualTo(409);
+        assertThat(count("orders")).isEqualTo(1);
+        assertThat(broker.positions()).hasSize(1);
+        // the key in the header names the same order as in the body; the same request still returns it
+        HttpResponse<String> viaHeader = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\"}", "trader-1");
+        assertThat(viaHeader.statusCode()).as(viaHeader.body()).isEqualTo(200);
+        assertThat(json.readTree(viaHeader.body()).get("client_order_id").asText()).isEqualTo(clientOrderId);
+
         // risk refuses a second position in the same symbol: 422 with the reason, nothing sent
         HttpResponse<String> refused = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-2\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
@@ -108,6 +126,18 @@ class TradingApiIT {
         assertThat(count("positions where status = 'open'")).isZero();
         assertThat(broker.positions()).isEmpty();
 
+        // a market order is sized at the market's last price: an entry_price the client makes up changes nothing
+        // (judged at 0.50 it was under the minimum price and refused)
+        HttpResponse<String> lowball = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"entry_price\":0.5,"
+                + "\"idempotency_key\":\"trader-lowball\"}");
+        assertThat(lowball.statusCode()).as(lowball.body()).isEqualTo(200);
+        java.math.BigDecimal judgedAt = jdbc.queryForObject("select d.entry_price from risk_decisions d order by d.decision_id desc limit 1",
+                java.math.BigDecimal.class);
+        java.math.BigDecimal firstJudgedAt = jdbc.queryForObject("select d.entry_price from risk_decisions d order by d.decision_id limit 1",
+                java.math.BigDecimal.class);
+        assertThat(judgedAt).isGreaterThan(java.math.BigDecimal.ONE);
+        assertThat(judgedAt).isEqualByComparingTo(firstJudgedAt);
+
         JsonNode account = json.readTree(send("GET", "/api/v1/trading/account", null).body());
         assertThat(account.get("paper").asBoolean()).isTrue();
         assertThat(account.get("cash").decimalValue()).isPositive();
@@ -123,7 +153,14 @@ class TradingApiIT {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -69,6 +69,18 @@ public final class RiskLimitsChange {
                 integer(v.get("no_entry_first_minutes")), integer(v.get("no_entry_last_minutes")));
     }
 
+    /**
+     * Whether putting {@code next} in force instead of {@code current} would lift a kill switch that has tripped today:
+     * today's realized P&L reached the daily loss limit in force, and would not reach the new one. No change and no reset
+     * may do that: the switch holds until the next session. Tightening, or any change once the switch is off, is fine.
+     */
+    public static boolean liftsKillSwitch(RiskLimits current, RiskLimits next, BigDecimal realizedToday) {
+        BigDecimal realized = realizedToday == null ? BigDecimal.ZERO : realizedToday;
+        boolean trippedNow = realized.compareTo(current.maxDailyLoss().negate()) <= 0;
+        boolean trippedAfter = realized.compareTo(next.maxDailyLoss().negate()) <= 0;
+        return trippedNow && !trippedAfter;
+    }
+
     /** The limits under the names of {@link #FIELDS}, in that order. */
     public static Map<String, Object> describe(RiskLimits limits) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -113,10 +113,11 @@ public final class RiskManager {
             return "price " + entry + " is below the minimum price " + limits.minPrice();
         }
         if (book.held.contains(p.symbol())) {
-            return "a position in " + p.symbol() + " is already open";
+            return "a position in " + p.symbol() + " is already open (or an entry order for it is working)";
         }
         if (book.open >= limits.maxOpenPositions()) {
-            return "open positions " + book.open + " reached the maximum " + limits.maxOpenPositions();
+            return "open positions " + book.open + " reached the maximum " + limits.maxOpenPositions()
+                    + " (working entry orders count as open); close a position or cancel an order first";
         }
         return null;
     }

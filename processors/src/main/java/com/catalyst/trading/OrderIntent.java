@@ -8,13 +8,24 @@ import java.util.UUID;
 /**
  * An order the trading bundle has decided to send, stored (status pending_submit) before the broker is called.
  * {@code kind} is entry or exit; an exit names the position it closes. {@code orderType} is market or limit ({@code limitPrice}).
+ * A trader's own order carries its idempotency key and {@code request} ({@link ManualOrder#requestLine}), stored with
+ * the row so that the key reused for another order is refused.
  */
 public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
                           BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
-                          String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice) {
+                          String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice,
+                          String idempotencyKey, String request) {
 
     public OrderIntent {
         orderType = orderType == null ? "market" : orderType;
+    }
+
+    /** An order the system decided on (no trader's request behind it). */
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+                       BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
+                       String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice) {
+        this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
+                closeReason, orderType, limitPrice, null, null);
     }
 
     /** A market order. */
@@ -66,6 +77,8 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("position_id", positionId);
         row.put("order_type", orderType);
         row.put("limit_price", limitPrice);
+        row.put("idempotency_key", idempotencyKey);
+        row.put("request", request);
         return row;
     }
 }

@@ -108,4 +108,23 @@ class RiskLimitsChangeTest {
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_daily_loss", Map.of("a", 1)))).hasMessageContaining("got an object");
         assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of("max_daily_loss", List.of(1)))).hasMessageContaining("got an array");
     }
+
+    @Test
+    void noChangeOrResetLiftsAKillSwitchThatTrippedToday() {
+        RiskLimits tight = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of("max_daily_loss", 500)));
+        BigDecimal lost600 = new BigDecimal("-600");
+
+        // tripped at 500 in force: back to the configured 2,000 (a reset) or any raise would lift it
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, CONFIGURED, lost600)).isTrue();
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, RiskLimitsChange.apply(CONFIGURED,
+                RiskLimitsChange.checked(Map.of("max_daily_loss", 700))), lost600)).isTrue();
+        // reaching the limit exactly is tripped too
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, CONFIGURED, new BigDecimal("-500"))).isTrue();
+        // a raise that still leaves the loss over the limit, tightening, and any change while the switch is off are fine
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, RiskLimitsChange.apply(CONFIGURED,
+                RiskLimitsChange.checked(Map.of("max_daily_loss", 550))), lost600)).isFalse();
+        assertThat(RiskLimitsChange.liftsKillSwitch(CONFIGURED, tight, lost600)).isFalse();
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, CONFIGURED, new BigDecimal("-499.99"))).isFalse();
+        assertThat(RiskLimitsChange.liftsKillSwitch(tight, CONFIGURED, null)).isFalse();
+    }
 }
