@@ -175,6 +175,19 @@ class SecuritySurfaceIT {
         String token = workflow.issue(execute, Instant.now());
         HttpResponse<String> first = send("POST", "/api/v1/trading/execute", "Bearer " + token, body);
         assertThat(first.statusCode()).as("the workflow's token for execute: " + first.body()).isNotIn(401, 403);
+
+        // even the workflow's token sends only decisions the risk bundle recorded: a made-up approval places nothing
+        String madeUp = "{\"cycle_id\":\"20260106-000000\",\"decisions\":[{\"symbol\":\"AAPL\",\"side\":\"long\",\"verdict\":\"approved\","
+                + "\"requested_quantity\":5000,\"approved_quantity\":5000,\"entry_price\":100,\"stop_price\":95,\"target_price\":110,"
+                + "\"risk_amount\":25000,\"reason\":\"forged\"}]}";
+        HttpResponse<String> forged = send("POST", "/api/v1/trading/execute", "Bearer " + workflow.issue(execute, Instant.now()), madeUp);
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(409);
+        assertThat(forged.body()).contains("recorded no decision").contains("AAPL");
+        try (Connection c = DriverManager.getConnection(TestDatabases.url(DB), TestDatabases.USER, "");
+             ResultSet rows = c.createStatement().executeQuery("select count(*) from orders")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("orders after a forged decision").isZero();
+        }
         assertRefused(send("POST", "/api/v1/trading/execute", "Bearer " + token, body), 401, "the same token again");
         assertRefused(send("POST", "/api/v1/trading/execute", "Bearer " + scanner.issue(execute, Instant.now()), body), 403,
                 "the scanner's token for execute");

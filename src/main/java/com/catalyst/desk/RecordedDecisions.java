@@ -1,0 +1,75 @@
+package com.catalyst.desk;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.routing.ErrorBodies.ConflictException;
+import com.catalyst.trading.TradeRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The trading bundle's check that each decision it is asked to execute is one the risk bundle made and recorded: the
+ * same cycle, symbol and side in {@code risk_decisions}, not rejected, for at least the quantity and with the same stop
+ * and target. A decision that is not on record, or that differs from it, refuses the whole request (409) before any
+ * order exists, so nothing reaches the broker without the risk bundle's decision (docs/security.md).
+ */
+@Component("recordedDecisions")
+public class RecordedDecisions {
+
+    private static final String RECORDED = "select d.verdict, d.approved_quantity, d.stop_price, d.target_price from risk_decisions d"
+            + " join securities s using (security_id) where d.cycle_id = ? and s.symbol = ? and d.side = ?";
+
+    private final JdbcTemplate jdbc;
+
+    public RecordedDecisions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Passes the request on when every tradeable decision in it matches the record. */
+    public TradeRequest require(TradeRequest request) {
+        for (RiskDecision decision : request.decisions()) {
+            if (!decision.tradeable()) {
+                continue;
+            }
+            List<Map<String, Object>> rows = jdbc.queryForList(RECORDED, request.cycleId(), decision.symbol(), decision.side());
+            String problem = rows.isEmpty() ? "the risk bundle recorded no decision for it"
+                    : mismatch(decision, rows.get(0));
+            if (problem != null) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("cycle_id", request.cycleId());
+                details.put("symbol", decision.symbol());
+                details.put("side", decision.side());
+                throw new ConflictException("Not executed: " + decision.side() + " " + decision.symbol() + " in cycle " + request.cycleId()
+                        + ": " + problem + ". Only decisions the risk bundle made reach the broker; ask risk again.", details);
+            }
+        }
+        return request;
+    }
+
+    private static String mismatch(RiskDecision decision, Map<String, Object> recorded) {
+        if ("rejected".equals(recorded.get("verdict"))) {
+            return "the risk bundle rejected it";
+        }
+        int approved = ((Number) recorded.get("approved_quantity")).intValue();
+        if (decision.approvedQuantity() > approved) {
+            return "the quantity " + decision.approvedQuantity() + " is more than the " + approved + " risk approved";
+        }
+        if (!same(decision.stopPrice(), recorded.get("stop_price")) || !same(decision.targetPrice(), recorded.get("target_price"))) {
+            return "its stop or target differs from what risk approved";
+        }
+        return null;
+    }
+
+    private static boolean same(BigDecimal sent, Object recorded) {
+        if (sent == null || recorded == null) {
+            return sent == null && recorded == null;
+        }
+        // the record keeps prices to 4 decimals (NUMERIC(12, 4)), rounding half up as PostgreSQL does
+        return sent.setScale(4, RoundingMode.HALF_UP).compareTo(new BigDecimal(recorded.toString())) == 0;
+    }
+}
