@@ -1,11 +1,8 @@
 package com.catalyst.routing;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,11 +18,8 @@ import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -149,13 +143,11 @@ public class RequestBodyGuard extends OncePerRequestFilter {
      * The request with its body read into memory. An empty body has no type to check: it counts as JSON, so that a
      * route that takes a body (and decides what empty means) answers it rather than the servlet's own 415.
      */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-        private final byte[] body;
+    private static final class ReadBody extends BufferedBodyRequest {
         private final String contentType;
 
         ReadBody(HttpServletRequest request, byte[] body, String contentType) {
-            super(request);
-            this.body = body;
+            super(request, body);
             this.contentType = contentType;
         }
 
@@ -183,52 +175,6 @@ public class RequestBodyGuard extends OncePerRequestFilter {
             List<String> names = Collections.list(super.getHeaderNames());
             names.add("Content-Type");
             return Collections.enumeration(names);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already in memory");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
         }
     }
 }
