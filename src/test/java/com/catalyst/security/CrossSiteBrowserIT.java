@@ -3,9 +3,7 @@ package com.catalyst.security;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,16 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import com.catalyst.testsupport.CatalystProcess;
+import com.catalyst.testsupport.Chromium;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.testsupport.TestRedis;
 import com.sun.net.httpserver.HttpServer;
@@ -73,7 +70,9 @@ class CrossSiteBrowserIT {
             attacker.start();
             String dom;
             try {
-                dom = chromium("http://127.0.0.2:" + attacker.getAddress().getPort() + "/attack.html");
+                // virtual time runs the page's timers at once and waits for its network requests
+                dom = Chromium.run(Chromium.binary(), Files.createTempDirectory("catalyst-chromium"), "--virtual-time-budget=20000",
+                        "--dump-dom", "http://127.0.0.2:" + attacker.getAddress().getPort() + "/attack.html");
             } finally {
                 attacker.stop(0);
             }
@@ -118,33 +117,6 @@ class CrossSiteBrowserIT {
             assertThat(rawGet(port, "evil.example:" + port, "/api/v1/trading/account")).startsWith("HTTP/1.1 403");
             assertThat(rawGet(port, "localhost:" + port, "/api/v1/trading/account")).startsWith("HTTP/1.1 200");
         }
-    }
-
-    /** Headless Chromium (Debian's package, installed by .ci/run) loads the page and prints its DOM when done. */
-    static String chromium(String url) throws IOException, InterruptedException {
-        String binary = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome").stream()
-                .filter(b -> Files.isExecutable(Path.of(b))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Chromium is needed by this test: apt-get install chromium (.ci/run does)"));
-        Path profile = Files.createTempDirectory("catalyst-chromium");
-        Process browser = new ProcessBuilder(binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom", url)
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = browser.getInputStream()) {
-            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-                try {
-                    in.transferTo(out);
-                } catch (IOException ignored) {
-                    // the browser closed its output
-                }
-            });
-            if (!browser.waitFor(120, TimeUnit.SECONDS)) {
-                browser.destroyForcibly().waitFor();
-                throw new IllegalStateException("Chromium did not finish within 120 s: " + out);
-            }
-            reader.join();
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** A GET with the given Host header (which java.net.http will not let a caller set). */
