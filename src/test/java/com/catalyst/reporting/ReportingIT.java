@@ -8,12 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
+import com.catalyst.testsupport.Chromium;
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -183,6 +182,17 @@ class ReportingIT {
         deleteQuietly(profile.toFile());
     }
 
+    @Test
+    void acceptTextHtmlAloneGetsThePage() throws Exception {
+        for (String path : List.of("/api/v1/reporting/daily/2026-01-06", "/api/v1/reporting/performance?from=2026-01-05&to=2026-01-07",
+                "/api/v1/reporting/cycles/20260106-001")) {
+            HttpResponse<String> page = get(path, "text/html");
+            assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("<svg id=\"equity-chart\"");
+        }
+    }
+
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -224,46 +234,6 @@ class ReportingIT {
                 }
             }
             return true;
-        }
-    }
-
-    /** Headless Chromium, installed with apt-get when missing; a machine where that fails fails the test. */
-    static final class Chromium {
-
-        static String binary() throws Exception {
-            for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-                if (new File(candidate).canExecute()) {
-                    return candidate;
-                }
-            }
-            exec(List.of("apt-get", "install", "-y", "chromium"), 900);
-            if (!new File("/usr/bin/chromium").canExecute()) {
-                exec(List.of("apt-get", "update"), 900);
-                exec(List.of("apt-get", "install", "-y", "chromium"), 900);
-            }
-            assertThat(new File("/usr/bin/chromium")).as("chromium installed by apt-get install -y chromium").canRead();
-            return "/usr/bin/chromium";
-        }
-
-        static String run(String binary, Path profile, String... args) throws Exception {
-            List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--hide-scrollbars", "--user-data-dir=" + profile));
-            command.addAll(List.of(args));
-            return exec(command, 180);
-        }
-
-        private static String exec(List<String> command, int seconds) throws Exception {
-            Path out = Files.createTempFile("catalyst-exec", ".out");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + seconds + " s");
-            }
-            String output = Files.readString(out);
-            Files.deleteIfExists(out);
-            return output;
         }
     }
 }
