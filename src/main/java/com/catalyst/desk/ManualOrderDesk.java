@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.catalyst.market.MarketDataPort;
-import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.RiskCheck;
 import com.catalyst.risk.RiskDecision;
 import com.catalyst.routing.ErrorBodies.ConflictException;
@@ -35,20 +33,16 @@ public class ManualOrderDesk {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final RiskCheckDesk symbols;
-    private final MarketDataPort market;
-    private final TradingClock clock;
     private final ExitPlanner exits;
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final double limitPriceBand;
 
-    public ManualOrderDesk(RiskCheckDesk symbols, MarketDataPort market, TradingClock clock, ExitPlanner exits,
+    public ManualOrderDesk(RiskCheckDesk symbols, ExitPlanner exits,
                            org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.config.CatalystProperties props) {
         this.jdbc = jdbc;
         this.limitPriceBand = props.trading().limitPriceBand();
         this.symbols = symbols;
-        this.market = market;
-        this.clock = clock;
         this.exits = exits;
     }
 
@@ -196,11 +190,6 @@ public class ManualOrderDesk {
     }
 
     private BigDecimal lastPrice(String symbol) {
-        double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
-        if (!Double.isFinite(last) || last <= 0) {
-            throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be sized;"
-                    + " try again after its first bar, or send a limit order with 'type':'limit' and 'limit_price'");
-        }
-        return BigDecimal.valueOf(last);
+        return symbols.lastPrice(symbol, "sized", "send");
     }
 }

@@ -75,10 +75,18 @@ public class RiskCheckDesk {
 
     /** The market's last price of {@code symbol} this session: what a market order would pay. */
     private BigDecimal lastPrice(String symbol) {
+        return lastPrice(symbol, "judged", "check");
+    }
+
+    /**
+     * The market's last price of {@code symbol} this session; none yet is a 400 saying that a market order cannot be
+     * {@code judged} (judged, sized) and to {@code advice} (check, send) a limit order instead.
+     */
+    BigDecimal lastPrice(String symbol, String judged, String advice) {
         double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
         if (!Double.isFinite(last) || last <= 0) {
-            throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be judged;"
-                    + " try again after its first bar, or check a limit order with 'type':'limit' and 'limit_price'");
+            throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be " + judged + ";"
+                    + " try again after its first bar, or " + advice + " a limit order with 'type':'limit' and 'limit_price'");
         }
         return BigDecimal.valueOf(last);
     }
