@@ -4,7 +4,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,9 +32,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 import com.catalyst.testsupport.CatalystProcess;
+import com.catalyst.testsupport.RouteIds;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.testsupport.TestRedis;
 import com.fasterxml.jackson.core.JsonParser;
@@ -46,7 +45,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Hostile bodies at every write route of the REST definitions in routes/ (POST, PUT, PATCH, DELETE), on the packaged jar:
@@ -186,30 +184,9 @@ class RestFuzzIT {
     // ---------------------------------------------------------------------------------------------------------------------
     // the routes
 
-    @SuppressWarnings("unchecked")
     static List<WriteRoute> writeRoutes(Path dir) throws IOException {
-        List<WriteRoute> routes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    for (Map<String, Object> item : (List<Map<String, Object>>) new Yaml().load(in)) {
-                        Map<String, Object> rest = (Map<String, Object>) item.get("rest");
-                        if (rest == null) {
-                            continue;
-                        }
-                        for (String verb : List.of("post", "put", "patch", "delete")) {
-                            for (Map<String, Object> op : (List<Map<String, Object>>) rest.getOrDefault(verb, List.of())) {
-                                String id = (String) op.get("id");
-                                boolean takesBody = op.get("consumes") != null || rest.get("consumes") != null;
-                                routes.add(new WriteRoute(id, verb.toUpperCase(), rest.get("path") + (String) op.getOrDefault("path", ""), takesBody,
-                                        SEEDS.get(id)));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return routes;
+        return RouteIds.restOperations(dir).stream().filter(op -> !op.method().equals("GET") && !op.method().equals("HEAD"))
+                .map(op -> new WriteRoute(op.id(), op.method(), op.path(), op.takesBody(), SEEDS.get(op.id()))).toList();
     }
 
     /** The path with its parameters filled: an unknown but well-formed symbol or order id. */

@@ -35,22 +35,35 @@ public final class RouteIds {
         return ids;
     }
 
-    /** "METHOD /path" of every REST verb defined in the YAML files of {@code routesDir}. */
-    public static Set<String> restVerbs(Path routesDir) throws IOException {
-        Set<String> verbs = new TreeSet<>();
+    /** One REST verb of a route file: its id, method, full path and whether it takes a body (declares consumes). */
+    public record RestOperation(String id, String method, String path, boolean takesBody) {
+    }
+
+    /** Every REST verb defined in the YAML files of {@code routesDir}, file by file in name order. */
+    public static List<RestOperation> restOperations(Path routesDir) throws IOException {
+        List<RestOperation> operations = new java.util.ArrayList<>();
         for (Map<?, ?> entry : entries(routesDir)) {
             if (entry.get("rest") instanceof Map<?, ?> rest) {
                 String base = (String) rest.get("path");
                 for (String method : List.of("get", "post", "put", "delete", "patch", "head")) {
                     if (rest.get(method) instanceof List<?> list) {
-                        for (Object verb : list) {
-                            Object path = ((Map<?, ?>) verb).get("path");
-                            verbs.add(method.toUpperCase(java.util.Locale.ROOT) + " " + base + (path == null ? "" : path));
+                        for (Object item : list) {
+                            Map<?, ?> verb = (Map<?, ?>) item;
+                            Object path = verb.get("path");
+                            operations.add(new RestOperation((String) verb.get("id"), method.toUpperCase(java.util.Locale.ROOT),
+                                    base + (path == null ? "" : path), verb.get("consumes") != null || rest.get("consumes") != null));
                         }
                     }
                 }
             }
         }
+        return operations;
+    }
+
+    /** "METHOD /path" of every REST verb defined in the YAML files of {@code routesDir}. */
+    public static Set<String> restVerbs(Path routesDir) throws IOException {
+        Set<String> verbs = new TreeSet<>();
+        restOperations(routesDir).forEach(op -> verbs.add(op.method() + " " + op.path()));
         return verbs;
     }
 
