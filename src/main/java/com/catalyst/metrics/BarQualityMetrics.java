@@ -5,7 +5,7 @@ import java.util.Locale;
 import com.catalyst.market.BarIssue;
 import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.MarketDataPort;
-import com.catalyst.market.ReplayMarket;
+import com.catalyst.adapters.replay.ReplayMarket;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

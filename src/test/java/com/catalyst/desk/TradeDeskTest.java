@@ -10,7 +10,7 @@ import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderStatus;
-import com.catalyst.trading.PaperBroker;
+import com.catalyst.adapters.paper.PaperBroker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

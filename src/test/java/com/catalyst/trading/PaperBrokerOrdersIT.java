@@ -1,5 +1,7 @@
 package com.catalyst.trading;
 
+import com.catalyst.adapters.paper.PaperBroker;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.catalyst.broker.JdbcPaperLedger;
+import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;

@@ -1,11 +1,13 @@
 package com.catalyst.trading;
 
+import com.catalyst.adapters.paper.PaperBroker;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.catalyst.broker.JdbcPaperLedger;
+import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.desk.ReconciliationDesk;
 import com.catalyst.testsupport.TestDatabases;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;

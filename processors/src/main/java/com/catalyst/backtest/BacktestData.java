@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import com.catalyst.market.Bar;
 import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.BarSanitizer;
-import com.catalyst.market.ReplayMarket;
+import com.catalyst.adapters.replay.ReplayMarket;
 import com.catalyst.market.clock.TradingClock;
 
 /**

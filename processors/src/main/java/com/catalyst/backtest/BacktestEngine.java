@@ -20,7 +20,7 @@ import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.ExitPlanner;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderRequest;
-import com.catalyst.trading.PaperBroker;
+import com.catalyst.adapters.paper.PaperBroker;
 import com.catalyst.workflow.CycleFunnel;
 
 /**

@@ -24,7 +24,7 @@ public final class BarIssueCounts {
         checked.increment();
     }
 
-    void record(BarIssue issue) {
+    public void record(BarIssue issue) {
         issues.get(issue).increment();
     }
 

@@ -1,5 +1,7 @@
 package com.catalyst.news;
 
+import com.catalyst.adapters.replay.ReplayNewsFeed;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

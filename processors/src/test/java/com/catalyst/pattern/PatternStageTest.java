@@ -7,8 +7,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import com.catalyst.market.MarketDataPort;
-import com.catalyst.market.SimulatedMarket;
-import com.catalyst.market.SimulatedScenario;
+import com.catalyst.adapters.simulated.SimulatedMarket;
+import com.catalyst.adapters.simulated.SimulatedScenario;
 import com.catalyst.market.clock.TradingClock;
 import org.junit.jupiter.api.Test;
 

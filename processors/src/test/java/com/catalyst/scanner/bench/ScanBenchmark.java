@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import com.catalyst.market.Bar;
-import com.catalyst.market.SimulatedMarket;
-import com.catalyst.market.SimulatedScenario;
+import com.catalyst.adapters.simulated.SimulatedMarket;
+import com.catalyst.adapters.simulated.SimulatedScenario;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.pattern.PatternRequest;
 import com.catalyst.pattern.PatternResponse;

@@ -1,0 +1,64 @@
+package com.catalyst.adapters.alpaca;
+
+import com.catalyst.adapters.alpaca.AlpacaBroker;
+import com.catalyst.adapters.alpaca.AlpacaTradingMode;
+import com.catalyst.trading.BrokerPort;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Alpaca broker for {@code catalyst.broker.adapter=alpaca}: checks the keys and the paper/live settings
+ * (refusing to start when live is not confirmed), publishes the adapter's retries and rate limiter as metrics, reads
+ * the account and says in one WARN line whether it trades paper or LIVE, and which account.
+ */
+public final class AlpacaBrokerStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpacaBrokerStartup.class);
+
+    private AlpacaBrokerStartup() {
+    }
+
+    public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters) {
+        return start(props, keyId, secretKey, meters, true);
+    }
+
+    /**
+     * @param tradesHere whether this process runs the trading bundle; in split mode the others never call the broker,
+     *                   so they check the settings but need no keys (compose gives them none), and neither read the
+     *                   account nor announce it
+     */
+    public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters,
+                                     boolean tradesHere) {
+        AlpacaTradingMode mode = tradesHere ? AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url(), keyId, secretKey)
+                : AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url());
+        Timer waits = Timer.builder("catalyst.broker.rate.limit.wait")
+                .description("time each Alpaca request waited for the client-side rate limiter").tag("name", AlpacaBroker.NAME)
+                .register(meters);
+        AlpacaBrokerProperties.Retry retry = props.retry();
+        AlpacaBrokerProperties.RateLimit rate = props.rateLimit();
+        AlpacaBroker broker = new AlpacaBroker(mode, keyId, secretKey, props.connectTimeout(), props.requestTimeout(),
+                new AlpacaBroker.Retries(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.jitter(), retry.maxBackoff(),
+                        retry.maxRetryAfter()),
+                new AlpacaBroker.RateLimit(rate.requestsPerMinute(), rate.burst(), rate.maxWait()), waits::record);
+        // resilience4j_retry_calls_total{kind=…} and resilience4j_ratelimiter_* in /actuator/prometheus
+        TaggedRetryMetrics.ofRetryRegistry(broker.retryRegistry()).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(broker.rateLimiterRegistry()).bindTo(meters);
+        if (!tradesHere) {
+            LOG.info("Broker: Alpaca {} at {}; orders go through the trading process", mode.live() ? "LIVE" : "paper", mode.baseUrl());
+            return broker;
+        }
+        BrokerPort.Account account;
+        try {
+            account = broker.account();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("catalyst.broker.adapter=alpaca: cannot read the Alpaca account at " + mode.baseUrl()
+                    + " (" + e.getMessage() + "); Catalyst does not start without knowing which account it trades", e);
+        }
+        LOG.warn(mode.startupLine(account.accountId()));
+        return broker;
+    }
+}
