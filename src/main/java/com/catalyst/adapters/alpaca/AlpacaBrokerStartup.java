@@ -41,12 +41,12 @@ public final class AlpacaBrokerStartup {
         AlpacaBrokerProperties.Retry retry = props.retry();
         AlpacaBrokerProperties.RateLimit rate = props.rateLimit();
         AlpacaBroker broker = new AlpacaBroker(mode, keyId, secretKey, props.connectTimeout(), props.requestTimeout(),
-                new AlpacaBroker.Retries(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.jitter(), retry.maxBackoff(),
+                new AlpacaRest.Retries(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.jitter(), retry.maxBackoff(),
                         retry.maxRetryAfter()),
-                new AlpacaBroker.RateLimit(rate.requestsPerMinute(), rate.burst(), rate.maxWait()), waits::record);
+                new AlpacaRest.RateLimit(rate.requestsPerMinute(), rate.burst(), rate.maxWait()), waits::record);
         // resilience4j_retry_calls_total{kind=…} and resilience4j_ratelimiter_* in /actuator/prometheus
-        TaggedRetryMetrics.ofRetryRegistry(broker.retryRegistry()).bindTo(meters);
-        TaggedRateLimiterMetrics.ofRateLimiterRegistry(broker.rateLimiterRegistry()).bindTo(meters);
+        TaggedRetryMetrics.ofRetryRegistry(broker.rest().retryRegistry()).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(broker.rest().rateLimiterRegistry()).bindTo(meters);
         if (!tradesHere) {
             LOG.info("Broker: Alpaca {} at {}; orders go through the trading process", mode.live() ? "LIVE" : "paper", mode.baseUrl());
             return broker;

@@ -6,6 +6,9 @@ import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.UnreadableBrokerAnswerException;
 
+import com.catalyst.adapters.alpaca.AlpacaRest.Response;
+import com.catalyst.adapters.alpaca.AlpacaRest.TransientFailure;
+import com.catalyst.adapters.alpaca.AlpacaRest.UnreadableAnswer;
 import com.catalyst.trading.BrokerPort;
 
 import java.io.IOException;
@@ -62,68 +65,27 @@ public final class AlpacaBroker implements BrokerPort {
     public static final String NAME = "alpaca";
     private static final String DUPLICATE = "client_order_id must be unique";
 
-    /** Attempts per call and the waits between them; {@code maxRetryAfter} bounds a 429's requested wait. */
-    public record Retries(int maxAttempts, Duration initialBackoff, double multiplier, double jitter, Duration maxBackoff,
-                          Duration maxRetryAfter) {
-    }
-
-    /**
-     * At most {@code burst} requests every {@code 60 s × burst / requestsPerMinute}: any minute then sees at most
-     * requestsPerMinute + burst requests. A call waits up to {@code maxWait} for its turn.
-     */
-    public record RateLimit(int requestsPerMinute, int burst, Duration maxWait) {
-    }
-
     private final URI baseUrl;
     private final boolean live;
-    private final String keyId;
-    private final String secretKey;
-    private final Duration requestTimeout;
-    private final Retries retries;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-    private final RetryRegistry retryRegistry;
-    private final Retry retry;
-    private final RateLimiterRegistry rateLimiterRegistry;
-    private final RateLimiter rateLimiter;
-    private final Consumer<Duration> rateLimitWaits;
+    private final AlpacaRest rest;
+    private final ObjectMapper json;
 
-    /**
-     * @param rateLimitWaits told how long each request waited for the rate limiter (a metric)
-     */
-    public AlpacaBroker(AlpacaTradingMode mode, String keyId, String secretKey, Duration connectTimeout, Duration requestTimeout,
-                        Retries retries, RateLimit rateLimit, Consumer<Duration> rateLimitWaits) {
+    /** The broker on the process's one Alpaca client (its rate limiter and retry are shared with market data and news). */
+    public AlpacaBroker(AlpacaTradingMode mode, AlpacaRest rest) {
         this.baseUrl = mode.baseUrl();
         this.live = mode.live();
-        this.keyId = keyId;
-        this.secretKey = secretKey;
-        this.requestTimeout = requestTimeout;
-        this.retries = retries;
-        this.rateLimitWaits = rateLimitWaits;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
-        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(retries.initialBackoff(), retries.multiplier(),
-                retries.jitter(), retries.maxBackoff());
-        RetryConfig retryConfig = RetryConfig.custom()
-                .maxAttempts(retries.maxAttempts())
-                .retryOnException(e -> e instanceof TransientFailure)
-                // a 429 says how long to wait; every other fault backs off exponentially with jitter
-                .intervalBiFunction((attempt, outcome) -> outcome.isLeft() && outcome.getLeft() instanceof TransientFailure t
-                        && t.retryAfter != null ? t.retryAfter.toMillis() : backoff.apply(attempt))
-                .build();
-        this.retryRegistry = RetryRegistry.of(retryConfig);
-        this.retry = retryRegistry.retry(NAME);
-        Duration period = Duration.ofMillis(60_000L * rateLimit.burst() / rateLimit.requestsPerMinute());
-        this.rateLimiterRegistry = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(rateLimit.burst()).limitRefreshPeriod(period).timeoutDuration(rateLimit.maxWait()).build());
-        this.rateLimiter = rateLimiterRegistry.rateLimiter(NAME);
+        this.rest = rest;
+        this.json = rest.json();
     }
 
-    public RetryRegistry retryRegistry() {
-        return retryRegistry;
+    /** A broker with a client of its own (tests). */
+    public AlpacaBroker(AlpacaTradingMode mode, String keyId, String secretKey, Duration connectTimeout, Duration requestTimeout,
+                        AlpacaRest.Retries retries, AlpacaRest.RateLimit rateLimit, Consumer<Duration> rateLimitWaits) {
+        this(mode, new AlpacaRest(keyId, secretKey, connectTimeout, requestTimeout, retries, rateLimit, rateLimitWaits));
     }
 
-    public RateLimiterRegistry rateLimiterRegistry() {
-        return rateLimiterRegistry;
+    public AlpacaRest rest() {
+        return rest;
     }
 
     @Override
@@ -141,10 +103,10 @@ public final class AlpacaBroker implements BrokerPort {
             }
             Response response;
             try {
-                response = exchange("POST", "/v2/orders", body);
+                response = rest.exchange(baseUrl, "POST", "/v2/orders", body);
             } catch (TransientFailure e) {
                 // a 429 or our own rate limit refused it outright; a timeout, an I/O error or a 5xx may hide an accepted order
-                if (!e.notSent) {
+                if (!e.notSent()) {
                     maybeReached.set(true);
                 }
                 throw e;
@@ -177,19 +139,19 @@ public final class AlpacaBroker implements BrokerPort {
         }
         String id = known.get().brokerOrderId();
         return withRetries("DELETE /v2/orders/" + id, () -> {
-            Response deleted = exchange("DELETE", "/v2/orders/" + encode(id), null);
+            Response deleted = rest.exchange(baseUrl, "DELETE", "/v2/orders/" + encode(id), null);
             // 422: no longer cancelable (it filled meanwhile); the order as it now stands answers either way
             if (deleted.status() == 404) {
                 return Optional.<BrokerOrder>empty();
             }
             if (deleted.status() != 200 && deleted.status() != 204 && deleted.status() != 422) {
-                throw refused("DELETE /v2/orders/" + id, deleted);
+                throw rest.refused("DELETE /v2/orders/" + id, deleted);
             }
-            Response now = exchange("GET", "/v2/orders/" + encode(id), null);
+            Response now = rest.exchange(baseUrl, "GET", "/v2/orders/" + encode(id), null);
             if (now.status() == 404) {
                 return Optional.<BrokerOrder>empty();
             }
-            return Optional.of(order(expectOk("GET /v2/orders/" + id, now)));
+            return Optional.of(order(rest.expectOk("GET /v2/orders/" + id, now)));
         });
     }
 
@@ -197,7 +159,7 @@ public final class AlpacaBroker implements BrokerPort {
     public List<BrokerOrder> openOrders() {
         // not nested: a bracket's held legs are listed as orders of their own
         return withRetries("GET /v2/orders?status=open", () -> {
-            JsonNode list = expectOk("GET /v2/orders", exchange("GET", "/v2/orders?status=open&limit=500&direction=asc", null));
+            JsonNode list = rest.expectOk("GET /v2/orders", rest.exchange(baseUrl, "GET", "/v2/orders?status=open&limit=500&direction=asc", null));
             List<BrokerOrder> orders = new ArrayList<>();
             for (JsonNode node : array(list, "GET /v2/orders")) {
                 orders.add(order(node));
@@ -209,7 +171,7 @@ public final class AlpacaBroker implements BrokerPort {
     @Override
     public List<BrokerPosition> positions() {
         return withRetries("GET /v2/positions", () -> {
-            JsonNode list = expectOk("GET /v2/positions", exchange("GET", "/v2/positions", null));
+            JsonNode list = rest.expectOk("GET /v2/positions", rest.exchange(baseUrl, "GET", "/v2/positions", null));
             List<BrokerPosition> positions = new ArrayList<>();
             for (JsonNode node : array(list, "GET /v2/positions")) {
                 positions.add(new BrokerPosition(required(node, "symbol"), wholeShares(node, "qty"), decimal(node, "avg_entry_price")));
@@ -221,7 +183,7 @@ public final class AlpacaBroker implements BrokerPort {
     @Override
     public Account account() {
         return withRetries("GET /v2/account", () -> {
-            JsonNode node = expectOk("GET /v2/account", exchange("GET", "/v2/account", null));
+            JsonNode node = rest.expectOk("GET /v2/account", rest.exchange(baseUrl, "GET", "/v2/account", null));
             return new Account(required(node, "account_number"), decimal(node, "cash"), decimal(node, "equity"),
                     decimal(node, "buying_power"), !live);
         });
@@ -263,11 +225,11 @@ public final class AlpacaBroker implements BrokerPort {
 
     /** One lookup, no retry of its own: the caller's retry covers it. */
     private Optional<BrokerOrder> lookup(String clientOrderId) {
-        Response response = exchange("GET", "/v2/orders:by_client_order_id?client_order_id=" + encode(clientOrderId), null);
+        Response response = rest.exchange(baseUrl, "GET", "/v2/orders:by_client_order_id?client_order_id=" + encode(clientOrderId), null);
         if (response.status() == 404) {
             return Optional.empty();
         }
-        return Optional.of(order(expectOk("GET /v2/orders:by_client_order_id " + clientOrderId, response)));
+        return Optional.of(order(rest.expectOk("GET /v2/orders:by_client_order_id " + clientOrderId, response)));
     }
 
     private BrokerOrder orderOrUnknown(OrderRequest request, Response response) {
@@ -330,21 +292,6 @@ public final class AlpacaBroker implements BrokerPort {
                 type, decimal(node, "limit_price"), decimal(node, "stop_price"), parentClientOrderId, leg, null, List.of(), legs);
     }
 
-    private JsonNode expectOk(String call, Response response) {
-        if (response.status() != 200) {
-            throw refused(call, response);
-        }
-        try {
-            JsonNode node = json.readTree(response.body());
-            if (node == null || node.isMissingNode()) {
-                throw new UnreadableAnswer("empty body");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new UnreadableAnswer(call + ": not JSON (" + e.getOriginalMessage() + ")");
-        }
-    }
-
     private static Iterable<JsonNode> array(JsonNode node, String call) {
         if (!node.isArray()) {
             throw new UnreadableAnswer(call + ": expected a JSON array");
@@ -352,88 +299,16 @@ public final class AlpacaBroker implements BrokerPort {
         return node;
     }
 
-    private IllegalStateException refused(String call, Response response) {
-        String hint = response.status() == 401 || response.status() == 403
-                ? " (check ALPACA_API_KEY / ALPACA_SECRET_KEY: paper and live keys differ)" : "";
-        return new IllegalStateException("Alpaca answered HTTP " + response.status() + " to " + call + ": " + response.message() + hint);
-    }
-
     /** Runs {@code call} under the retry; a fault that outlives the attempts becomes {@link BrokerUnavailableException}. */
     private <T> T withRetries(String call, Supplier<T> attempt) {
         try {
-            return Retry.decorateSupplier(retry, attempt).get();
-        } catch (TransientFailure e) {
-            throw new BrokerUnavailableException("Alpaca did not serve " + call + " after " + retries.maxAttempts() + " attempts: "
-                    + e.getMessage(), e);
+            return rest.withRetries(call, attempt);
+        } catch (AlpacaRest.UnavailableException e) {
+            throw new BrokerUnavailableException(e.getMessage(), e.getCause());
         } catch (UnreadableAnswer e) {
             LOG.warn("Alpaca's answer to {} could not be read: {}", call, e.getMessage());
             throw new UnreadableBrokerAnswerException("Alpaca's answer to " + call + " could not be read: " + e.getMessage(), e);
         }
-    }
-
-    /** One HTTP request, after the rate limiter's permission; faults worth another attempt throw TransientFailure. */
-    private Response exchange(String method, String pathAndQuery, String body) {
-        long start = System.nanoTime();
-        try {
-            RateLimiter.waitForPermission(rateLimiter);
-        } catch (RequestNotPermitted e) {
-            throw new TransientFailure("the client-side rate limit (" + NAME + ") had no request left within its wait", null, e, true);
-        } finally {
-            rateLimitWaits.accept(Duration.ofNanos(System.nanoTime() - start));
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(pathAndQuery))
-                .timeout(requestTimeout)
-                .header("APCA-API-KEY-ID", keyId)
-                .header("APCA-API-SECRET-KEY", secretKey)
-                .header("Accept", "application/json");
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        String call = method + " " + pathAndQuery;
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new TransientFailure(call + " got no answer within " + requestTimeout.toMillis() + " ms", null, e);
-        } catch (IOException e) {
-            throw new TransientFailure(call + " failed: " + e, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + call, e);
-        }
-        int status = response.statusCode();
-        if (status == 429) {
-            throw new TransientFailure(call + " was rate limited by Alpaca (HTTP 429)", retryAfter(response), null, true);
-        }
-        if (status >= 500) {
-            throw new TransientFailure(call + " answered HTTP " + status, null, null);
-        }
-        return new Response(status, response.body(), json);
-    }
-
-    /** Retry-After in seconds, else X-RateLimit-Reset (unix seconds), bounded by maxRetryAfter; null when neither. */
-    private Duration retryAfter(HttpResponse<String> response) {
-        Duration wait = null;
-        Optional<String> after = response.headers().firstValue("Retry-After");
-        Optional<String> reset = response.headers().firstValue("X-RateLimit-Reset");
-        try {
-            if (after.isPresent()) {
-                wait = Duration.ofSeconds(Long.parseLong(after.get().trim()));
-            } else if (reset.isPresent()) {
-                wait = Duration.ofMillis(Long.parseLong(reset.get().trim()) * 1000 - System.currentTimeMillis());
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (wait == null) {
-            return null;
-        }
-        if (wait.isNegative()) {
-            return Duration.ZERO;
-        }
-        return wait.compareTo(retries.maxRetryAfter()) > 0 ? retries.maxRetryAfter() : wait;
     }
 
     private static String required(JsonNode node, String field) {
@@ -482,46 +357,6 @@ public final class AlpacaBroker implements BrokerPort {
     }
 
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** An HTTP answer below 500 (and not 429), with Alpaca's error message when there is one. */
-    private record Response(int status, String body, ObjectMapper json) {
-        String message() {
-            try {
-                JsonNode node = json.readTree(body);
-                if (node != null && node.path("message").isTextual()) {
-                    return node.path("code").isMissingNode() ? node.path("message").asText()
-                            : node.path("message").asText() + " (code " + node.path("code").asText() + ")";
-                }
-            } catch (IOException e) {
-                // not Alpaca's error shape: the status alone then
-            }
-            return body == null || body.isBlank() ? "no message" : "'" + body.substring(0, Math.min(200, body.length())) + "'";
-        }
-    }
-
-    /** A fault worth another attempt; {@code retryAfter} is the wait a 429 asked for, or null. */
-    private static final class TransientFailure extends RuntimeException {
-        final Duration retryAfter;
-        /** Refused before Alpaca could act on it (HTTP 429, the client-side rate limit). */
-        final boolean notSent;
-
-        TransientFailure(String message, Duration retryAfter, Throwable cause) {
-            this(message, retryAfter, cause, false);
-        }
-
-        TransientFailure(String message, Duration retryAfter, Throwable cause, boolean notSent) {
-            super(message, cause, false, false);
-            this.retryAfter = retryAfter;
-            this.notSent = notSent;
-        }
-    }
-
-    /** An answer that is not the JSON Alpaca documents. */
-    private static final class UnreadableAnswer extends RuntimeException {
-        UnreadableAnswer(String message) {
-            super(message, null, false, false);
-        }
+        return AlpacaRest.encode(value);
     }
 }

@@ -68,8 +68,8 @@ class AlpacaBrokerTest {
     AlpacaBroker broker(Duration requestTimeout) {
         // short backoffs keep the test fast; three attempts a call
         return new AlpacaBroker(new AlpacaTradingMode(false, URI.create(alpaca.baseUrl())), KEY, SECRET, Duration.ofSeconds(2),
-                requestTimeout, new AlpacaBroker.Retries(3, Duration.ofMillis(10), 2.0, 0.5, Duration.ofMillis(50), Duration.ofSeconds(2)),
-                new AlpacaBroker.RateLimit(6000, 100, Duration.ofSeconds(1)), rateLimitWaits::add);
+                requestTimeout, new AlpacaRest.Retries(3, Duration.ofMillis(10), 2.0, 0.5, Duration.ofMillis(50), Duration.ofSeconds(2)),
+                new AlpacaRest.RateLimit(6000, 100, Duration.ofSeconds(1)), rateLimitWaits::add);
     }
 
     /** An order as Alpaca answers it (GET/POST /v2/orders), with the fields Alpaca documents. */
@@ -357,8 +357,8 @@ class AlpacaBrokerTest {
         // two requests a minute, no waiting, one attempt: the third call of any kind is held back and never sent
         AlpacaBroker limited = new AlpacaBroker(new AlpacaTradingMode(false, URI.create(alpaca.baseUrl())), KEY, SECRET,
                 Duration.ofSeconds(2), Duration.ofSeconds(3),
-                new AlpacaBroker.Retries(1, Duration.ofMillis(10), 2.0, 0.5, Duration.ofMillis(50), Duration.ofSeconds(2)),
-                new AlpacaBroker.RateLimit(2, 2, Duration.ZERO), rateLimitWaits::add);
+                new AlpacaRest.Retries(1, Duration.ofMillis(10), 2.0, 0.5, Duration.ofMillis(50), Duration.ofSeconds(2)),
+                new AlpacaRest.RateLimit(2, 2, Duration.ZERO), rateLimitWaits::add);
         alpaca.stubFor(get("/v2/account").willReturn(okJson(account())));
         alpaca.stubFor(get("/v2/positions").willReturn(okJson("[]")));
 
