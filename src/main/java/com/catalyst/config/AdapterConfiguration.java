@@ -7,26 +7,27 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import com.catalyst.adapters.alpaca.AlpacaBrokerProperties;
+import com.catalyst.adapters.alpaca.AlpacaBrokerStartup;
+import com.catalyst.adapters.alpaca.AlpacaNewsFeed;
+import com.catalyst.adapters.alpaca.AlpacaRest;
+import com.catalyst.adapters.paper.JdbcPaperLedger;
+import com.catalyst.adapters.paper.PaperBroker;
+import com.catalyst.adapters.replay.ReplayMarket;
+import com.catalyst.adapters.replay.ReplayNewsFeed;
+import com.catalyst.adapters.simulated.SimulatedMarket;
+import com.catalyst.adapters.simulated.SimulatedNewsFeed;
+import com.catalyst.adapters.simulated.SimulatedScenario;
 import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.MarketDataPort;
-import com.catalyst.adapters.replay.ReplayMarket;
-import com.catalyst.adapters.simulated.SimulatedMarket;
-import com.catalyst.adapters.simulated.SimulatedScenario;
 import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.SimulatedClock;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.market.clock.WallClock;
-import com.catalyst.adapters.alpaca.AlpacaNewsFeed;
 import com.catalyst.news.NewsDrops;
 import com.catalyst.news.NewsGate;
 import com.catalyst.news.NewsPort;
-import com.catalyst.adapters.replay.ReplayNewsFeed;
-import com.catalyst.adapters.simulated.SimulatedNewsFeed;
 import com.catalyst.trading.BrokerPort;
-import com.catalyst.adapters.paper.PaperBroker;
-import com.catalyst.adapters.alpaca.AlpacaBrokerProperties;
-import com.catalyst.adapters.alpaca.AlpacaBrokerStartup;
-import com.catalyst.adapters.paper.JdbcPaperLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,14 +120,24 @@ public class AdapterConfiguration {
         };
     }
 
+    /**
+     * The one Alpaca REST client of the process, whichever adapters use it (broker, market data, news, calendar): one
+     * rate limiter and one retry policy for every call under the key. Built in every process; it calls nothing until
+     * an Alpaca adapter does, and a process without Alpaca adapters never does.
+     */
+    @Bean
+    AlpacaRest alpacaRest(AlpacaBrokerProperties alpaca, MeterRegistry meters, org.springframework.core.env.Environment env) {
+        return AlpacaBrokerStartup.client(alpaca, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"), meters);
+    }
+
     @Bean
     BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock, JdbcTemplate jdbc,
-                          PlatformTransactionManager transactions, AlpacaBrokerProperties alpaca, MeterRegistry meters,
+                          PlatformTransactionManager transactions, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest,
                           org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
             // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
-            return AlpacaBrokerStartup.start(alpaca, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"), meters,
+            return AlpacaBrokerStartup.start(alpaca, alpacaRest, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
                     env.getProperty("catalyst.bundle.trading.enabled", Boolean.class, true));
         }
         if (!"paper".equals(broker.adapter())) {

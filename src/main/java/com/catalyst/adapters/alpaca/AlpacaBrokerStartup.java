@@ -26,27 +26,41 @@ public final class AlpacaBrokerStartup {
         return start(props, keyId, secretKey, meters, true);
     }
 
+    public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters,
+                                     boolean tradesHere) {
+        return start(props, client(props, keyId, secretKey, meters), keyId, secretKey, tradesHere);
+    }
+
     /**
+     * The process's one Alpaca REST client, with the retry and rate-limit settings of {@code catalyst.broker.alpaca.*}
+     * (they cover every Alpaca call: orders, market data, news, calendar), its waits and retries published as metrics:
+     * catalyst_broker_rate_limit_wait_seconds, resilience4j_retry_calls_total{name="alpaca"}, resilience4j_ratelimiter_*.
+     */
+    public static AlpacaRest client(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters) {
+        Timer waits = Timer.builder("catalyst.broker.rate.limit.wait")
+                .description("time each Alpaca request waited for the client-side rate limiter").tag("name", AlpacaRest.NAME)
+                .register(meters);
+        AlpacaBrokerProperties.Retry retry = props.retry();
+        AlpacaBrokerProperties.RateLimit rate = props.rateLimit();
+        AlpacaRest rest = new AlpacaRest(keyId, secretKey, props.connectTimeout(), props.requestTimeout(),
+                new AlpacaRest.Retries(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.jitter(), retry.maxBackoff(),
+                        retry.maxRetryAfter()),
+                new AlpacaRest.RateLimit(rate.requestsPerMinute(), rate.burst(), rate.maxWait()), waits::record);
+        TaggedRetryMetrics.ofRetryRegistry(rest.retryRegistry()).bindTo(meters);
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(rest.rateLimiterRegistry()).bindTo(meters);
+        return rest;
+    }
+
+    /**
+     * @param rest       the process's Alpaca client ({@link #client})
      * @param tradesHere whether this process runs the trading bundle; in split mode the others never call the broker,
      *                   so they check the settings but need no keys (compose gives them none), and neither read the
      *                   account nor announce it
      */
-    public static AlpacaBroker start(AlpacaBrokerProperties props, String keyId, String secretKey, MeterRegistry meters,
-                                     boolean tradesHere) {
+    public static AlpacaBroker start(AlpacaBrokerProperties props, AlpacaRest rest, String keyId, String secretKey, boolean tradesHere) {
         AlpacaTradingMode mode = tradesHere ? AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url(), keyId, secretKey)
                 : AlpacaTradingMode.resolve(props.mode(), props.liveConfirm(), props.url());
-        Timer waits = Timer.builder("catalyst.broker.rate.limit.wait")
-                .description("time each Alpaca request waited for the client-side rate limiter").tag("name", AlpacaBroker.NAME)
-                .register(meters);
-        AlpacaBrokerProperties.Retry retry = props.retry();
-        AlpacaBrokerProperties.RateLimit rate = props.rateLimit();
-        AlpacaBroker broker = new AlpacaBroker(mode, keyId, secretKey, props.connectTimeout(), props.requestTimeout(),
-                new AlpacaRest.Retries(retry.maxAttempts(), retry.initialBackoff(), retry.multiplier(), retry.jitter(), retry.maxBackoff(),
-                        retry.maxRetryAfter()),
-                new AlpacaRest.RateLimit(rate.requestsPerMinute(), rate.burst(), rate.maxWait()), waits::record);
-        // resilience4j_retry_calls_total{kind=…} and resilience4j_ratelimiter_* in /actuator/prometheus
-        TaggedRetryMetrics.ofRetryRegistry(broker.rest().retryRegistry()).bindTo(meters);
-        TaggedRateLimiterMetrics.ofRateLimiterRegistry(broker.rest().rateLimiterRegistry()).bindTo(meters);
+        AlpacaBroker broker = new AlpacaBroker(mode, rest);
         if (!tradesHere) {
             LOG.info("Broker: Alpaca {} at {}; orders go through the trading process", mode.live() ? "LIVE" : "paper", mode.baseUrl());
             return broker;
