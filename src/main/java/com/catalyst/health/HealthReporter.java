@@ -24,11 +24,14 @@ public class HealthReporter {
     private final boolean allInOne;
     private final String version;
     private final ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation;
+    private final ObjectProvider<MarketDataGuard> marketData;
 
     public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles.active}") String active,
                           @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build,
-                          ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation) {
+                          ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation,
+                          ObjectProvider<MarketDataGuard> marketData) {
         this.probe = probe;
+        this.marketData = marketData;
         this.reconciliation = reconciliation;
         this.active = java.util.Arrays.stream(active.split(",")).map(Bundle::fromId).toList();
         this.allInOne = allInOne;
@@ -62,6 +65,12 @@ public class HealthReporter {
         if (desk != null) {
             Map<String, Object> reconciled = desk.status();
             body.put("reconciliation", "anonymous".equals(caller) ? Map.of("status", reconciled.get("status")) : reconciled);
+        }
+        // the live feed: which, connected or not, the age of the last bar (absent for the simulated and replayed markets)
+        MarketDataGuard guard = marketData.getIfAvailable();
+        if (guard != null) {
+            guard.status().ifPresent(market -> body.put("market", "anonymous".equals(caller)
+                    ? Map.of("connected", market.get("connected"), "stale", market.get("stale")) : market));
         }
         List<Map<String, Object>> bundles = new ArrayList<>();
         for (Bundle bundle : active) {
