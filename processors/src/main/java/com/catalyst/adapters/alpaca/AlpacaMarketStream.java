@@ -3,8 +3,6 @@ package com.catalyst.adapters.alpaca;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -245,14 +243,5 @@ public final class AlpacaMarketStream implements AutoCloseable {
                 sink.onReconnected();
             }
         }
-    }
-
-    /** The symbols Alpaca was last asked for on the current connection (tests, diagnostics). */
-    synchronized Set<String> requested() {
-        return new HashSet<>(requested);
-    }
-
-    List<String> problems() {
-        return connection.problems();
     }
 }
