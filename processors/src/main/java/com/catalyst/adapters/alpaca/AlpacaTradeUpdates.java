@@ -54,12 +54,23 @@ public final class AlpacaTradeUpdates implements AutoCloseable {
      */
     public AlpacaTradeUpdates(URI tradingBaseUrl, String keyId, String secretKey, Consumer<TradeUpdate> updates,
                               Runnable onListening, StreamSettings settings, Clock clock) {
+        this(keyId, secretKey, streamUrl(tradingBaseUrl), updates, onListening, settings, clock);
+    }
+
+    /** The stream at a URL of its own ({@code catalyst.broker.alpaca.stream-url}: a proxy, a stub) instead of the trading host's. */
+    public static AlpacaTradeUpdates at(URI streamUrl, String keyId, String secretKey, Consumer<TradeUpdate> updates,
+                                        Runnable onListening, StreamSettings settings) {
+        return new AlpacaTradeUpdates(keyId, secretKey, streamUrl, updates, onListening, settings, Clock.systemUTC());
+    }
+
+    private AlpacaTradeUpdates(String keyId, String secretKey, URI streamUrl, Consumer<TradeUpdate> updates,
+                               Runnable onListening, StreamSettings settings, Clock clock) {
         this.keyId = keyId;
         this.secretKey = secretKey;
         this.updates = updates;
         this.onListening = onListening;
         this.clock = clock;
-        this.connection = new AlpacaStreamConnection(NAME, streamUrl(tradingBaseUrl), URL_SETTING, settings, new Protocol(), clock);
+        this.connection = new AlpacaStreamConnection(NAME, streamUrl, URL_SETTING, settings, new Protocol(), clock);
     }
 
     /** {@code https://paper-api.alpaca.markets} → {@code wss://paper-api.alpaca.markets/stream} (http → ws). */
