@@ -1,18 +1,26 @@
 package com.catalyst.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.catalyst.adapters.alpaca.AlpacaBrokerProperties;
 import com.catalyst.adapters.alpaca.AlpacaBrokerStartup;
+import com.catalyst.adapters.alpaca.AlpacaMarketData;
+import com.catalyst.adapters.alpaca.AlpacaMarketRest;
+import com.catalyst.adapters.alpaca.AlpacaMarketSettings;
 import com.catalyst.adapters.alpaca.AlpacaNewsFeed;
 import com.catalyst.adapters.alpaca.AlpacaRest;
+import com.catalyst.adapters.alpaca.AlpacaTradingMode;
 import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.adapters.paper.PaperBroker;
+import com.catalyst.adapters.replay.BarRecorder;
 import com.catalyst.adapters.replay.ReplayMarket;
 import com.catalyst.adapters.replay.ReplayNewsFeed;
 import com.catalyst.adapters.simulated.SimulatedMarket;
@@ -58,14 +66,43 @@ public class AdapterConfiguration {
      * construction (SimulatedMarketBarsTest checks it), so it is not sanitized and its counts stay at 0.
      */
     @Bean
-    MarketDataPort marketData(CatalystProperties props, BarIssueCounts barIssues) {
+    MarketDataPort marketData(CatalystProperties props, BarIssueCounts barIssues, AlpacaRest alpacaRest,
+                              AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env) {
         CatalystProperties.Market market = props.market();
         return switch (market.adapter()) {
             case "simulated" -> new SimulatedMarket(new SimulatedScenario(market.seed(), market.symbols()));
             case "replay" -> new ReplayMarket(Path.of(market.replayDir()).toAbsolutePath(), barIssues);
+            case "alpaca" -> alpacaMarket(market, barIssues, alpacaRest, alpaca, env);
             default -> throw new IllegalStateException("catalyst.market.adapter=" + market.adapter()
-                    + " is not available in this build yet; use simulated or replay");
+                    + " is not available; use simulated, replay or alpaca");
         };
+    }
+
+    /**
+     * The market on Alpaca's data (docs/alpaca-market-data.md): the universe and its history are loaded here, so wrong
+     * keys stop start-up; the assets come from the broker's trading host (paper unless live is confirmed).
+     */
+    private static AlpacaMarketData alpacaMarket(CatalystProperties.Market market, BarIssueCounts barIssues, AlpacaRest alpacaRest,
+                                                 AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env) {
+        AlpacaMarketSettings.requireKeys(env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"));
+        CatalystProperties.Market.Alpaca a = market.alpaca();
+        URI tradingUrl = AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl();
+        AlpacaMarketSettings settings = new AlpacaMarketSettings(a.feed(), a.dataUrl(), tradingUrl, a.symbols(), a.universeSize(),
+                a.streamLimit(), a.barsBatch(), a.snapshotBatch(), a.refreshInterval(), a.rankInterval());
+        Function<LocalDate, Instant> sessionClose = AdapterConfiguration::regularClose;
+        BarRecorder recorder = market.recordDir().isBlank() ? null : new BarRecorder(Path.of(market.recordDir()).toAbsolutePath());
+        AlpacaMarketData data = new AlpacaMarketData(settings, new AlpacaMarketRest(alpacaRest, settings.dataUrl(), tradingUrl,
+                sessionClose), Clock.systemUTC(), sessionClose, barIssues, recorder);
+        LOG.info("Market: Alpaca {} feed from {} (stream {}), assets from {}, {}", settings.feed(), settings.dataUrl(),
+                AlpacaMarketSettings.streamUrl(a.streamUrl(), settings.feed()), tradingUrl,
+                recorder == null ? "not recorded" : "recorded to " + recorder.directory());
+        data.start();
+        return data;
+    }
+
+    /** A session's close as the daily bars' end: 16:00 New York (the calendar's early closes belong here once it has them). */
+    private static Instant regularClose(LocalDate date) {
+        return java.time.ZonedDateTime.of(date, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
     }
 
     @Bean

@@ -43,7 +43,26 @@ public record CatalystProperties(
             @NotNull @Pattern(regexp = "simulated|replay|alpaca", message = "must be simulated, replay or alpaca") String adapter,
             long seed,
             @Min(10) @Max(20000) int symbols,
-            @DefaultValue("data") String replayDir) {
+            @DefaultValue("data") String replayDir,
+            // where live minute bars are written in the replay format; empty: not recorded
+            @DefaultValue("") String recordDir,
+            @Valid @NotNull @DefaultValue Alpaca alpaca) {
+
+        /** {@code catalyst.market.alpaca.*}: the Alpaca market adapter (docs/alpaca-market-data.md). */
+        public record Alpaca(
+                @NotNull @DefaultValue("iex") @Pattern(regexp = "(?i)iex|sip", message = "must be iex or sip") String feed,
+                @NotNull @DefaultValue("https://data.alpaca.markets") java.net.URI dataUrl,
+                // empty: wss://stream.data.alpaca.markets/v2/<feed>
+                @DefaultValue("") String streamUrl,
+                // an explicit universe instead of the ranked assets; empty: ranked
+                @DefaultValue("") java.util.List<String> symbols,
+                @DefaultValue("200") @Min(1) @Max(10000) int universeSize,
+                @DefaultValue("30") @Min(1) @Max(10000) int streamLimit,
+                @DefaultValue("100") @Min(1) @Max(1000) int barsBatch,
+                @DefaultValue("500") @Min(1) @Max(1000) int snapshotBatch,
+                @NotNull @DefaultValue("60s") Duration refreshInterval,
+                @NotNull @DefaultValue("15m") Duration rankInterval) {
+        }
     }
 
     public record Clock(
