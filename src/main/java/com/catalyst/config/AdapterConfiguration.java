@@ -18,6 +18,8 @@ import com.catalyst.adapters.alpaca.AlpacaMarketSettings;
 import com.catalyst.adapters.alpaca.AlpacaNewsFeed;
 import com.catalyst.adapters.alpaca.AlpacaRest;
 import com.catalyst.adapters.alpaca.AlpacaTradingMode;
+import com.catalyst.adapters.alphavantage.AlphaVantageNewsFeed;
+import com.catalyst.adapters.newsapi.NewsApiFeed;
 import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.adapters.paper.PaperBroker;
 import com.catalyst.adapters.replay.BarRecorder;
@@ -35,6 +37,8 @@ import com.catalyst.market.clock.WallClock;
 import com.catalyst.news.NewsDrops;
 import com.catalyst.news.NewsGate;
 import com.catalyst.news.NewsPort;
+import com.catalyst.news.NewsSourceClient;
+import com.catalyst.news.RefreshingNewsPort;
 import com.catalyst.trading.BrokerPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -125,13 +129,15 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    NewsPort newsPort(CatalystProperties props, MarketDataPort market, NewsDrops drops, org.springframework.core.env.Environment env) {
+    NewsPort newsPort(CatalystProperties props, MarketDataPort market, NewsDrops drops, org.springframework.core.env.Environment env,
+                      AlpacaRest alpacaRest) {
         CatalystProperties.News news = props.news();
         // the universe is the securities master the scanner ranks: news about anything else is dropped
         Supplier<NewsGate> gate = () -> new NewsGate(market.universe().stream().map(MarketDataPort.SecurityInfo::symbol)
                 .collect(Collectors.toSet()), Clock.systemUTC(), drops);
-        return switch (props.news().adapter()) {
-            case "none" -> (symbol, from, to) -> java.util.List.of();
+        boolean fetchesNews = env.getProperty("catalyst.bundle.news.enabled", Boolean.class, true);
+        return switch (news.adapter()) {
+            case "none" -> (symbols, from, to) -> java.util.Map.of();
             case "simulated" -> {
                 if (!(market instanceof SimulatedMarket simulated)) {
                     throw new IllegalStateException("catalyst.news.adapter=simulated needs catalyst.market.adapter=simulated;"
@@ -144,16 +150,48 @@ public class AdapterConfiguration {
                 LOG.info("News: replaying {} headlines from {}", feed.size(), news.replayFile());
                 yield feed;
             }
-            // the keys are read here and handed to the adapter only: never logged, never in a property dump. In split mode
-            // only the news process fetches news, and only it is given the keys (compose/docker-compose.yml)
-            case "alpaca" -> env.getProperty("catalyst.bundle.news.enabled", Boolean.class, true)
-                    ? new AlpacaNewsFeed(news.alpacaUrl(), env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
-                            gate.get(), news.timeout())
-                    : (symbol, from, to) -> {
-                        throw new IllegalStateException("news comes from the news process; this one does not run the news bundle");
-                    };
-            default -> throw new IllegalStateException("catalyst.news.adapter=" + props.news().adapter()
-                    + " is not available; use simulated, none, replay or alpaca");
+            // the network sources: in split mode only the news process fetches news, and only it is given the keys
+            // (compose/docker-compose.yml); keys are read here from the environment and handed to the adapter only
+            case "alpaca", "newsapi", "alphavantage" -> fetchesNews ? networkNews(news, gate.get(), env, alpacaRest) : notThisProcess();
+            default -> throw new IllegalStateException("catalyst.news.adapter=" + news.adapter()
+                    + " is not available; use simulated, none, replay, alpaca, newsapi or alphavantage");
+        };
+    }
+
+    /** A network news source behind the refresh cache: each symbol is asked anew at most once a refresh (docs/news.md). */
+    private static NewsPort networkNews(CatalystProperties.News news, NewsGate gate, org.springframework.core.env.Environment env,
+                                        AlpacaRest alpacaRest) {
+        return switch (news.adapter()) {
+            case "alpaca" -> {
+                LOG.info("News: Alpaca news API at {}, {} symbols a request, asked anew every {}", news.alpacaUrl(),
+                        news.alpacaSymbolsPerRequest(), news.alpacaRefresh());
+                yield new RefreshingNewsPort(new AlpacaNewsFeed(alpacaRest, news.alpacaUrl(), gate, news.alpacaSymbolsPerRequest(),
+                        news.alpacaMaxPages()), news.alpacaRefresh());
+            }
+            case "newsapi" -> {
+                CatalystProperties.NewsApi n = news.newsapi();
+                LOG.info("News: NewsAPI at {}, {} symbols a query, asked anew every {}, at most {} requests a day", n.url(),
+                        n.symbolsPerRequest(), n.refresh(), n.requestsPerDay());
+                yield new RefreshingNewsPort(new NewsApiFeed(env.getProperty(NewsApiFeed.KEY_VARIABLE),
+                        new NewsApiFeed.Settings(n.url(), n.symbolsPerRequest(), n.pageSize(), n.language()),
+                        new NewsSourceClient.Settings(n.requestTimeout(), n.requestsPerDay(), n.maxAttempts(), java.time.Duration.ofMillis(500),
+                                n.coolDown()), gate, Clock.systemUTC()), n.refresh());
+            }
+            default -> {
+                CatalystProperties.AlphaVantage a = news.alphavantage();
+                LOG.info("News: Alpha Vantage NEWS_SENTIMENT at {}, asked anew every {}, at most {} requests a day, time_published read in {}",
+                        a.url(), a.refresh(), a.requestsPerDay(), a.zone());
+                yield new RefreshingNewsPort(new AlphaVantageNewsFeed(env.getProperty(AlphaVantageNewsFeed.KEY_VARIABLE),
+                        new AlphaVantageNewsFeed.Settings(a.url(), a.limit(), a.zone()),
+                        new NewsSourceClient.Settings(a.requestTimeout(), a.requestsPerDay(), a.maxAttempts(), java.time.Duration.ofMillis(500),
+                                a.coolDown()), gate, Clock.systemUTC()), a.refresh());
+            }
+        };
+    }
+
+    private static NewsPort notThisProcess() {
+        return (symbols, from, to) -> {
+            throw new IllegalStateException("news comes from the news process; this one does not run the news bundle");
         };
     }
 

@@ -130,11 +130,43 @@ public record CatalystProperties(
             @DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.10") double limitPriceBand) {
     }
 
+    /** The news adapter and its sources' settings (docs/news.md): each network source asks anew only every refresh. */
     public record News(
-            @NotNull @Pattern(regexp = "simulated|none|replay|alpaca", message = "must be simulated, none, replay or alpaca") String adapter,
+            @NotNull @Pattern(regexp = "simulated|none|replay|alpaca|newsapi|alphavantage",
+                    message = "must be simulated, none, replay, alpaca, newsapi or alphavantage") String adapter,
             @NotNull Duration timeout,
             @Min(1) @Max(168) int lookbackHours,
             @DefaultValue("data/news-replay/headlines.csv") String replayFile,
-            @DefaultValue("https://data.alpaca.markets") java.net.URI alpacaUrl) {
+            @DefaultValue("https://data.alpaca.markets") java.net.URI alpacaUrl,
+            @Min(1) @Max(200) @DefaultValue("50") int alpacaSymbolsPerRequest,
+            @Min(1) @Max(100) @DefaultValue("10") int alpacaMaxPages,
+            @NotNull @DefaultValue("1m") Duration alpacaRefresh,
+            @Valid @NotNull @DefaultValue NewsApi newsapi,
+            @Valid @NotNull @DefaultValue AlphaVantage alphavantage) {
+    }
+
+    /** adapter=newsapi (key NEWS_API_KEY): the developer plan's small daily allowance sets the defaults. */
+    public record NewsApi(
+            @NotNull @DefaultValue("https://newsapi.org") java.net.URI url,
+            @Min(1) @DefaultValue("100") int requestsPerDay,
+            @Min(1) @Max(50) @DefaultValue("20") int symbolsPerRequest,
+            @Min(1) @Max(100) @DefaultValue("100") int pageSize,
+            @DefaultValue("en") String language,
+            @NotNull @DefaultValue("30m") Duration refresh,
+            @NotNull @DefaultValue("10s") Duration requestTimeout,
+            @Min(1) @Max(5) @DefaultValue("2") int maxAttempts,
+            @NotNull @DefaultValue("1h") Duration coolDown) {
+    }
+
+    /** adapter=alphavantage (key ALPHA_VANTAGE_KEY): the free key's 25 requests a day set the defaults. */
+    public record AlphaVantage(
+            @NotNull @DefaultValue("https://www.alphavantage.co") java.net.URI url,
+            @Min(1) @DefaultValue("25") int requestsPerDay,
+            @Min(1) @Max(1000) @DefaultValue("1000") int limit,
+            @NotNull @DefaultValue("UTC") java.time.ZoneId zone,
+            @NotNull @DefaultValue("30m") Duration refresh,
+            @NotNull @DefaultValue("10s") Duration requestTimeout,
+            @Min(1) @Max(5) @DefaultValue("2") int maxAttempts,
+            @NotNull @DefaultValue("1h") Duration coolDown) {
     }
 }

@@ -10,9 +10,14 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** Reads each candidate's recent headlines, scores and classifies them, and sums them up as a catalyst per symbol. */
+/**
+ * Reads the candidates' recent headlines in one batch from the news port, scores and classifies them, and sums them
+ * up as a catalyst per symbol. An item's sentiment is the source's own score for its symbol when the source gives one
+ * (Alpha Vantage's per-ticker score), else the finance word list's score of its headline and summary.
+ */
 public final class NewsAnalyzer {
 
     /** Items at or above this sentiment count as bullish catalysts (the earlier implementation's 0.3). */
@@ -35,6 +40,8 @@ public final class NewsAnalyzer {
         List<SymbolCatalyst> catalysts = new ArrayList<>();
         List<ScoredNews> scored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // one call for every candidate: the adapters batch them into few requests (docs/news.md)
+        Map<String, List<NewsItem>> bySymbol = news.news(request.symbols(), from, request.asOf());
         for (String symbol : request.symbols()) {
             double bullishSum = 0;
             int bullish = 0;
@@ -42,12 +49,13 @@ public final class NewsAnalyzer {
             int count = 0;
             String strongestType = null;
             double strongest = 0;
-            for (NewsItem item : news.news(symbol, from, request.asOf())) {
+            for (NewsItem item : bySymbol.getOrDefault(symbol, List.of())) {
                 String key = dedupKey(item);
                 if (!seen.add(key)) {
                     continue; // the same story from another source or a second fetch
                 }
-                double score = sentiment.score(item.headline() + " " + (item.summary() == null ? "" : item.summary()));
+                double score = item.providerSentiment() != null ? item.providerSentiment()
+                        : sentiment.score(item.headline() + " " + (item.summary() == null ? "" : item.summary()));
                 String type = classifier.classify(item.headline()).orElse(null);
                 scored.add(new ScoredNews(symbol, item.headline(), item.summary(), item.source(), item.url(), item.publishedAt(),
                         round3(score), SentimentScorer.label(score), type, CatalystClassifier.strength(score), key));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,15 @@ public final class NewsGate {
     /** The items of one story, or none; every refusal is reported once per story (per symbol when unknown). */
     public List<NewsItem> admit(String id, Collection<String> rawSymbols, String headline, String summary, String source,
                                 String url, Instant publishedAt) {
+        return admit(id, rawSymbols, headline, summary, source, url, publishedAt, Map.of());
+    }
+
+    /**
+     * As {@link #admit(String, Collection, String, String, String, String, Instant)}, each item carrying the source's own
+     * sentiment for its symbol when {@code providerSentiment} has one (keys are raw tickers, read as {@link #symbol}).
+     */
+    public List<NewsItem> admit(String id, Collection<String> rawSymbols, String headline, String summary, String source,
+                                String url, Instant publishedAt, Map<String, Double> providerSentiment) {
         if (headline == null || headline.isBlank() || publishedAt == null) {
             drops.dropped(NewsDrops.UNPARSEABLE);
             return List.of();
@@ -66,9 +76,18 @@ public final class NewsGate {
                 drops.dropped(NewsDrops.UNKNOWN_SYMBOL);
                 continue;
             }
-            items.add(new NewsItem(id, symbol, headline.trim(), summary, source, url, publishedAt));
+            items.add(new NewsItem(id, symbol, headline.trim(), summary, source, url, publishedAt, sentimentOf(providerSentiment, symbol)));
         }
         return items;
+    }
+
+    private static Double sentimentOf(Map<String, Double> providerSentiment, String symbol) {
+        for (Map.Entry<String, Double> e : providerSentiment.entrySet()) {
+            if (symbol.equals(symbol(e.getKey())) && e.getValue() != null && Double.isFinite(e.getValue())) {
+                return Math.max(-1.0, Math.min(1.0, e.getValue()));
+            }
+        }
+        return null;
     }
 
     /** Reports a payload that could not be read at all. */

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,10 @@ class NewsAnalyzerTest {
 
     private static final Instant AS_OF = Instant.parse("2026-03-10T14:00:00Z");
 
-    /** Serves the items it holds whose time lies in [from, to], newest first, and remembers the window asked for. */
+    /** Serves the items it holds whose time lies in [from, to], newest first, and remembers each batch asked for. */
     static final class FakeNews implements NewsPort {
         final List<NewsItem> items = new ArrayList<>();
+        final List<List<String>> calls = new ArrayList<>();
         Instant askedFrom;
         Instant askedTo;
 
@@ -27,12 +29,11 @@ class NewsAnalyzerTest {
         }
 
         @Override
-        public List<NewsItem> news(String symbol, Instant from, Instant to) {
+        public Map<String, List<NewsItem>> news(Collection<String> symbols, Instant from, Instant to) {
+            calls.add(List.copyOf(symbols));
             askedFrom = from;
             askedTo = to;
-            return items.stream().filter(i -> i.symbol().equals(symbol))
-                    .filter(i -> !i.publishedAt().isBefore(from) && !i.publishedAt().isAfter(to))
-                    .sorted(Comparator.comparing(NewsItem::publishedAt).reversed()).toList();
+            return NewsBySymbol.group(items, symbols, from, to);
         }
     }
 
@@ -151,5 +152,43 @@ class NewsAnalyzerTest {
         SymbolCatalyst acme = only(analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME"))), "ACME");
         assertThat(acme.averageSentiment()).isCloseTo(2.0 / 3, within(1e-9));
         assertThat(acme.catalystScore()).isCloseTo(200.0 / 3, within(1e-9));
+    }
+
+    @Test
+    void everyCandidateIsAskedForInOneBatch() {
+        FakeNews port = new FakeNews()
+                .add("AAA", "Aaa beats estimates", "a", AS_OF.minusSeconds(600))
+                .add("CCC", "Ccc misses on margins", "a", AS_OF.minusSeconds(500));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("AAA", "BBB", "CCC")));
+        assertThat(port.calls).containsExactly(List.of("AAA", "BBB", "CCC"));
+        assertThat(response.catalysts()).extracting(SymbolCatalyst::symbol).containsExactly("AAA", "BBB", "CCC");
+        assertThat(response.catalysts()).extracting(SymbolCatalyst::items).containsExactly(1, 0, 1);
+    }
+
+    @Test
+    void theSameStoryDeliveredTwiceForOneSymbolCountsOnceAndOnceForEachSymbolItNames() {
+        FakeNews port = new FakeNews();
+        Instant at = AS_OF.minusSeconds(600);
+        // one story naming AAA and BBB, as a batched source delivers it: an item for each, and AAA's twice (two chunks)
+        port.items.add(new NewsItem("s1", "AAA", "Aaa and Bbb agree merger", null, "a", "u", at));
+        port.items.add(new NewsItem("s1", "BBB", "Aaa and Bbb agree merger", null, "a", "u", at));
+        port.items.add(new NewsItem("s1", "AAA", "Aaa and Bbb agree merger", null, "a", "u", at));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("AAA", "BBB")));
+        assertThat(only(response, "AAA").items()).isEqualTo(1);
+        assertThat(only(response, "BBB").items()).isEqualTo(1);
+        assertThat(response.items()).hasSize(2);
+    }
+
+    @Test
+    void aProvidersOwnScoreReplacesTheWordListScore() {
+        FakeNews port = new FakeNews();
+        // the words say nothing (0 on the word list); the provider scores the story 0.42 for ACME
+        port.items.add(new NewsItem("1", "ACME", "Acme to present at conference", null, "av", "u", AS_OF.minusSeconds(60), 0.42));
+        port.items.add(new NewsItem("2", "ACME", "Acme beats estimates", null, "av", "v", AS_OF.minusSeconds(50), -0.2));
+        NewsResponse response = analyzer(port, Duration.ofHours(24)).analyze(new NewsRequest("c", AS_OF, List.of("ACME")));
+        SymbolCatalyst acme = only(response, "ACME");
+        assertThat(acme.averageSentiment()).isCloseTo((0.42 - 0.2) / 2, within(1e-9));
+        assertThat(acme.catalystScore()).isCloseTo(42.0, within(1e-9));
+        assertThat(response.items()).extracting(ScoredNews::sentimentLabel).containsExactlyInAnyOrder("positive", "negative");
     }
 }

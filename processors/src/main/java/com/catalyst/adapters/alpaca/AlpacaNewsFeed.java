@@ -1,123 +1,106 @@
 package com.catalyst.adapters.alpaca;
 
+import com.catalyst.news.NewsBySymbol;
 import com.catalyst.news.NewsGate;
 import com.catalyst.news.NewsItem;
 import com.catalyst.news.NewsPort;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Alpaca's news API ({@code GET /v1beta1/news}): one symbol, a time window, pages of at most 50 followed through
- * {@code next_page_token}. The key pair goes in the APCA-API-KEY-ID / APCA-API-SECRET-KEY headers and nowhere else:
- * no message or log line carries it. Each story passes the NewsGate; a body that is not the documented JSON is
- * dropped as unparseable.
+ * Alpaca's news API ({@code GET /v1beta1/news}) for many symbols a request: the candidates in chunks of
+ * {@code symbolsPerRequest}, pages of at most 50 stories followed through {@code next_page_token} up to
+ * {@code maxPages} a chunk. Every request goes through the process's one {@link AlpacaRest}: its key headers, its
+ * shared rate limiter and its retries (429 with Retry-After, 5xx, timeouts). A story naming several candidates is an
+ * item for each. Each story passes the NewsGate; a page that is not the documented JSON is counted as unparseable and
+ * the other pages and chunks are still served.
  */
 public final class AlpacaNewsFeed implements NewsPort {
 
     /** Alpaca's maximum page size. */
     static final int PAGE_LIMIT = 50;
-    /** A symbol's day of news fits in a few pages; more is a loop we refuse to follow. */
-    static final int MAX_PAGES = 10;
+    static final String PATH = "/v1beta1/news";
 
-    private final URI baseUrl;
-    private final String keyId;
-    private final String secretKey;
+    private final AlpacaRest rest;
+    private final URI dataUrl;
     private final NewsGate gate;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final int symbolsPerRequest;
+    private final int maxPages;
 
-    public AlpacaNewsFeed(URI baseUrl, String keyId, String secretKey, NewsGate gate, Duration timeout) {
-        if (keyId == null || keyId.isBlank() || secretKey == null || secretKey.isBlank()) {
+    /**
+     * @param symbolsPerRequest symbols in one request's {@code symbols=} (50 keeps the URL near 300 characters)
+     * @param maxPages          pages followed per chunk; a busy day's news beyond them is the oldest, and is left out
+     */
+    public AlpacaNewsFeed(AlpacaRest rest, URI dataUrl, NewsGate gate, int symbolsPerRequest, int maxPages) {
+        if (!rest.hasKeys()) {
             throw new IllegalStateException("catalyst.news.adapter=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
-        this.baseUrl = baseUrl;
-        this.keyId = keyId;
-        this.secretKey = secretKey;
+        if (symbolsPerRequest < 1 || maxPages < 1) {
+            throw new IllegalArgumentException("catalyst.news.alpaca-symbols-per-request and alpaca-max-pages must be at least 1");
+        }
+        this.rest = rest;
+        this.dataUrl = dataUrl;
         this.gate = gate;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.symbolsPerRequest = symbolsPerRequest;
+        this.maxPages = maxPages;
     }
 
     @Override
-    public List<NewsItem> news(String symbol, Instant from, Instant to) {
+    public Map<String, List<NewsItem>> news(Collection<String> symbols, Instant from, Instant to) {
+        List<String> asked = List.copyOf(new LinkedHashSet<>(symbols));
+        List<NewsItem> items = new ArrayList<>();
+        for (int start = 0; start < asked.size(); start += symbolsPerRequest) {
+            items.addAll(chunk(asked.subList(start, Math.min(asked.size(), start + symbolsPerRequest)), from, to));
+        }
+        return NewsBySymbol.group(items, asked, from, to);
+    }
+
+    /** One chunk's pages; a refusal (401, 403) or Alpaca unavailable after the retries fails the whole call. */
+    private List<NewsItem> chunk(List<String> symbols, Instant from, Instant to) {
+        String query = "symbols=" + symbols.stream().map(AlpacaRest::encode).collect(Collectors.joining(","))
+                + "&start=" + AlpacaRest.encode(from.toString()) + "&end=" + AlpacaRest.encode(to.toString())
+                + "&limit=" + PAGE_LIMIT + "&sort=desc";
         List<NewsItem> items = new ArrayList<>();
         String pageToken = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            JsonNode body = fetch(symbol, from, to, pageToken);
-            if (body == null) {
+        for (int page = 0; page < maxPages; page++) {
+            JsonNode body;
+            try {
+                body = rest.getJson(dataUrl, PATH + "?" + query + (pageToken == null ? "" : "&page_token=" + AlpacaRest.encode(pageToken)));
+            } catch (AlpacaRest.UnreadableAnswer e) {
+                gate.unparseable();
+                break; // without the body there is no next page token: the chunk ends here, the others go on
+            }
+            if (!body.isObject() || !body.path("news").isArray()) {
+                gate.unparseable();
                 break;
             }
-            for (JsonNode story : body.path("news")) {
-                items.addAll(admit(story));
-            }
-            pageToken = body.path("next_page_token").isTextual() ? body.path("next_page_token").asText() : null;
-            if (pageToken == null || pageToken.isEmpty()) {
+            body.path("news").forEach(story -> items.addAll(admit(story)));
+            JsonNode next = body.path("next_page_token");
+            pageToken = next.isTextual() && !next.asText().isEmpty() ? next.asText() : null;
+            if (pageToken == null) {
                 break;
             }
         }
-        items.sort(Comparator.comparing(NewsItem::publishedAt).reversed());
         return items;
     }
 
-    /** One page, or null when the body is not the documented JSON object (counted as unparseable). */
-    private JsonNode fetch(String symbol, Instant from, Instant to, String pageToken) {
-        String query = "symbols=" + encode(symbol) + "&start=" + encode(from.toString()) + "&end=" + encode(to.toString())
-                + "&limit=" + PAGE_LIMIT + "&sort=desc" + (pageToken == null ? "" : "&page_token=" + encode(pageToken));
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve("/v1beta1/news?" + query))
-                .timeout(timeout)
-                .header("APCA-API-KEY-ID", keyId)
-                .header("APCA-API-SECRET-KEY", secretKey)
-                .header("Accept", "application/json")
-                .GET().build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("Alpaca news did not answer for " + symbol + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading Alpaca news for " + symbol, e);
-        }
-        if (response.statusCode() != 200) {
-            // the status says enough (401 bad keys, 429 rate limit); the request, with its headers, is not repeated here
-            throw new IllegalStateException("Alpaca news answered HTTP " + response.statusCode() + " for " + symbol);
-        }
-        try {
-            JsonNode body = json.readTree(response.body());
-            if (body != null && body.isObject() && body.path("news").isArray()) {
-                return body;
-            }
-        } catch (IOException e) {
-            // falls through to the counted drop below
-        }
-        gate.unparseable();
-        return null;
-    }
-
     private List<NewsItem> admit(JsonNode story) {
-        Instant created = instant(story.path("created_at").asText(null));
         List<String> symbols = new ArrayList<>();
         story.path("symbols").forEach(s -> symbols.add(s.asText()));
         String id = story.path("id").asText(null);
         String headline = story.path("headline").isTextual() ? story.path("headline").asText() : null;
         return gate.admit(id == null ? null : "alpaca-" + id, symbols, headline, text(story, "summary"),
-                story.path("source").asText("alpaca"), text(story, "url"), created);
+                story.path("source").asText("alpaca"), text(story, "url"), instant(story.path("created_at").asText(null)));
     }
 
     private static String text(JsonNode node, String field) {
@@ -134,9 +117,5 @@ public final class AlpacaNewsFeed implements NewsPort {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

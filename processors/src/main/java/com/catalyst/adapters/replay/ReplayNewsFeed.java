@@ -1,5 +1,6 @@
 package com.catalyst.adapters.replay;
 
+import com.catalyst.news.NewsBySymbol;
 import com.catalyst.news.NewsGate;
 import com.catalyst.news.NewsItem;
 import com.catalyst.news.NewsPort;
@@ -12,8 +13,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Replays headlines from a file (format in data/README.md): a header line, then one story a line,
@@ -52,10 +55,8 @@ public final class ReplayNewsFeed implements NewsPort {
     }
 
     @Override
-    public List<NewsItem> news(String symbol, Instant from, Instant to) {
-        return items.stream()
-                .filter(i -> i.symbol().equals(symbol) && !i.publishedAt().isBefore(from) && !i.publishedAt().isAfter(to))
-                .toList();
+    public Map<String, List<NewsItem>> news(Collection<String> symbols, Instant from, Instant to) {
+        return NewsBySymbol.group(items, symbols, from, to);
     }
 
     public int size() {

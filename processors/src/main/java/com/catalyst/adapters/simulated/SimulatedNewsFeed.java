@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import com.catalyst.adapters.simulated.SimulatedMarket;
@@ -48,7 +51,13 @@ public final class SimulatedNewsFeed implements NewsPort {
     }
 
     @Override
-    public List<NewsItem> news(String symbol, Instant from, Instant to) {
+    public Map<String, List<NewsItem>> news(Collection<String> symbols, Instant from, Instant to) {
+        Map<String, List<NewsItem>> bySymbol = new LinkedHashMap<>();
+        symbols.forEach(symbol -> bySymbol.put(symbol, newsOf(symbol, from, to)));
+        return bySymbol;
+    }
+
+    private List<NewsItem> newsOf(String symbol, Instant from, Instant to) {
         List<NewsItem> items = new ArrayList<>();
         LocalDate day = to.atZone(TradingClock.EXCHANGE_ZONE).toLocalDate();
         LocalDate first = from.atZone(TradingClock.EXCHANGE_ZONE).toLocalDate();
