@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.catalyst.adapters.alpaca.AlpacaBrokerProperties;
+import com.catalyst.adapters.alpaca.AlpacaBrokerSafety;
+import com.catalyst.adapters.alpaca.AlpacaClock;
+import com.catalyst.adapters.alpaca.AlpacaTradingMode;
 import com.catalyst.adapters.alpaca.AlpacaBrokerStartup;
 import com.catalyst.adapters.alpaca.AlpacaNewsFeed;
 import com.catalyst.adapters.alpaca.AlpacaRest;
@@ -68,10 +71,20 @@ public class AdapterConfiguration {
         };
     }
 
+    /**
+     * The real clock takes its sessions from Alpaca's calendar on Alpaca's market (early closes and holidays as Alpaca
+     * publishes them; start-up stops if it cannot be read), else from the built-in NYSE calendar (docs/market-hours.md).
+     */
     @Bean
-    TradingClock tradingClock(CatalystProperties props, MarketDataPort market) {
+    TradingClock tradingClock(CatalystProperties props, MarketDataPort market, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest) {
         CatalystProperties.Clock clock = props.clock();
         if ("real".equals(clock.mode())) {
+            if ("alpaca".equals(props.market().adapter())) {
+                // the trading host: the paper host unless live is confirmed, as the broker resolves it
+                return AlpacaClock.start(alpacaRest, AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl(),
+                        Clock.systemUTC());
+            }
+            LOG.info("Clock: real time on the built-in NYSE calendar (2025–2027, early closes at 13:00)");
             return new WallClock(Clock.systemUTC());
         }
         LocalDate first = Optional.ofNullable(clock.sessionDate()).orElseGet(() -> market instanceof ReplayMarket replay
@@ -136,6 +149,8 @@ public class AdapterConfiguration {
                           org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
+            // real orders only on real prices and the real close (docs/brokers.md)
+            AlpacaBrokerSafety.requireLiveMarket(props.market().adapter(), props.clock().mode());
             // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
             return AlpacaBrokerStartup.start(alpaca, alpacaRest, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
                     env.getProperty("catalyst.bundle.trading.enabled", Boolean.class, true));
@@ -148,7 +163,7 @@ public class AdapterConfiguration {
         // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
         return new PaperBroker(symbol -> latestQuote(market, clock, symbol), clock::now, broker.startingCash(), broker.slippageBps(),
                 broker.commissionPerShare(), new PaperBroker.FillModel(broker.maxFillQuantity(), broker.maxVolumeShare()),
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
+                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar());
     }
 
     /** The paper broker's quote: the latest bar of the session so far (its close, volume and end), or none yet. */
