@@ -149,7 +149,9 @@ public class AdapterConfiguration {
                           org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
-            // real orders only on real prices and the real close (docs/brokers.md)
+            // the account's settings first (live needs its confirmation), then: real orders only on real prices and the
+            // real close (docs/brokers.md); both are settings checks, before any request
+            AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url());
             AlpacaBrokerSafety.requireLiveMarket(props.market().adapter(), props.clock().mode());
             // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
             return AlpacaBrokerStartup.start(alpaca, alpacaRest, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
