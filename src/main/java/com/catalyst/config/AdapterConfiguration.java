@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.catalyst.adapters.alpaca.AlpacaBrokerProperties;
+import com.catalyst.adapters.alpaca.AlpacaBrokerSafety;
+import com.catalyst.adapters.alpaca.AlpacaClock;
+import com.catalyst.adapters.alpaca.AlpacaTradingMode;
 import com.catalyst.adapters.alpaca.AlpacaBrokerStartup;
 import com.catalyst.adapters.alpaca.AlpacaMarketData;
 import com.catalyst.adapters.alpaca.AlpacaMarketRest;
@@ -93,7 +96,7 @@ public class AdapterConfiguration {
         URI tradingUrl = AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl();
         AlpacaMarketSettings settings = new AlpacaMarketSettings(a.feed(), a.dataUrl(), tradingUrl, a.symbols(), a.universeSize(),
                 a.streamLimit(), a.barsBatch(), a.snapshotBatch(), a.refreshInterval(), a.rankInterval());
-        Function<LocalDate, Instant> sessionClose = AdapterConfiguration::regularClose;
+        Function<LocalDate, Instant> sessionClose = AdapterConfiguration::sessionClose;
         BarRecorder recorder = market.recordDir().isBlank() ? null : new BarRecorder(Path.of(market.recordDir()).toAbsolutePath());
         AlpacaMarketData data = new AlpacaMarketData(settings, new AlpacaMarketRest(alpacaRest, settings.dataUrl(), tradingUrl,
                 sessionClose), Clock.systemUTC(), sessionClose, barIssues, recorder);
@@ -104,15 +107,28 @@ public class AdapterConfiguration {
         return data;
     }
 
-    /** A session's close as the daily bars' end: 16:00 New York (the calendar's early closes belong here once it has them). */
-    private static Instant regularClose(LocalDate date) {
-        return java.time.ZonedDateTime.of(date, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
+    /**
+     * A session's close as the end of its daily bar and its last minute: the built-in calendar's, early closes included
+     * (the Alpaca clock's calendar cannot be asked here: the clock is built on this market).
+     */
+    private static Instant sessionClose(LocalDate date) {
+        return java.time.ZonedDateTime.of(date, ExchangeCalendar.close(date), TradingClock.EXCHANGE_ZONE).toInstant();
     }
 
+    /**
+     * The real clock takes its sessions from Alpaca's calendar on Alpaca's market (early closes and holidays as Alpaca
+     * publishes them; start-up stops if it cannot be read), else from the built-in NYSE calendar (docs/market-hours.md).
+     */
     @Bean
-    TradingClock tradingClock(CatalystProperties props, MarketDataPort market) {
+    TradingClock tradingClock(CatalystProperties props, MarketDataPort market, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest) {
         CatalystProperties.Clock clock = props.clock();
         if ("real".equals(clock.mode())) {
+            if ("alpaca".equals(props.market().adapter())) {
+                // the trading host: the paper host unless live is confirmed, as the broker resolves it
+                return AlpacaClock.start(alpacaRest, AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl(),
+                        Clock.systemUTC());
+            }
+            LOG.info("Clock: real time on the built-in NYSE calendar (2025–2027, early closes at 13:00)");
             return new WallClock(Clock.systemUTC());
         }
         LocalDate first = Optional.ofNullable(clock.sessionDate()).orElseGet(() -> market instanceof ReplayMarket replay
@@ -211,6 +227,10 @@ public class AdapterConfiguration {
                           org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
+            // the account's settings first (live needs its confirmation), then: real orders only on real prices and the
+            // real close (docs/brokers.md); both are settings checks, before any request
+            AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url());
+            AlpacaBrokerSafety.requireLiveMarket(props.market().adapter(), props.clock().mode());
             // paper unless live is confirmed twice; the keys go to the adapter only (see docs/brokers.md)
             return AlpacaBrokerStartup.start(alpaca, alpacaRest, env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"),
                     env.getProperty("catalyst.bundle.trading.enabled", Boolean.class, true));
@@ -223,7 +243,7 @@ public class AdapterConfiguration {
         // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
         return new PaperBroker(symbol -> latestQuote(market, clock, symbol), clock::now, broker.startingCash(), broker.slippageBps(),
                 broker.commissionPerShare(), new PaperBroker.FillModel(broker.maxFillQuantity(), broker.maxVolumeShare()),
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
+                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar());
     }
 
     /** The paper broker's quote: the latest bar of the session so far (its close, volume and end), or none yet. */

@@ -8,7 +8,8 @@ import com.catalyst.market.clock.TradingClock;
 /**
  * The simulated clock of a backtest: it stands at the end of the minute being replayed and moves only when the run
  * steps it, so a run goes as fast as the machine allows and every decision reads the replayed time. The market counts
- * as open for the bars of the session (ends 09:31 through 16:00), as the replayed bars say.
+ * as open for the bars of the session (ends 09:31 through 16:00, 13:00 on an early close of the built-in calendar),
+ * as the replayed bars say.
  */
 public final class BacktestClock implements TradingClock {
 

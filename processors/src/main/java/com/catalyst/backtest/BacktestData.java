@@ -18,6 +18,7 @@ import com.catalyst.market.Bar;
 import com.catalyst.market.BarIssueCounts;
 import com.catalyst.market.BarSanitizer;
 import com.catalyst.adapters.replay.ReplayMarket;
+import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.TradingClock;
 
 /**
@@ -72,7 +73,8 @@ public record BacktestData(String source, BacktestMarket market, List<String> sy
         BarFileReader.read(file, name, (symbol, bar) -> {
             ZonedDateTime local = bar.time().atZone(TradingClock.EXCHANGE_ZONE);
             LocalTime time = local.toLocalTime();
-            if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(TradingClock.REGULAR_CLOSE)) {
+            // an early-close day's bars after 13:00 are the late session's, not the regular one's
+            if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(ExchangeCalendar.close(local.toLocalDate()))) {
                 sanitizers.computeIfAbsent(symbol, s -> new BarSanitizer(issues)).check(bar).bar().ifPresent(clean ->
                         bars.computeIfAbsent(symbol, s -> new TreeMap<>()).computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>()).add(clean));
             }
@@ -127,6 +129,6 @@ public record BacktestData(String source, BacktestMarket market, List<String> sy
     }
 
     private static java.time.Instant endOf(LocalDate date) {
-        return ZonedDateTime.of(date, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
+        return ZonedDateTime.of(date, ExchangeCalendar.close(date), TradingClock.EXCHANGE_ZONE).toInstant();
     }
 }

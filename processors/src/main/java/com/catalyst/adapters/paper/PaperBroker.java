@@ -4,10 +4,13 @@ import com.catalyst.trading.OrderRequest;
 
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
+import com.catalyst.market.clock.ExchangeCalendar;
+import com.catalyst.market.clock.MarketCalendar;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +35,8 @@ import java.util.function.ToDoubleFunction;
  *   bar's volume (0 turns either cap off); the rest waits for a later bar, one fill per order per bar.</li>
  *   <li>A bracket entry (stop loss and take profit) gets two sell legs, held until the entry is done, then worked:
  *   a stop at the stop loss and a limit at the take profit, one-cancels-other.</li>
- *   <li>Time in force is day: what is still open at 16:00 New York time of its session expires.</li>
+ *   <li>Time in force is day: what is still open at its session's close expires (16:00 New York time, 13:00 on an
+ *   early close of the calendar it is given: the built-in one unless Alpaca's).</li>
  * </ul>
  * Working orders move as the clock advances: every call (submit, look-up, cancel, open orders, positions, account)
  * first works the open orders against the current quote, as a real broker would have meanwhile ({@link #onPrices()});
@@ -43,7 +47,6 @@ import java.util.function.ToDoubleFunction;
 public final class PaperBroker implements BrokerPort {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final LocalTime CLOSE = LocalTime.of(16, 0);
 
     /** The latest bar of a symbol as the broker sees it: its close, its volume and when it ended. */
     public record Quote(double price, long volume, Instant barTime) {
@@ -55,6 +58,7 @@ public final class PaperBroker implements BrokerPort {
     }
 
     private final Function<String, Quote> quotes;
+    private final MarketCalendar calendar;
     private final Supplier<Instant> clock;
     private final double slippageBps;
     private final BigDecimal commissionPerShare;
@@ -86,6 +90,13 @@ public final class PaperBroker implements BrokerPort {
 
     public PaperBroker(Function<String, Quote> quotes, Supplier<Instant> clock, BigDecimal startingCash, double slippageBps,
                        BigDecimal commissionPerShare, FillModel fillModel, PaperLedger ledger) {
+        this(quotes, clock, startingCash, slippageBps, commissionPerShare, fillModel, ledger, ExchangeCalendar.BUILT_IN);
+    }
+
+    /** @param calendar whose sessions' closes end the day orders (the trading clock's calendar) */
+    public PaperBroker(Function<String, Quote> quotes, Supplier<Instant> clock, BigDecimal startingCash, double slippageBps,
+                       BigDecimal commissionPerShare, FillModel fillModel, PaperLedger ledger, MarketCalendar calendar) {
+        this.calendar = calendar;
         this.quotes = quotes;
         this.clock = clock;
         this.startingCash = startingCash;
@@ -276,9 +287,11 @@ public final class PaperBroker implements BrokerPort {
         return UUID.nameUUIDFromBytes(("paper:" + clientOrderId).getBytes()).toString();
     }
 
-    /** 16:00 New York time of the session {@code at} belongs to: when a day order expires. */
-    private static Instant closeOf(Instant at) {
-        return at.atZone(NEW_YORK).toLocalDate().atTime(CLOSE).atZone(NEW_YORK).toInstant();
+    /** The close of the session {@code at} belongs to (16:00 New York, 13:00 on an early close): when a day order expires. */
+    private Instant closeOf(Instant at) {
+        LocalDate date = at.atZone(NEW_YORK).toLocalDate();
+        LocalTime close = calendar.session(date).map(MarketCalendar.Session::close).orElseGet(() -> ExchangeCalendar.close(date));
+        return date.atTime(close).atZone(NEW_YORK).toInstant();
     }
 
     /** One evaluation of one open order against its symbol's quote: at most one fill per bar. */

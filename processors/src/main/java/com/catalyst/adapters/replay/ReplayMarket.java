@@ -31,13 +31,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.TradingClock;
 
 /**
  * Real historical bars from CSV files (the project's data/ folder or any folder in the same formats):
  * NinjaTrader 1-minute exports named {@code nt-<symbol>-minute*.csv} ({@code yyyyMMdd HHmmss;open;high;low;close;volume},
  * UTC, stamped at the bar's end) and daily files named {@code <SYMBOL>.csv} with a {@code Date,Open,High,Low,Close,…} header.
- * Only regular-session minutes (09:31–16:00 New York) are served, as the simulated market does.
+ * Only regular-session minutes (bars ending 09:31–16:00 New York, 13:00 on an early close) are served, as the simulated
+ * market does.
  * <p>
  * Every bar is checked by a {@link BarSanitizer} as it is loaded, so bad bars (NaN or non-positive prices, zero
  * volume, duplicate or out-of-order times) never reach the scanner or the indicators; {@link #barIssues()} counts them.
@@ -160,8 +162,8 @@ public final class ReplayMarket implements MarketDataPort {
             }
             ZonedDateTime local = bar.time().atZone(TradingClock.EXCHANGE_ZONE);
             var time = local.toLocalTime();
-            // regular session: bars ending 09:31 through 16:00 New York time
-            if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(TradingClock.REGULAR_CLOSE)) {
+            // regular session: bars ending 09:31 through 16:00 New York time, 13:00 on an early close
+            if (time.isAfter(TradingClock.REGULAR_OPEN) && !time.isAfter(ExchangeCalendar.close(local.toLocalDate()))) {
                 sanitizer.check(bar).bar().ifPresent(clean ->
                         addToSession(sessions.computeIfAbsent(local.toLocalDate(), d -> new ArrayList<>()), clean));
             }
@@ -227,7 +229,7 @@ public final class ReplayMarket implements MarketDataPort {
         try {
             LocalDate date = LocalDate.parse(f[0]);
             long volume = (long) Double.parseDouble(volumeLast ? f[f.length - 1] : f[5]);
-            Instant end = ZonedDateTime.of(date, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
+            Instant end = ZonedDateTime.of(date, ExchangeCalendar.close(date), TradingClock.EXCHANGE_ZONE).toInstant();
             return new Bar(end, Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
                     Double.parseDouble(f[4]), volume);
         } catch (DateTimeParseException | NumberFormatException e) {

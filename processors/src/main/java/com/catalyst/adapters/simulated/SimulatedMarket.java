@@ -26,8 +26,8 @@ import com.catalyst.market.clock.TradingClock;
  */
 public final class SimulatedMarket implements MarketDataPort {
 
-    static final int SESSION_BARS = 390;
-    private static final double[] VOLUME_PROFILE = volumeProfile();
+    // the U-shaped profile for each session length: 390 minutes, 210 on an early close
+    private static final Map<Integer, double[]> VOLUME_PROFILES = new ConcurrentHashMap<>();
 
     private final SimulatedScenario scenario;
     private final Map<String, SymbolProfile> bySymbol = new LinkedHashMap<>();
@@ -94,7 +94,7 @@ public final class SimulatedMarket implements MarketDataPort {
         double high = Math.max(open, close) * (1 + Math.abs(r.nextGaussian()) * p.dailySigma() * 0.5);
         double low = Math.min(open, close) * (1 - Math.abs(r.nextGaussian()) * p.dailySigma() * 0.5);
         long volume = Math.round(p.averageVolume() * Math.exp(0.3 * r.nextGaussian() - 0.045) * (scenario.isSetup(p, day) ? 3 : 1));
-        Instant end = ZonedDateTime.of(day, TradingClock.REGULAR_CLOSE, TradingClock.EXCHANGE_ZONE).toInstant();
+        Instant end = ZonedDateTime.of(day, ExchangeCalendar.close(day), TradingClock.EXCHANGE_ZONE).toInstant();
         return new Bar(end, round(open), round(high), round(low), round(close), Math.max(1, volume));
     }
 
@@ -120,25 +120,28 @@ public final class SimulatedMarket implements MarketDataPort {
         SplittableRandom r = scenario.random(p, day, 4);
         double open = open(p, day);
         double close = close(p, day);
-        double minuteSigma = p.dailySigma() / Math.sqrt(SESSION_BARS);
+        // an early-close day has 210 bars, its last ending at 13:00
+        int n = (int) java.time.Duration.between(TradingClock.REGULAR_OPEN, ExchangeCalendar.close(day)).toMinutes();
+        double[] volumeProfile = VOLUME_PROFILES.computeIfAbsent(n, SimulatedMarket::volumeProfile);
+        double minuteSigma = p.dailySigma() / Math.sqrt(n);
         // a Brownian bridge in log price from the open to the day's close
-        double[] walk = new double[SESSION_BARS + 1];
-        for (int i = 1; i <= SESSION_BARS; i++) {
+        double[] walk = new double[n + 1];
+        for (int i = 1; i <= n; i++) {
             walk[i] = walk[i - 1] + minuteSigma * r.nextGaussian();
         }
         double logOpen = Math.log(open);
         double logClose = Math.log(close);
         Instant sessionOpen = ZonedDateTime.of(day, TradingClock.REGULAR_OPEN, TradingClock.EXCHANGE_ZONE).toInstant();
         double relativeVolume = setup ? 2 + 2 * r.nextDouble() : Math.exp(0.25 * r.nextGaussian());
-        Bar[] bars = new Bar[SESSION_BARS];
+        Bar[] bars = new Bar[n];
         double previous = open;
-        for (int i = 1; i <= SESSION_BARS; i++) {
-            double t = (double) i / SESSION_BARS;
-            double price = Math.exp(logOpen + t * (logClose - logOpen) + walk[i] - t * walk[SESSION_BARS]);
+        for (int i = 1; i <= n; i++) {
+            double t = (double) i / n;
+            double price = Math.exp(logOpen + t * (logClose - logOpen) + walk[i] - t * walk[n]);
             double barOpen = previous;
             double high = Math.max(barOpen, price) * (1 + Math.abs(r.nextGaussian()) * minuteSigma * 0.5);
             double low = Math.min(barOpen, price) * (1 - Math.abs(r.nextGaussian()) * minuteSigma * 0.5);
-            long volume = Math.max(100, Math.round(p.averageVolume() * VOLUME_PROFILE[i - 1] * relativeVolume * Math.exp(0.35 * r.nextGaussian() - 0.06)));
+            long volume = Math.max(100, Math.round(p.averageVolume() * volumeProfile[i - 1] * relativeVolume * Math.exp(0.35 * r.nextGaussian() - 0.06)));
             bars[i - 1] = new Bar(sessionOpen.plusSeconds(60L * i), round(barOpen), round(high), round(low), round(price), volume);
             previous = price;
         }
@@ -161,15 +164,15 @@ public final class SimulatedMarket implements MarketDataPort {
     }
 
     /** Share of the day's volume traded in each minute: heavy at the open and the close, light at midday. */
-    private static double[] volumeProfile() {
-        double[] weights = new double[SESSION_BARS];
+    private static double[] volumeProfile(int minutes) {
+        double[] weights = new double[minutes];
         double sum = 0;
-        for (int i = 0; i < SESSION_BARS; i++) {
-            double x = (i + 0.5) / SESSION_BARS;
+        for (int i = 0; i < minutes; i++) {
+            double x = (i + 0.5) / minutes;
             weights[i] = 1 + 3 * Math.pow(2 * x - 1, 4) + 2 * Math.exp(-x * 40);
             sum += weights[i];
         }
-        for (int i = 0; i < SESSION_BARS; i++) {
+        for (int i = 0; i < minutes; i++) {
             weights[i] /= sum;
         }
         return weights;

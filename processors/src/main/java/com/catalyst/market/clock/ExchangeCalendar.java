@@ -2,13 +2,21 @@ package com.catalyst.market.clock;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * NYSE trading days: weekdays less the exchange's full-day holidays (published NYSE calendar, 2025–2027).
- * Early closes are not modelled; a date past 2027 falls back to weekdays only, which the docs state.
+ * The built-in NYSE calendar: weekdays less the exchange's full-day holidays, and the early closes at 13:00 New York
+ * time, for 2025–2027. Source: NYSE Group's "Holiday and Early Closings Calendar" announcements of 2024-11-08
+ * (2025–2027) and 2025-12-23 (2026–2028), as reprinted by Mondo Visione; 2025-01-09 is the national day of mourning
+ * the NYSE closed for. A date past 2027 falls back to weekdays with 16:00 closes, which docs/market-hours.md states.
+ * With {@code catalyst.market.adapter=alpaca} and the real clock, Alpaca's calendar is used instead (AlpacaCalendar).
  */
 public final class ExchangeCalendar {
+
+    /** The close of the day before Independence Day, the day after Thanksgiving and Christmas Eve. */
+    public static final LocalTime EARLY_CLOSE = LocalTime.of(13, 0);
 
     private static final Set<LocalDate> HOLIDAYS = Set.of(
             LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 9), LocalDate.of(2025, 1, 20), LocalDate.of(2025, 2, 17),
@@ -21,12 +29,29 @@ public final class ExchangeCalendar {
             LocalDate.of(2027, 5, 31), LocalDate.of(2027, 6, 18), LocalDate.of(2027, 7, 5), LocalDate.of(2027, 9, 6),
             LocalDate.of(2027, 11, 25), LocalDate.of(2027, 12, 24));
 
+    // 2026 and 2027 have no early close before Independence Day (the holiday is observed on a Friday / Monday), and
+    // 2027 none on Christmas Eve (Christmas is observed on the 24th itself)
+    private static final Set<LocalDate> EARLY_CLOSES = Set.of(
+            LocalDate.of(2025, 7, 3), LocalDate.of(2025, 11, 28), LocalDate.of(2025, 12, 24),
+            LocalDate.of(2026, 11, 27), LocalDate.of(2026, 12, 24),
+            LocalDate.of(2027, 11, 26));
+
+    /** This calendar as a {@link MarketCalendar}. */
+    public static final MarketCalendar BUILT_IN = date -> isTradingDay(date)
+            ? Optional.of(new MarketCalendar.Session(date, TradingClock.REGULAR_OPEN, close(date)))
+            : Optional.empty();
+
     private ExchangeCalendar() {
     }
 
     public static boolean isTradingDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !HOLIDAYS.contains(date);
+    }
+
+    /** The close of {@code date}'s session: 13:00 on an early close, else 16:00 (whether the day trades or not). */
+    public static LocalTime close(LocalDate date) {
+        return EARLY_CLOSES.contains(date) ? EARLY_CLOSE : TradingClock.REGULAR_CLOSE;
     }
 
     public static LocalDate nextTradingDay(LocalDate date) {

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
-/** Time as the pipeline sees it: wall-clock time on the exchange calendar, or a simulated session. */
+/**
+ * Time as the pipeline sees it: wall-clock time on an exchange calendar, or a simulated session. The session's open
+ * and close come from {@link #calendar()}, so an early close (13:00) moves every count to the close with it: the
+ * risk manager's no-entry window and the end-of-day flatten read {@link #minutesToClose()}.
+ */
 public interface TradingClock {
 
     ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
@@ -20,12 +23,23 @@ public interface TradingClock {
 
     boolean isMarketOpen();
 
+    /** Where the sessions' hours come from: the built-in NYSE calendar unless the clock says otherwise. */
+    default MarketCalendar calendar() {
+        return ExchangeCalendar.BUILT_IN;
+    }
+
+    /** The current session's hours; a day without one (weekend, holiday) counts with regular hours. */
+    default MarketCalendar.Session session() {
+        LocalDate date = sessionDate();
+        return calendar().session(date).orElseGet(() -> new MarketCalendar.Session(date, REGULAR_OPEN, REGULAR_CLOSE));
+    }
+
     default Instant sessionOpen() {
-        return ZonedDateTime.of(sessionDate(), REGULAR_OPEN, EXCHANGE_ZONE).toInstant();
+        return session().openInstant();
     }
 
     default Instant sessionClose() {
-        return ZonedDateTime.of(sessionDate(), REGULAR_CLOSE, EXCHANGE_ZONE).toInstant();
+        return session().closeInstant();
     }
 
     default long minutesSinceOpen() {

@@ -3,15 +3,23 @@ package com.catalyst.market.clock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 
-/** Real time on the exchange calendar: the market is open on trading days from 09:30 to 16:00 New York time. */
+/**
+ * Real time on an exchange calendar: the market is open on the calendar's trading days from its open to its close,
+ * New York time (09:30–16:00, 13:00 on an early close). The built-in NYSE calendar unless another is given.
+ */
 public final class WallClock implements TradingClock {
 
     private final Clock clock;
+    private final MarketCalendar calendar;
 
     public WallClock(Clock clock) {
+        this(clock, ExchangeCalendar.BUILT_IN);
+    }
+
+    public WallClock(Clock clock, MarketCalendar calendar) {
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Override
@@ -25,9 +33,13 @@ public final class WallClock implements TradingClock {
     }
 
     @Override
+    public MarketCalendar calendar() {
+        return calendar;
+    }
+
+    @Override
     public boolean isMarketOpen() {
         var local = now().atZone(EXCHANGE_ZONE);
-        LocalTime time = local.toLocalTime();
-        return ExchangeCalendar.isTradingDay(local.toLocalDate()) && !time.isBefore(REGULAR_OPEN) && time.isBefore(REGULAR_CLOSE);
+        return calendar.session(local.toLocalDate()).map(s -> s.contains(local.toLocalTime())).orElse(false);
     }
 }

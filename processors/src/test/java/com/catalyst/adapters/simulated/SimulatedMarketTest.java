@@ -144,9 +144,26 @@ class SimulatedMarketTest {
         assertThat(daily).extracting(b -> b.time().atZone(NEW_YORK).toLocalDate())
                 .containsExactly(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25),
                         LocalDate.of(2026, 11, 27));
-        assertThat(daily).allSatisfy(b -> assertThat(b.time().atZone(NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(16, 0)));
+        // each stamped at its session's close: 13:00 on the day after Thanksgiving, an early close
+        assertThat(daily).extracting(b -> b.time().atZone(NEW_YORK).toLocalTime())
+                .containsExactly(LocalTime.of(16, 0), LocalTime.of(16, 0), LocalTime.of(16, 0), LocalTime.of(13, 0));
         assertThat(market.dailyBars(symbol, monday, 30)).hasSize(30);
         assertThat(market.dailyBars("NOPE", monday, 5)).isEmpty();
+    }
+
+    @Test
+    void anEarlyCloseDayHas210BarsTheLastEndingAt1300AndItsDailyBarAgrees() {
+        SimulatedMarket market = market(23, 10);
+        LocalDate friday = LocalDate.of(2026, 11, 27);
+        for (SecurityInfo s : market.universe()) {
+            List<Bar> session = market.intradayBars(s.symbol(), friday, ny(friday, 23, 0));
+            assertThat(session).hasSize(210);
+            assertThat(session.get(209).time()).isEqualTo(ny(friday, 13, 0));
+            Bar daily = market.dailyBars(s.symbol(), LocalDate.of(2026, 11, 30), 1).get(0);
+            assertThat(session.get(209).close()).isCloseTo(daily.close(), org.assertj.core.data.Offset.offset(1e-3));
+        }
+        // a regular day keeps its 390
+        assertThat(market.intradayBars(market.universe().get(0).symbol(), DAY, END_OF_DAY)).hasSize(390);
     }
 
     @Test

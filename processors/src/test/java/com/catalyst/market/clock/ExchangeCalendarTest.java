@@ -22,7 +22,7 @@ class ExchangeCalendarTest {
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2026, 7, 3))).isFalse();   // Independence Day observed
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2025, 12, 25))).isFalse();
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2027, 12, 24))).isFalse(); // Christmas observed
-        // the day after Thanksgiving trades (an early close, not modelled)
+        // the day after Thanksgiving trades (an early close)
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2026, 11, 27))).isTrue();
     }
 
@@ -54,5 +54,29 @@ class ExchangeCalendarTest {
         // 2028-01-03 is a Monday; the calendar lists holidays up to 2027 only, as documented
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2028, 1, 3))).isTrue();
         assertThat(ExchangeCalendar.isTradingDay(LocalDate.of(2028, 1, 1))).isFalse(); // a Saturday
+    }
+
+    @Test
+    void nyseEarlyClosesEndAt1300AndEveryOtherDayAt1600() {
+        // NYSE's published early closes for 2025-2027
+        for (String date : java.util.List.of("2025-07-03", "2025-11-28", "2025-12-24", "2026-11-27", "2026-12-24", "2027-11-26")) {
+            LocalDate day = LocalDate.parse(date);
+            assertThat(ExchangeCalendar.close(day)).as(date).isEqualTo(java.time.LocalTime.of(13, 0));
+            assertThat(ExchangeCalendar.BUILT_IN.session(day)).as(date).get()
+                    .satisfies(s -> assertThat(s.earlyClose()).isTrue()).extracting(MarketCalendar.Session::minutes).isEqualTo(210L);
+        }
+        // the eves that are not early closes: Independence Day observed on a Friday (2026) or a Monday (2027), Christmas observed on the 24th (2027)
+        assertThat(ExchangeCalendar.close(LocalDate.of(2026, 7, 2))).isEqualTo(java.time.LocalTime.of(16, 0));
+        assertThat(ExchangeCalendar.close(LocalDate.of(2027, 7, 2))).isEqualTo(java.time.LocalTime.of(16, 0));
+        assertThat(ExchangeCalendar.close(LocalDate.of(2027, 12, 23))).isEqualTo(java.time.LocalTime.of(16, 0));
+        assertThat(ExchangeCalendar.BUILT_IN.session(LocalDate.of(2026, 11, 25))).get()
+                .extracting(MarketCalendar.Session::close).isEqualTo(java.time.LocalTime.of(16, 0));
+    }
+
+    @Test
+    void theBuiltInCalendarHasNoSessionOnAHolidayOrAWeekend() {
+        assertThat(ExchangeCalendar.BUILT_IN.session(LocalDate.of(2026, 11, 26))).isEmpty();
+        assertThat(ExchangeCalendar.BUILT_IN.session(LocalDate.of(2026, 11, 28))).isEmpty();
+        assertThat(ExchangeCalendar.BUILT_IN.nextTradingDay(LocalDate.of(2026, 11, 25))).isEqualTo(LocalDate.of(2026, 11, 27));
     }
 }

@@ -76,7 +76,7 @@ class SimulatedClockTest {
         SimulatedClock clock = new SimulatedClock(wall, wednesday, LocalTime.of(15, 0), 60);
         wall.advance(Duration.ofMinutes(1)); // 60 simulated minutes: 16:00
         assertThat(clock.now()).isEqualTo(ny(LocalDate.of(2026, 11, 27), 9, 30));
-        wall.advance(Duration.ofMinutes(390 / 60).plusSeconds(30)); // one whole session later
+        wall.advance(Duration.ofSeconds(210)); // one whole session later: Friday closes early, 210 minutes
         assertThat(clock.now()).isEqualTo(ny(LocalDate.of(2026, 11, 30), 9, 30));
     }
 
@@ -100,5 +100,28 @@ class SimulatedClockTest {
         // the bounds that are inside
         assertThat(new SimulatedClock(wall, TUESDAY, LocalTime.of(9, 30), 1).now()).isEqualTo(ny(TUESDAY, 9, 30));
         assertThat(new SimulatedClock(wall, TUESDAY, LocalTime.of(15, 59), 1).now()).isEqualTo(ny(TUESDAY, 15, 59));
+    }
+
+    @Test
+    void anEarlyCloseDayEndsAt1300AndRollsToTheNextOpen() {
+        LocalDate friday = LocalDate.of(2026, 11, 27); // the day after Thanksgiving closes at 13:00
+        SimulatedClock clock = new SimulatedClock(wall, friday, LocalTime.of(12, 40), 1);
+        assertThat(clock.sessionClose()).isEqualTo(ny(friday, 13, 0));
+        assertThat(clock.minutesToClose()).isEqualTo(20);
+        wall.advance(Duration.ofMinutes(19));
+        assertThat(clock.now()).isEqualTo(ny(friday, 12, 59));
+        assertThat(clock.minutesToClose()).isEqualTo(1);
+        wall.advance(Duration.ofMinutes(1)); // 13:00: the session is over, not three hours later
+        assertThat(clock.now()).isEqualTo(ny(LocalDate.of(2026, 11, 30), 9, 30));
+        assertThat(clock.sessionClose()).isEqualTo(ny(LocalDate.of(2026, 11, 30), 16, 0));
+    }
+
+    @Test
+    void aStartTimePastAnEarlyCloseIsRefusedNamingTheClose() {
+        assertThatThrownBy(() -> new SimulatedClock(wall, LocalDate.of(2026, 12, 24), LocalTime.of(13, 0), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("catalyst.clock.start-time").hasMessageContaining("2026-12-24").hasMessageContaining("13:00");
+        assertThat(new SimulatedClock(wall, LocalDate.of(2026, 12, 24), LocalTime.of(12, 59), 0).now())
+                .isEqualTo(ny(LocalDate.of(2026, 12, 24), 12, 59));
     }
 }

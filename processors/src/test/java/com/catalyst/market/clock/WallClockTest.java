@@ -59,4 +59,29 @@ class WallClockTest {
         WallClock before = at("2026-03-09T12:00:00Z");
         assertThat(before.minutesSinceOpen()).isZero();
     }
+
+    @Test
+    void onAnEarlyCloseDayTheMarketClosesAt1300AndTheCountsFollow() {
+        // Friday 2026-11-27, EST: 13:00 New York is 18:00 UTC
+        assertThat(at("2026-11-27T17:59:59Z").isMarketOpen()).isTrue();
+        assertThat(at("2026-11-27T18:00:00Z").isMarketOpen()).isFalse();
+        assertThat(at("2026-11-27T19:00:00Z").isMarketOpen()).isFalse(); // 14:00: closed, though a regular day would trade
+        WallClock noon = at("2026-11-27T17:00:00Z");
+        assertThat(noon.sessionClose()).isEqualTo(Instant.parse("2026-11-27T18:00:00Z"));
+        assertThat(noon.minutesToClose()).isEqualTo(60);
+        assertThat(noon.minutesSinceOpen()).isEqualTo(150);
+        // Christmas Eve 2026 too
+        assertThat(at("2026-12-24T17:30:00Z").minutesToClose()).isEqualTo(30);
+    }
+
+    @Test
+    void anotherCalendarDecidesTheSessions() {
+        // a calendar that closes 2026-03-06 at 13:00 and has no session on 2026-03-09
+        MarketCalendar calendar = date -> date.equals(LocalDate.of(2026, 3, 9)) ? java.util.Optional.empty()
+                : java.util.Optional.of(new MarketCalendar.Session(date, java.time.LocalTime.of(9, 30), java.time.LocalTime.of(13, 0)));
+        WallClock friday = new WallClock(Clock.fixed(Instant.parse("2026-03-06T18:30:00Z"), ZoneOffset.UTC), calendar); // 13:30 EST
+        assertThat(friday.isMarketOpen()).isFalse();
+        assertThat(friday.minutesToClose()).isZero();
+        assertThat(new WallClock(Clock.fixed(Instant.parse("2026-03-09T15:00:00Z"), ZoneOffset.UTC), calendar).isMarketOpen()).isFalse();
+    }
 }
