@@ -74,12 +74,12 @@ public class AdapterConfiguration {
      */
     @Bean
     MarketDataPort marketData(CatalystProperties props, BarIssueCounts barIssues, AlpacaRest alpacaRest,
-                              AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env) {
+                              AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env, Clock wallClock) {
         CatalystProperties.Market market = props.market();
         return switch (market.adapter()) {
             case "simulated" -> new SimulatedMarket(new SimulatedScenario(market.seed(), market.symbols()));
             case "replay" -> new ReplayMarket(Path.of(market.replayDir()).toAbsolutePath(), barIssues);
-            case "alpaca" -> alpacaMarket(market, barIssues, alpacaRest, alpaca, env);
+            case "alpaca" -> alpacaMarket(market, barIssues, alpacaRest, alpaca, env, wallClock);
             default -> throw new IllegalStateException("catalyst.market.adapter=" + market.adapter()
                     + " is not available; use simulated, replay or alpaca");
         };
@@ -90,7 +90,8 @@ public class AdapterConfiguration {
      * keys stop start-up; the assets come from the broker's trading host (paper unless live is confirmed).
      */
     private static AlpacaMarketData alpacaMarket(CatalystProperties.Market market, BarIssueCounts barIssues, AlpacaRest alpacaRest,
-                                                 AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env) {
+                                                 AlpacaBrokerProperties alpaca, org.springframework.core.env.Environment env,
+                                                 Clock wallClock) {
         AlpacaMarketSettings.requireKeys(env.getProperty("ALPACA_API_KEY"), env.getProperty("ALPACA_SECRET_KEY"));
         CatalystProperties.Market.Alpaca a = market.alpaca();
         URI tradingUrl = AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl();
@@ -99,7 +100,7 @@ public class AdapterConfiguration {
         Function<LocalDate, Instant> sessionClose = AdapterConfiguration::sessionClose;
         BarRecorder recorder = market.recordDir().isBlank() ? null : new BarRecorder(Path.of(market.recordDir()).toAbsolutePath());
         AlpacaMarketData data = new AlpacaMarketData(settings, new AlpacaMarketRest(alpacaRest, settings.dataUrl(), tradingUrl,
-                sessionClose), Clock.systemUTC(), sessionClose, barIssues, recorder);
+                sessionClose), wallClock, sessionClose, barIssues, recorder);
         LOG.info("Market: Alpaca {} feed from {} (stream {}), assets from {}, {}", settings.feed(), settings.dataUrl(),
                 AlpacaMarketSettings.streamUrl(a.streamUrl(), settings.feed()), tradingUrl,
                 recorder == null ? "not recorded" : "recorded to " + recorder.directory());
@@ -119,17 +120,27 @@ public class AdapterConfiguration {
      * The real clock takes its sessions from Alpaca's calendar on Alpaca's market (early closes and holidays as Alpaca
      * publishes them; start-up stops if it cannot be read), else from the built-in NYSE calendar (docs/market-hours.md).
      */
+    /**
+     * Wall time, the system's: what the real clock and the live market's store read. One bean, so that an integration
+     * test can run the real clock inside a session whatever the hour CI runs it (a shifted {@code Clock}, @Primary).
+     */
     @Bean
-    TradingClock tradingClock(CatalystProperties props, MarketDataPort market, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest) {
+    Clock wallClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TradingClock tradingClock(CatalystProperties props, MarketDataPort market, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest,
+                              Clock wallClock) {
         CatalystProperties.Clock clock = props.clock();
         if ("real".equals(clock.mode())) {
             if ("alpaca".equals(props.market().adapter())) {
                 // the trading host: the paper host unless live is confirmed, as the broker resolves it
                 return AlpacaClock.start(alpacaRest, AlpacaTradingMode.resolve(alpaca.mode(), alpaca.liveConfirm(), alpaca.url()).baseUrl(),
-                        Clock.systemUTC());
+                        wallClock);
             }
             LOG.info("Clock: real time on the built-in NYSE calendar (2025–2027, early closes at 13:00)");
-            return new WallClock(Clock.systemUTC());
+            return new WallClock(wallClock);
         }
         LocalDate first = Optional.ofNullable(clock.sessionDate()).orElseGet(() -> market instanceof ReplayMarket replay
                 ? replay.firstSession()
