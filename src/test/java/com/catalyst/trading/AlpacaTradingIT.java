@@ -7,13 +7,16 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.catalyst.adapters.alpaca.AlpacaStreamStub;
+import com.catalyst.adapters.alpaca.SimulatedAlpacaServer;
+import com.catalyst.adapters.simulated.SimulatedMarket;
+import com.catalyst.adapters.simulated.SimulatedScenario;
 import com.catalyst.desk.ReconciliationDesk;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -48,30 +51,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+        // the Alpaca broker trades only on Alpaca's market and the real clock (AlpacaBrokerSafety)
+        "catalyst.market.adapter=alpaca",
+        "catalyst.clock.mode=real",
+        "catalyst.news.adapter=none",
+        "catalyst.market.alpaca.universe-size=500",
+        // no live bar is streamed here: the stale-data guard must not stop the entries this test is about
+        "catalyst.market.stale-after=6h",
         "catalyst.broker.adapter=alpaca",
-        "ALPACA_API_KEY=PKITKEYID",
-        "ALPACA_SECRET_KEY=it-s3cr3t",
+        "ALPACA_API_KEY=" + AlpacaStreamStub.KEY,
+        "ALPACA_SECRET_KEY=" + AlpacaStreamStub.SECRET,
         "catalyst.broker.alpaca.retry.max-attempts=2",
         "catalyst.broker.alpaca.retry.initial-backoff=20ms",
         "catalyst.broker.alpaca.retry.max-backoff=50ms",
+        "catalyst.broker.alpaca.rate-limit.requests-per-minute=10000",
+        "catalyst.broker.alpaca.rate-limit.burst=100",
         "camel.resilience4j.configurations.broker.wait-duration-in-open-state=2",
         "catalyst.trading.reconcile-min-age=0s"})
 class AlpacaTradingIT {
 
-    static final WireMockServer ALPACA = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    /** TradingCycleIT's session, where the seeded market has setups: the real clock runs from 11:00 on 2026-01-06. */
+    static final java.time.Clock SHIFTED = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.between(
+            java.time.Instant.now(), java.time.ZonedDateTime.of(java.time.LocalDate.of(2026, 1, 6), java.time.LocalTime.of(11, 0),
+                    com.catalyst.market.clock.TradingClock.EXCHANGE_ZONE).toInstant()));
+    static final SimulatedAlpacaServer SERVER = new SimulatedAlpacaServer(
+            new SimulatedMarket(new SimulatedScenario(20260105, 500)), SHIFTED);
+    /** One WireMock for Alpaca's trading and data hosts: the market's answers are computed, the trading ones stubbed here. */
+    static final WireMockServer ALPACA = SERVER.wireMock();
+    static final AlpacaStreamStub MARKET_STREAM = AlpacaStreamStub.start();
+    static final AlpacaStreamStub TRADE_UPDATES = AlpacaStreamStub.start();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_alpaca"));
         registry.add("spring.datasource.username", () -> TestDatabases.USER);
-        if (!ALPACA.isRunning()) {
-            ALPACA.start();
-            stubAlpaca();
-        }
+        stubAlpaca();
         registry.add("catalyst.broker.alpaca.url", ALPACA::baseUrl);
+        registry.add("catalyst.market.alpaca.data-url", ALPACA::baseUrl);
+        registry.add("catalyst.market.alpaca.stream-url", () -> MARKET_STREAM.marketUrl().toString());
+        registry.add("catalyst.broker.alpaca.stream-url", () -> TRADE_UPDATES.tradingBaseUrl().toString().replace("http:", "ws:") + "/stream");
+    }
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class InSession {
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        java.time.Clock shiftedWallClock() {
+            return SHIFTED;
+        }
     }
 
     /** Alpaca as documented: an account, no positions, no orders yet; a new order is echoed back accepted. */
@@ -90,7 +117,9 @@ class AlpacaTradingIT {
 
     @AfterAll
     static void stopAlpaca() {
-        ALPACA.stop();
+        SERVER.close();
+        MARKET_STREAM.close();
+        TRADE_UPDATES.close();
     }
 
     @Autowired
@@ -126,7 +155,7 @@ class AlpacaTradingIT {
         assertThat(recorded).hasSize((int) summary.approved()).allMatch(c -> c.startsWith("CAT-" + cycle + "-") && c.endsWith("-buy"));
         for (LoggedRequest p : posts) {
             JsonNode order = body(p);
-            assertThat(p.getHeader("APCA-API-KEY-ID")).isEqualTo("PKITKEYID");
+            assertThat(p.getHeader("APCA-API-KEY-ID")).isEqualTo(AlpacaStreamStub.KEY);
             assertThat(order.get("order_class").asText()).isEqualTo("bracket");
             assertThat(order.get("time_in_force").asText()).isEqualTo("day");
             // prices are decimal strings, as Alpaca documents
@@ -140,6 +169,21 @@ class AlpacaTradingIT {
         assertThat(jdbc.queryForList("select coalesce(from_status, '-') || '>' || to_status from order_events e join orders o"
                 + " using (client_order_id) where o.cycle_id = ? order by e.event_id", String.class, cycle))
                 .containsOnly("->pending_submit", "pending_submit>accepted");
+
+        // fills pushed: Alpaca's trade_updates stream says one entry filled; the order sync runs at once, no cycle needed
+        assertThat(TRADE_UPDATES.received("authenticate")).hasSize(1);
+        assertThat(TRADE_UPDATES.received("listen")).hasSize(1);
+        Map<String, Object> pushed = jdbc.queryForMap("select o.client_order_id, s.symbol, o.quantity from orders o"
+                + " join securities s using (security_id) where o.cycle_id = ? order by o.client_order_id limit 1", cycle);
+        String pushedId = (String) pushed.get("client_order_id");
+        ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", matching(pushedId))
+                .atPriority(1).willReturn(filledLookup(pushed.get("symbol") + "", pushed.get("quantity") + "")));
+        TRADE_UPDATES.sendBinary(AlpacaStreamStub.tradeUpdate("fill", pushedId, pushed.get("symbol") + "", "50.00",
+                pushed.get("quantity") + "", pushed.get("quantity") + ""));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> "filled".equals(
+                jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, pushedId)));
+        assertThat(jdbc.queryForObject("select count(*) from fills f join orders o using (order_id) where o.client_order_id = ?",
+                Integer.class, pushedId)).isEqualTo(1);
 
         // the trader's account view is Alpaca's
         JsonNode account = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trading/account"))
@@ -192,7 +236,7 @@ class AlpacaTradingIT {
                 failing.cycleId());
         List<Map<String, Object>> unknown = orders.stream().filter(o -> "unknown".equals(o.get("status"))).toList();
         assertThat(unknown).isNotEmpty().allSatisfy(o -> assertThat((String) o.get("reject_reason"))
-                .contains("after 2 attempts").contains("HTTP 503").doesNotContain("it-s3cr3t"));
+                .contains("after 2 attempts").contains("HTTP 503").doesNotContain(AlpacaStreamStub.SECRET));
         assertThat(orders).filteredOn(o -> !"unknown".equals(o.get("status"))).allSatisfy(o -> {
             assertThat(o.get("status")).isEqualTo("rejected");
             assertThat((String) o.get("reject_reason")).contains("circuit breaker is open");
@@ -272,6 +316,17 @@ class AlpacaTradingIT {
                  "asset_class": "us_equity", "symbol": "SPY", "qty": "1", "filled_qty": "0", "filled_avg_price": null,
                  "order_class": "bracket", "order_type": "market", "type": "market", "side": "buy",
                  "time_in_force": "day", "status": "canceled", "extended_hours": false, "legs": null}""");
+    }
+
+    /** Alpaca's answer to a lookup of an entry that filled at 50.00 (what the trade update announced). */
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder filledLookup(String symbol, String quantity) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withTransformers("response-template").withBody("""
+                {"id": "9a5d6f3e-0c1b-4f7e-9d2a-3b4c5d6e7f80", "client_order_id": "{{request.query.client_order_id}}",
+                 "created_at": "2026-01-06T16:00:01.5Z", "updated_at": "2026-01-06T16:00:02.5Z",
+                 "submitted_at": "2026-01-06T16:00:01.5Z", "filled_at": "2026-01-06T16:00:02.5Z",
+                 "asset_class": "us_equity", "symbol": "%s", "qty": "%s", "filled_qty": "%s", "filled_avg_price": "50.00",
+                 "order_class": "bracket", "order_type": "market", "type": "market", "side": "buy",
+                 "time_in_force": "day", "status": "filled", "extended_hours": false, "legs": null}""".formatted(symbol, quantity, quantity));
     }
 
     /** Alpaca's answer for an order that filled at once: the request echoed back, filled at 50.00. */

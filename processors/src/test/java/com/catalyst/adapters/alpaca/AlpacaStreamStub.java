@@ -40,17 +40,17 @@ import org.apache.tomcat.websocket.server.WsSci;
  * Embedded Tomcat's JSR 356 server ({@code tomcat-embed-websocket}, already on the classpath through
  * spring-boot-starter-web): no new dependency.
  */
-final class AlpacaStreamStub implements AutoCloseable {
+public final class AlpacaStreamStub implements AutoCloseable {
 
-    static final String KEY = "PKSTREAMTESTKEY";
-    static final String SECRET = "stream-s3cr3t-never-shown";
+    public static final String KEY = "PKSTREAMTESTKEY";
+    public static final String SECRET = "stream-s3cr3t-never-shown";
 
     /** One accepted WebSocket connection: when ({@link System#nanoTime()}) and on which path. */
     record Connection(long nanos, String path) {
     }
 
     /** One message a client sent, on the {@code connection}-th connection (0-based). */
-    record Received(int connection, String path, JsonNode message) {
+    public record Received(int connection, String path, JsonNode message) {
         String action() {
             return message.path("action").asText();
         }
@@ -100,16 +100,16 @@ final class AlpacaStreamStub implements AutoCloseable {
         }
     }
 
-    static AlpacaStreamStub start() {
+    public static AlpacaStreamStub start() {
         return new AlpacaStreamStub();
     }
 
-    URI marketUrl() {
+    public URI marketUrl() {
         return URI.create("ws://127.0.0.1:" + port + "/v2/iex");
     }
 
     /** The trading API's base URL: the trade updates stream is at its {@code /stream}. */
-    URI tradingBaseUrl() {
+    public URI tradingBaseUrl() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -117,11 +117,11 @@ final class AlpacaStreamStub implements AutoCloseable {
         return List.copyOf(connections);
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> received(String action) {
+    public List<Received> received(String action) {
         return received.stream().filter(r -> r.action().equals(action)).toList();
     }
 
@@ -130,7 +130,7 @@ final class AlpacaStreamStub implements AutoCloseable {
     }
 
     /** Sends one whole text message to every open connection. */
-    void send(String message) {
+    public void send(String message) {
         for (Session session : open) {
             synchronized (session) {
                 try {
@@ -160,7 +160,7 @@ final class AlpacaStreamStub implements AutoCloseable {
     }
 
     /** Sends one message as a binary frame (UTF-8), to every open connection. */
-    void sendBinary(String message) {
+    public void sendBinary(String message) {
         for (Session session : open) {
             sendBinary(session, message);
         }
@@ -188,19 +188,19 @@ final class AlpacaStreamStub implements AutoCloseable {
     }
 
     /** A market-data message: a JSON array of the entries. */
-    static String message(String... entries) {
+    public static String message(String... entries) {
         return "[" + String.join(",", entries) + "]";
     }
 
     /** A minute bar entry ({@code T=b}, or {@code T=u} when updated) stamped with its start as Alpaca does. */
-    static String bar(String symbol, String start, double close, boolean updated) {
+    public static String bar(String symbol, String start, double close, boolean updated) {
         return String.format(Locale.ROOT, "{\"T\":\"%s\",\"S\":\"%s\",\"o\":%.2f,\"h\":%.2f,\"l\":%.2f,\"c\":%.2f,\"v\":4937,"
                 + "\"n\":46,\"vw\":%.4f,\"t\":\"%s\"}", updated ? "u" : "b", symbol, close - 0.05, close + 0.10, close - 0.10,
                 close, close, start);
     }
 
     /** A {@code trade_updates} event as Alpaca documents it (prices and quantities as strings). */
-    static String tradeUpdate(String event, String clientOrderId, String symbol, String price, String qty, String positionQty) {
+    public static String tradeUpdate(String event, String clientOrderId, String symbol, String price, String qty, String positionQty) {
         return """
                 {"stream":"trade_updates","data":{"event":"%s","execution_id":"e-%s","order":{"id":"a-%s","client_order_id":"%s",\
                 "symbol":"%s","side":"buy","status":"filled","qty":"%s","filled_qty":"%s","type":"limit"},\
