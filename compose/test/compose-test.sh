@@ -399,8 +399,8 @@ check(all(env_of(svcs.get(n, {})).get("CATALYST_API_KEY") == api_key for n in SE
 check(all(env_of(svcs.get(n, {})).get("CATALYST_SERVICE_TOKEN_SECRET") == token_secret for n in SEED),
       "CATALYST_SERVICE_TOKEN_SECRET comes from the env file (all nine)")
 check(all(env_of(svcs.get(n, {})).get("ALPACA_API_KEY") == alpaca_key
-          and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in ["trading", "news"]),
-      "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file (trading, news)")
+          and env_of(svcs.get(n, {})).get("ALPACA_SECRET_KEY") == alpaca_secret for n in SEED),
+      "ALPACA_API_KEY / ALPACA_SECRET_KEY come from the env file (all nine: on Alpaca's market each reads bars and the calendar)")
 check(all(env_of(svcs.get(n, {})).get("CATALYST_METRICS_TOKEN") == metrics_token for n in SEED)
       and env_of(svcs.get("prometheus", {})).get("CATALYST_METRICS_TOKEN") == metrics_token,
       "CATALYST_METRICS_TOKEN comes from the env file (the nine bundles, prometheus)")
@@ -416,8 +416,8 @@ SECRET_HOLDERS = {
     "CATALYST_SERVICE_TOKEN_SECRET": (token_secret, BUNDLES),
     "CATALYST_HAWTIO_PASSWORD": (hawtio_pw, BUNDLES),
     "CATALYST_METRICS_TOKEN": (metrics_token, BUNDLES | {"prometheus"}),
-    "ALPACA_API_KEY": (alpaca_key, {"trading", "news"}),
-    "ALPACA_SECRET_KEY": (alpaca_secret, {"trading", "news"}),
+    "ALPACA_API_KEY": (alpaca_key, BUNDLES),
+    "ALPACA_SECRET_KEY": (alpaca_secret, BUNDLES),
     "GRAFANA_ADMIN_PASSWORD": (grafana_pw, {"grafana"}),
 }
 for label, (value, want) in SECRET_HOLDERS.items():
