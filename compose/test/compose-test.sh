@@ -14,7 +14,7 @@
 #   - no secret value written in the file; secrets come from the env file;
 #     .env.example documents every variable; a missing secret stops compose
 #   - each service gets exactly the secrets it uses (searched by value in its
-#     whole parsed definition): Alpaca keys to trading and news, the API key to
+#     whole parsed definition): Alpaca keys to the nine bundles, the API key to
 #     orchestration and nginx, the service-token secret, Hawtio login and
 #     metrics token to the nine bundles, the metrics token to prometheus (as
 #     the scrape's credentials file), and nothing to the others
