@@ -1,5 +1,7 @@
 package com.catalyst.adapters.alpaca;
 
+import com.catalyst.market.clock.MutableClock;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -392,30 +394,4 @@ class AlpacaMarketStreamTest {
     }
 
     /** A wall clock a test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package com.catalyst.adapters.alpaca;
 
+import com.catalyst.market.clock.MutableClock;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +25,7 @@ final class AlpacaMarketStub implements AutoCloseable {
     static final LocalDate SESSION = LocalDate.of(2026, 12, 8);
 
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-    final MovableClock clock = new MovableClock(Instant.parse("2026-12-08T15:00:30Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-08T15:00:30Z"));
 
     AlpacaMarketStub() {
         server.start();
@@ -74,30 +76,4 @@ final class AlpacaMarketStub implements AutoCloseable {
     }
 
     /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
