@@ -1,5 +1,7 @@
 package com.catalyst.reporting;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,7 @@ public final class ReportPage {
     public static final String DRAWDOWN_COLOUR = "#d01c1c";
     public static final String GAIN_COLOUR = "#1a9641";
     public static final String LOSS_COLOUR = "#f07800";
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private ReportPage() {
     }
@@ -34,17 +37,26 @@ public final class ReportPage {
         // the curves start at 0 before the first trade, so a single trade still draws a line
         List<Double> equity = new ArrayList<>(List.of(0.0));
         List<Double> drawdown = new ArrayList<>(List.of(0.0));
+        List<String> times = new ArrayList<>(List.of("start"));
+        // one session's points are told apart by the time of day; several sessions' by the date too
+        DateTimeFormatter timeOfPoint = DateTimeFormatter.ofPattern(report.from().equals(report.to()) ? "HH:mm" : "MM-dd HH:mm")
+                .withZone(NEW_YORK);
         for (EquityPoint point : report.equityCurve()) {
             equity.add(point.equity().doubleValue());
             drawdown.add(-point.drawdown().doubleValue());
+            times.add(timeOfPoint.format(point.at()));
         }
+        String timeTitle = "trade closed at (New York time)";
         html.append("<h2>Equity curve (cumulative realized P&amp;L)</h2>")
-                .append(SvgChart.line("equity-chart", "Equity curve", equity, EQUITY_COLOUR))
+                .append(SvgChart.line("equity-chart", "Equity curve", equity, EQUITY_COLOUR,
+                        new SvgChart.Axes("realized P&L (USD)", timeTitle, times)))
                 .append("<h2>Drawdown</h2>")
-                .append(SvgChart.line("drawdown-chart", "Drawdown below the running peak", drawdown, DRAWDOWN_COLOUR))
+                .append(SvgChart.line("drawdown-chart", "Drawdown below the running peak", drawdown, DRAWDOWN_COLOUR,
+                        new SvgChart.Axes("drawdown (USD)", timeTitle, times)))
                 .append("<h2>Trades (realized P&amp;L each)</h2>")
                 .append(SvgChart.bars("trades-chart", "Realized P&L per trade",
-                        report.trades().stream().map(t -> t.realizedPnl().doubleValue()).toList(), GAIN_COLOUR, LOSS_COLOUR));
+                        report.trades().stream().map(t -> t.realizedPnl().doubleValue()).toList(), GAIN_COLOUR, LOSS_COLOUR,
+                        SvgChart.Axes.numbered("realized P&L (USD)", "trade, in order of closing", report.trades().size())));
         trades(html, report.trades());
         return html.append("</body></html>").toString();
     }
