@@ -306,7 +306,12 @@ public class GatewayToolRoutes extends RouteBuilder {
                     body(e, Map.of("orders", working, "count", working.size()));
                 });
 
+        // an unknown id is refused here, naming where the ids are, before the broker is asked
         tool("cancel_order")
+                .setHeader("limit", constant(1000))
+                .to(apis.uri("trading-api-orders"))
+                .process(e -> orders.known(replies.reply(e), (String) args(e).get("client_order_id")))
+                .removeHeaders("*")
                 .setHeader("client_order_id", simple("${exchangeProperty." + ARGS + "[client_order_id]}"))
                 .to(apis.uri("trading-api-cancel-order"))
                 .process(e -> body(e, Map.of("order", replies.reply(e))));

@@ -33,10 +33,15 @@ public class WorkingOrders {
         return rows(orders).stream().filter(o -> WORKING.contains(String.valueOf(o.get("status")))).toList();
     }
 
+    /** The order of this id among the recent ones, or a refusal naming the id and where the ids are. */
+    public Map<String, Object> known(Object orders, String clientOrderId) {
+        return rows(orders).stream().filter(o -> clientOrderId.equals(o.get("client_order_id"))).findFirst()
+                .orElseThrow(() -> new ToolFailure("No order " + clientOrderId + " among the latest 1000; list them with get_working_orders."));
+    }
+
     /** The order to replace: working, a buy limit order, not a bracket leg; anything else is a refusal saying why. */
     public Map<String, Object> replaceable(Object orders, String clientOrderId) {
-        Map<String, Object> order = rows(orders).stream().filter(o -> clientOrderId.equals(o.get("client_order_id"))).findFirst()
-                .orElseThrow(() -> new ToolFailure("No order " + clientOrderId + " among the latest 1000; list them with get_working_orders."));
+        Map<String, Object> order = known(orders, clientOrderId);
         if (!WORKING.contains(String.valueOf(order.get("status")))) {
             throw new ToolFailure("Order " + clientOrderId + " is " + order.get("status") + ", no longer working: nothing to replace.");
         }
@@ -58,7 +63,7 @@ public class WorkingOrders {
         }
     }
 
-    /** The new limit entry's body: same symbol, the given or the old quantity, a key derived from the old order's id. */
+    /** The new limit entry's body: same symbol, the given or the old quantity, a key derived from the old order's id; risk sets its stop. */
     public String replacement(Map<?, ?> old, Map<String, Object> args) throws JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", old.get("symbol"));
@@ -68,9 +73,7 @@ public class WorkingOrders {
         body.put("type", "limit");
         BigDecimal limit = BigDecimal.valueOf(((Number) args.get("limit_price")).doubleValue()).setScale(2, java.math.RoundingMode.HALF_UP);
         body.put("limit_price", limit);
-        if (old.get("stop_price") != null) {
-            body.put("stop_price", old.get("stop_price"));
-        }
+        // no stop_price: the old order's stop was risk's for the old price, so risk sets the stop anew from the ATR
         // one replacement an old order: calling again with the same price replays, another price is a 409 naming the key
         body.put("idempotency_key", "replace-" + shortHash(String.valueOf(old.get("client_order_id"))));
         return json.writeValueAsString(body);

@@ -43,7 +43,7 @@ class TradersRoutesHelpersTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void onlyAWorkingLimitEntryIsReplacedAndTheNewOneKeepsItsStopAndQuantity() throws Exception {
+    void onlyAWorkingLimitEntryIsReplacedAndTheNewOneKeepsItsQuantityButNotTheOldStop() throws Exception {
         assertThat(orders.replaceable(recent, "a")).containsEntry("client_order_id", "a");
         assertThatThrownBy(() -> orders.replaceable(recent, "b")).isInstanceOf(ToolFailure.class).hasMessageContaining("is filled");
         assertThatThrownBy(() -> orders.replaceable(recent, "c")).hasMessageContaining("stop_loss leg").hasMessageContaining("cancel_order");
@@ -51,7 +51,7 @@ class TradersRoutesHelpersTest {
 
         Map<String, Object> body = json.readValue(orders.replacement(recent.get(0), Map.of("limit_price", 99.123)), Map.class);
         assertThat(body).containsEntry("symbol", "AAPL").containsEntry("side", "buy").containsEntry("type", "limit")
-                .containsEntry("quantity", 10).containsEntry("limit_price", 99.12).containsEntry("stop_price", 95.5);
+                .containsEntry("quantity", 10).containsEntry("limit_price", 99.12).doesNotContainKey("stop_price");
         assertThat((String) body.get("idempotency_key")).matches("replace-[0-9a-f]{24}");
         Map<String, Object> resized = json.readValue(orders.replacement(recent.get(0), Map.of("limit_price", 99.0, "quantity", 4)), Map.class);
         assertThat(resized.get("quantity")).isEqualTo(4);

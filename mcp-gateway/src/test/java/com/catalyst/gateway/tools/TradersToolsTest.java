@@ -87,6 +87,15 @@ class TradersToolsTest {
         assertThat(((McpSchema.TextContent) result.content().get(0)).text()).startsWith("UNTRUSTED EXTERNAL CONTENT").contains("company names");
     }
 
+    @Test
+    void aBundlesErrorBodyBecomesTheToolsErrorText() {
+        assertThat(ToolInvoker.bundleError("{\"error\":\"no order with client_order_id x\"}")).isEqualTo("no order with client_order_id x");
+        assertThat(ToolInvoker.bundleError("{\"error\":\"bad\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("bad");
+        assertThat(ToolInvoker.bundleError(Map.of("error", "x"))).isNull();
+        assertThat(ToolInvoker.bundleError("[1]")).isNull();
+        assertThat(ToolInvoker.bundleError("{\"status\":\"ok\"}")).isNull();
+    }
+
     private Map<String, Object> check(String tool, Map<String, Object> args) {
         return ArgumentChecker.check(tool, catalog.find(tool).orElseThrow().arguments(), args);
     }
