@@ -3,8 +3,12 @@ package com.catalyst.reporting;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+
+import com.catalyst.reporting.chart.CandleChart;
+import com.catalyst.reporting.chart.CandleChartPng;
 
 /**
  * The report as one self-contained HTML page for a browser: the headline figures, the equity curve, the drawdown,
@@ -22,11 +26,21 @@ public final class ReportPage {
     }
 
     public static String render(PerformanceReport report) {
-        return render(report, "Catalyst performance " + report.from() + (report.from().equals(report.to()) ? "" : " to " + report.to()), "");
+        return render(report, List.of());
+    }
+
+    /** The page with a session chart a symbol after the trades chart: the same PNG as MCP's get_chart, inline as a data URI. */
+    public static String render(PerformanceReport report, List<CandleChart> sessionCharts) {
+        return render(report, "Catalyst performance " + report.from() + (report.from().equals(report.to()) ? "" : " to " + report.to()), "",
+                sessionCharts);
     }
 
     /** The same page under another title, with {@code preamble} (trusted HTML built by the caller) before the figures. */
     public static String render(PerformanceReport report, String title, String preamble) {
+        return render(report, title, preamble, List.of());
+    }
+
+    private static String render(PerformanceReport report, String title, String preamble, List<CandleChart> sessionCharts) {
         StringBuilder html = new StringBuilder(4096 + report.trades().size() * 200);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
                 .append("</title><style>body{font-family:sans-serif;margin:16px;background:#fafafa}")
@@ -57,6 +71,13 @@ public final class ReportPage {
                 .append(SvgChart.bars("trades-chart", "Realized P&L per trade",
                         report.trades().stream().map(t -> t.realizedPnl().doubleValue()).toList(), GAIN_COLOUR, LOSS_COLOUR,
                         SvgChart.Axes.numbered("realized P&L (USD)", "trade, in order of closing", report.trades().size())));
+        for (CandleChart chart : sessionCharts) {
+            html.append("<h2>").append(Html.escape(chart.symbol())).append(" on ").append(chart.session()).append("</h2>")
+                    .append("<img id=\"session-chart-").append(Html.escape(chart.symbol())).append("\" width=\"").append(CandleChartPng.WIDTH)
+                    .append("\" height=\"").append(CandleChartPng.HEIGHT).append("\" alt=\"").append(Html.escape(chart.symbol()))
+                    .append(" 1-minute candles with VWAP, EMA 9/21, SMA 20 and the trades\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(CandleChartPng.png(chart))).append("\">");
+        }
         trades(html, report.trades());
         return html.append("</body></html>").toString();
     }
