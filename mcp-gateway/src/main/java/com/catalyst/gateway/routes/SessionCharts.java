@@ -38,8 +38,8 @@ public class SessionCharts {
             out.put("last_bar_end", series.get(series.size() - 1).time().toString());
             out.put("last", series.get(series.size() - 1).close());
         }
-        out.put("legend", "candles green up / red down; VWAP purple, EMA 9 orange, EMA 21 blue, SMA 20 grey; pattern bars shaded yellow; "
-                + "entries blue triangles, exits magenta triangles; prices in USD, times New York");
+        out.put("legend", "candles teal up / red down; VWAP purple, EMA 9 orange, EMA 21 blue, SMA 20 grey; pattern bars shaded yellow; "
+                + "entries cyan triangles, exits magenta triangles; prices in USD, times New York");
         out.put(ToolImage.KEY, ToolImage.png(CandleChartPng.png(chart)));
         return out;
     }

@@ -191,9 +191,9 @@ public final class ToolCatalog {
                                 + "unfilled quantity.", false, null, 1, 100_000, null)),
                 object("canceled", ANY_OBJECT, "order", ANY_OBJECT), new Hints(false, true, false, true), "trading", false);
         add("get_chart", "Chart of a symbol's session",
-                "A PNG chart of a symbol's current session: 1-minute candles (green up, red down), VWAP and the EMA 9, EMA 21 and "
+                "A PNG chart of a symbol's current session: 1-minute candles (teal up, red down), VWAP and the EMA 9, EMA 21 and "
                         + "SMA 20 of the closes, the bars of the latest chart pattern found shaded in yellow, and today's fills (entries as "
-                        + "blue triangles, exits as magenta ones) at their prices, with a price axis (USD) and New York times. Returned "
+                        + "cyan triangles, exits as magenta ones) at their prices, with a price axis (USD) and New York times. Returned "
                         + "as image content beside a summary of what it shows.",
                 List.of(symbol("Ticker of a US equity, e.g. AAPL.")),
                 object("symbol", STRING, "session", STRING, "bars", INTEGER, "pattern", OBJECT_OR_NULL, "fills", ROWS),

@@ -30,11 +30,12 @@ public final class CandleChartPng {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 560;
 
-    public static final Color UP = new Color(0x1a, 0x96, 0x41);
-    public static final Color DOWN = new Color(0xd0, 0x1c, 0x1c);
+    // none of these is the report page's SVG colours (ReportPage.*_COLOUR), so that a page with both can tell them apart
+    public static final Color UP = new Color(0x26, 0xa6, 0x9a);
+    public static final Color DOWN = new Color(0xef, 0x53, 0x50);
     public static final Color VWAP = new Color(0x7b, 0x3f, 0xb5);
-    public static final Color EMA9 = new Color(0xf0, 0x78, 0x00);
-    public static final Color EMA21 = new Color(0x1f, 0x5f, 0xbf);
+    public static final Color EMA9 = new Color(0xff, 0x98, 0x00);
+    public static final Color EMA21 = new Color(0x29, 0x62, 0xff);
     public static final Color SMA20 = new Color(0x70, 0x70, 0x70);
     public static final Color PATTERN = new Color(0xff, 0xec, 0x9e);
     public static final Color ENTRY = new Color(0x00, 0x9e, 0xd8);

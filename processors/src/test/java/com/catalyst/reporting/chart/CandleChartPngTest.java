@@ -116,6 +116,21 @@ class CandleChartPngTest {
     }
 
     @Test
+    void itsColoursDifferFromTheReportPagesChartColours() {
+        // ReportingIT finds the SVG charts in a screenshot by colour, 12 levels a channel either way
+        for (java.awt.Color chart : List.of(CandleChartPng.UP, CandleChartPng.DOWN, CandleChartPng.VWAP, CandleChartPng.EMA9, CandleChartPng.EMA21,
+                CandleChartPng.SMA20, CandleChartPng.ENTRY, CandleChartPng.EXIT, CandleChartPng.PATTERN)) {
+            for (String page : List.of(com.catalyst.reporting.ReportPage.EQUITY_COLOUR, com.catalyst.reporting.ReportPage.DRAWDOWN_COLOUR,
+                    com.catalyst.reporting.ReportPage.GAIN_COLOUR, com.catalyst.reporting.ReportPage.LOSS_COLOUR)) {
+                java.awt.Color svg = java.awt.Color.decode(page);
+                int distance = Math.max(Math.abs(chart.getRed() - svg.getRed()), Math.max(Math.abs(chart.getGreen() - svg.getGreen()),
+                        Math.abs(chart.getBlue() - svg.getBlue())));
+                assertThat(distance).as("%s vs %s", chart, page).isGreaterThan(24);
+            }
+        }
+    }
+
+    @Test
     void aSessionWithoutBarsStillGivesAnImage() throws Exception {
         BufferedImage image = decode(new CandleChart("AAPL", SESSION, List.of(), null, List.of()));
         assertThat(image.getWidth()).isEqualTo(CandleChartPng.WIDTH);
