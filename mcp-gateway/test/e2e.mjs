@@ -73,7 +73,7 @@ async function functional() {
   const tools = (await client.listTools()).tools;
   const names = tools.map(t => t.name);
   for (const [name] of TOOL_ORDER) check(names.includes(name), `tools/list has ${name}`);
-  check(names.length === TOOL_ORDER.length, `tools/list has ${TOOL_ORDER.length} tools (got ${names.length})`);
+  check(names.length === TOOL_ORDER.length + TRADER_TOOLS.length, `tools/list has ${TOOL_ORDER.length + TRADER_TOOLS.length} tools (got ${names.length})`);
   for (const t of tools) {
     check(t.inputSchema?.type === 'object', `${t.name} has an object input schema`);
     check(t.annotations && typeof t.annotations.readOnlyHint === 'boolean', `${t.name} has annotations`);
@@ -279,10 +279,78 @@ async function fuzz() {
   await client.close();
 }
 
+// ---- the trader's tools (issue 16): quote, bars, clock, working orders with cancel and replace, the chart as an image ----
+const TRADER_TOOLS = ['get_quote', 'get_bars', 'get_market_clock', 'get_working_orders', 'cancel_order', 'replace_order', 'get_chart'];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+async function traders() {
+  const { client } = await connect();
+  const names = (await client.listTools()).tools.map(t => t.name);
+  for (const name of TRADER_TOOLS) check(names.includes(name), `tools/list has ${name}`);
+  const call = async (name, args) => client.callTool({ name, arguments: args }, undefined, { timeout: 120000 });
+  const scan = await call('scan_market', { limit: 3, fresh: true });
+  const symbol = scan.isError ? 'AAPL' : (scan.structuredContent.candidates[0]?.symbol ?? 'AAPL');
+
+  const quote = await call('get_quote', { symbol });
+  check(!quote.isError, `get_quote ${symbol} answers (${quote.content?.[0]?.text?.slice(0, 160)})`);
+  check(quote.structuredContent?.security?.trust === 'untrusted_tool_output', 'get_quote is marked untrusted_tool_output (company name)');
+  check(quote.content[0].text.startsWith('UNTRUSTED EXTERNAL CONTENT'), 'get_quote text says it is untrusted');
+  const q = quote.structuredContent.data;
+  check(q.symbol === symbol && typeof q.last === 'number' && q.high >= q.low, `get_quote has last, high >= low (got ${JSON.stringify(q).slice(0, 200)})`);
+
+  const bars = await call('get_bars', { symbol, limit: 5 });
+  check(!bars.isError && bars.structuredContent.count === bars.structuredContent.bars.length && bars.structuredContent.count <= 5,
+    `get_bars returns at most 5 bars (got ${bars.structuredContent?.count})`);
+  const lastBar = bars.structuredContent.bars.at(-1);
+  check(lastBar && lastBar.close === q.last, 'get_bars\' last close is get_quote\'s last price');
+
+  const clock = await call('get_market_clock', { days: 3 });
+  check(!clock.isError && typeof clock.structuredContent.clock.is_open === 'boolean' && clock.structuredContent.calendar.length === 3,
+    `get_market_clock has is_open and 3 calendar days (got ${JSON.stringify(clock.structuredContent).slice(0, 200)})`);
+
+  const chart = await call('get_chart', { symbol });
+  check(!chart.isError, `get_chart answers (${chart.content?.[0]?.text?.slice(0, 160)})`);
+  const image = chart.content.find(c => c.type === 'image');
+  check(image !== undefined && image.mimeType === 'image/png', 'get_chart returns image content of type image/png');
+  const png = Buffer.from(image?.data ?? '', 'base64');
+  check(PNG_SIGNATURE.every((b, i) => png[i] === b), 'get_chart\'s base64 decodes to a PNG');
+  check(png.readUInt32BE(16) === 1000 && png.readUInt32BE(20) === 560, `the PNG is 1000x560 (IHDR ${png.readUInt32BE(16)}x${png.readUInt32BE(20)})`);
+  check(chart.structuredContent.symbol === symbol && chart.structuredContent.bars > 0 && chart.structuredContent.image === undefined,
+    'get_chart\'s structured summary names the symbol and bars, without the bytes');
+
+  const unknown = await call('cancel_order', { client_order_id: 'no-such-order' });
+  check(unknown.isError && unknown.content[0].text.includes('no-such-order'), `cancel_order of an unknown id is an error naming it (${unknown.content[0].text})`);
+  const badReplace = await call('replace_order', { client_order_id: 'no-such-order', limit_price: 10 });
+  check(badReplace.isError && badReplace.content[0].text.includes('get_working_orders'), 'replace_order of an unknown id points to get_working_orders');
+
+  // a resting limit entry (below the market), replaced at another price, then cancelled
+  const base = URL_.replace(/\/mcp$/, '');
+  const limit = Math.round(q.last * 0.97 * 100) / 100;
+  const placed = await fetch(`${base}/api/v1/trading/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth },
+    body: JSON.stringify({ symbol, side: 'buy', quantity: 1, type: 'limit', limit_price: limit, idempotency_key: 'e2e-traders-limit' }) });
+  const placedBody = await placed.json();
+  check(placed.status === 200 && placedBody.client_order_id, `a limit entry rests at ${limit} (${placed.status} ${JSON.stringify(placedBody).slice(0, 200)})`);
+  const working = await call('get_working_orders', {});
+  check(working.structuredContent.orders.some(o => o.client_order_id === placedBody.client_order_id), 'get_working_orders lists the resting limit entry');
+  const lower = Math.round(q.last * 0.96 * 100) / 100;
+  const replaced = await call('replace_order', { client_order_id: placedBody.client_order_id, limit_price: lower });
+  check(!replaced.isError, `replace_order answers (${replaced.content[0].text.slice(0, 200)})`);
+  const fresh = replaced.structuredContent?.order;
+  check(replaced.structuredContent?.canceled?.status === 'canceled', 'replace_order cancelled the old order');
+  check(fresh && fresh.client_order_id !== placedBody.client_order_id && Number(fresh.limit_price ?? lower) === lower,
+    `replace_order placed a new limit entry at ${lower} (${JSON.stringify(fresh).slice(0, 200)})`);
+  const cancelled = await call('cancel_order', { client_order_id: fresh?.client_order_id ?? 'none' });
+  check(!cancelled.isError && cancelled.structuredContent.order.status === 'canceled', 'cancel_order cancels the new order');
+  const after = await call('get_working_orders', {});
+  check(!after.structuredContent.orders.some(o => o.client_order_id === fresh?.client_order_id), 'the cancelled order is no longer working');
+  await client.close();
+}
+
 const phase = process.argv[2] ?? 'all';
 try {
   if (phase === 'functional' || phase === 'all') await functional();
   if (phase === 'ratelimit') await ratelimit();
+  if (phase === 'traders') await traders();
   if (phase === 'fuzz' || phase === 'all') await fuzz();
 } catch (e) {
   check(false, `phase ${phase} ran to the end (threw ${e.stack ?? e})`);

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.catalyst.config.CatalystProperties;
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.clock.TradingClock;
 import com.catalyst.reporting.PerformanceCalculator;
 import com.catalyst.reporting.PerformanceReport;
 import com.catalyst.reporting.ReportPage;
 import com.catalyst.reporting.TradeRows;
+import com.catalyst.reporting.chart.ReportCharts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,10 +24,17 @@ public class PerformanceDesk {
     /** Trades and equity points a report lists; a day or a cycle stays under it, a year of trades does not. */
     static final int MAX_LISTED = 1000;
 
+    /** Session charts a daily page draws at most: each is a ~30 kB PNG inline. */
+    static final int MAX_CHARTS = 8;
+
     private final PerformanceCalculator calculator;
     private final ObjectMapper json;
+    private final MarketDataPort market;
+    private final TradingClock clock;
 
-    public PerformanceDesk(CatalystProperties props, ObjectMapper json) {
+    public PerformanceDesk(CatalystProperties props, ObjectMapper json, MarketDataPort market, TradingClock clock) {
+        this.market = market;
+        this.clock = clock;
         // returns are measured against the paper account's starting cash: the capital the trader put at risk
         this.calculator = new PerformanceCalculator(props.broker().startingCash());
         // an undefined ratio is written as null, not left out: the client sees that it is undefined
@@ -40,7 +50,8 @@ public class PerformanceDesk {
         return json.writeValueAsString(report);
     }
 
+    /** The page; a one-day page also draws each traded symbol's session (the get_chart PNG, inline as a data URI). */
     public String html(PerformanceReport report) {
-        return ReportPage.render(report);
+        return ReportPage.render(report, ReportCharts.of(report, market, clock.now(), MAX_CHARTS));
     }
 }

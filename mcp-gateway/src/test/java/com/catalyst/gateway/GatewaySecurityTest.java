@@ -58,8 +58,8 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void catalogHasTheTwentyOneToolsWithValidNames() {
-        assertThat(new ToolCatalog().all()).hasSize(21)
+    void catalogHasTheTwentyEightToolsWithValidNames() {
+        assertThat(new ToolCatalog().all()).hasSize(28)
                 .allSatisfy(t -> assertThat(t.name()).matches("[a-z_]{1,64}"))
                 .allSatisfy(t -> assertThat(t.description()).hasSizeGreaterThan(60));
     }

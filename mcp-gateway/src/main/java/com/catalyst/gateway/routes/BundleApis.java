@@ -23,7 +23,7 @@ public final class BundleApis {
     /** One API route: its bundle, verb, path ({@code {name}} filled from the header of that name) and query headers. */
     public record Api(String route, Bundle bundle, String method, String path, Set<String> query) {
 
-        private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z]+)}");
+        private static final Pattern PATH_PARAM = Pattern.compile("\\{([a-zA-Z_]+)}");
 
         /** The path with its parameters filled from {@code headers}, URL-encoded; a missing one is an error. */
         public String path(Function<String, Object> headers) {
@@ -59,7 +59,7 @@ public final class BundleApis {
 
     /** The routes of {@link #ALL} whose REST verb takes a JSON body; BundleApisTest checks it against routes/. */
     static final Set<String> WITH_BODY = Set.of("backtest-api-start", "scanner-api-scan", "risk-api-evaluate", "risk-api-update-limits",
-            "trading-api-execute");
+            "trading-api-execute", "trading-api-place-order");
 
     public static final List<Api> ALL = List.of(
             new Api("workflow-api-status", Bundle.WORKFLOW, "GET", "/api/v1/workflow/status", Set.of()),
@@ -73,6 +73,10 @@ public final class BundleApis {
             new Api("scanner-api-scan", Bundle.SCANNER, "POST", "/api/v1/scanner/scan", Set.of()),
             new Api("scanner-api-candidates", Bundle.SCANNER, "GET", "/api/v1/scanner/candidates", Set.of("limit")),
             new Api("technical-api-symbol", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}", Set.of()),
+            new Api("technical-api-quote", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}/quote", Set.of()),
+            new Api("technical-api-bars", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}/bars", Set.of("limit")),
+            new Api("workflow-api-clock", Bundle.WORKFLOW, "GET", "/api/v1/workflow/clock", Set.of()),
+            new Api("workflow-api-calendar", Bundle.WORKFLOW, "GET", "/api/v1/workflow/calendar", Set.of("from", "days")),
             new Api("pattern-api-symbol", Bundle.PATTERN, "GET", "/api/v1/pattern/{symbol}", Set.of()),
             new Api("risk-api-evaluate", Bundle.RISK, "POST", "/api/v1/risk/evaluate", Set.of()),
             new Api("risk-api-limits", Bundle.RISK, "GET", "/api/v1/risk/limits", Set.of()),
@@ -81,6 +85,8 @@ public final class BundleApis {
             new Api("trading-api-orders", Bundle.TRADING, "GET", "/api/v1/trading/orders", Set.of("limit")),
             new Api("trading-api-account", Bundle.TRADING, "GET", "/api/v1/trading/account", Set.of()),
             new Api("trading-api-execute", Bundle.TRADING, "POST", "/api/v1/trading/execute", Set.of()),
+            new Api("trading-api-place-order", Bundle.TRADING, "POST", "/api/v1/trading/orders", Set.of()),
+            new Api("trading-api-cancel-order", Bundle.TRADING, "DELETE", "/api/v1/trading/orders/{client_order_id}", Set.of()),
             new Api("trading-api-close-position", Bundle.TRADING, "DELETE", "/api/v1/trading/positions/{symbol}", Set.of("reason")),
             new Api("trading-api-flatten", Bundle.TRADING, "POST", "/api/v1/trading/flatten", Set.of("reason")),
             new Api("news-api-symbol", Bundle.NEWS, "GET", "/api/v1/news/{symbol}", Set.of("limit")),

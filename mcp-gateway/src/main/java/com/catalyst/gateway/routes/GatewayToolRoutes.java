@@ -31,6 +31,8 @@ public class GatewayToolRoutes extends RouteBuilder {
     private final ReportViews views;
     private final CycleDesk cycles;
     private final BundleApis apis;
+    private final WorkingOrders orders = new WorkingOrders(new com.fasterxml.jackson.databind.ObjectMapper());
+    private final SessionCharts charts = new SessionCharts();
 
     public GatewayToolRoutes(ToolCatalog catalog, BackendReplies replies, TradeTickets tickets, ReportViews views, CycleDesk cycles,
                              BundleApis apis) {
@@ -269,6 +271,95 @@ public class GatewayToolRoutes extends RouteBuilder {
                 })
                 .to(apis.uri("backtest-api-run"))
                 .process(e -> body(e, Map.of("backtest", replies.reply(e))));
+
+        tradersTools();
+    }
+
+    /** The trader's tools (issue 16): quote, bars, clock, working orders with cancel and replace, the chart. */
+    private void tradersTools() {
+        tool("get_quote")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                .to(apis.uri("technical-api-quote"))
+                .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
+
+        tool("get_bars")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                .setHeader("limit", simple("${exchangeProperty." + ARGS + "[limit]}"))
+                .to(apis.uri("technical-api-bars"))
+                .process(e -> {
+                    List<?> bars = (List<?>) replies.reply(e);
+                    body(e, Map.of("symbol", args(e).get("symbol"), "bars", bars, "count", bars.size()));
+                });
+
+        tool("get_market_clock")
+                .to(apis.uri("workflow-api-clock")).process(e -> keep(e, "clock", replies.reply(e)))
+                .removeHeaders("*")
+                .setHeader("days", simple("${exchangeProperty." + ARGS + "[days]}"))
+                .to(apis.uri("workflow-api-calendar")).process(e -> keep(e, "calendar", replies.reply(e)))
+                .process(e -> body(e, kept(e, "clock", "calendar")));
+
+        tool("get_working_orders")
+                .setHeader("limit", constant(1000))
+                .to(apis.uri("trading-api-orders"))
+                .process(e -> {
+                    List<Map<String, Object>> working = orders.working(replies.reply(e));
+                    body(e, Map.of("orders", working, "count", working.size()));
+                });
+
+        // an unknown id is refused here, naming where the ids are, before the broker is asked
+        tool("cancel_order")
+                .setHeader("limit", constant(1000))
+                .to(apis.uri("trading-api-orders"))
+                .process(e -> orders.known(replies.reply(e), (String) args(e).get("client_order_id")))
+                .removeHeaders("*")
+                .setHeader("client_order_id", simple("${exchangeProperty." + ARGS + "[client_order_id]}"))
+                .to(apis.uri("trading-api-cancel-order"))
+                .process(e -> body(e, Map.of("order", replies.reply(e))));
+
+        // cancel, then a new limit entry through risk (WorkingOrders says why not the broker's replace)
+        tool("replace_order")
+                .setHeader("limit", constant(1000))
+                .to(apis.uri("trading-api-orders"))
+                .process(e -> keep(e, "old", orders.replaceable(replies.reply(e), (String) args(e).get("client_order_id"))))
+                .removeHeaders("*")
+                .setHeader("client_order_id", simple("${exchangeProperty." + ARGS + "[client_order_id]}"))
+                .setBody(constant(""))
+                .to(apis.uri("trading-api-cancel-order"))
+                .process(e -> {
+                    Object canceled = replies.reply(e);
+                    orders.requireCanceled(canceled, (String) args(e).get("client_order_id"));
+                    keep(e, "canceled", canceled);
+                    e.getMessage().removeHeaders("*");
+                    e.getMessage().setBody(orders.replacement((Map<?, ?>) kept(e).get("old"), args(e)));
+                })
+                .setHeader("Content-Type", constant("application/json"))
+                .to(apis.uri("trading-api-place-order"))
+                .process(e -> {
+                    Integer status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                    if (status != null && status >= 400) {
+                        Object answer = replies.parse(e);
+                        Object error = answer instanceof Map<?, ?> m && m.get("error") != null ? m.get("error") : answer;
+                        throw new ToolFailure("Order " + args(e).get("client_order_id") + " was canceled, but the new limit entry was not placed ("
+                                + error + "). Place it again with execute_trade or ask risk with check_trade_risk.",
+                                Map.of("canceled", kept(e).get("canceled")));
+                    }
+                    keep(e, "order", replies.reply(e));
+                    body(e, kept(e, "canceled", "order"));
+                });
+
+        tool("get_chart")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                .setHeader("limit", constant(390))
+                .to(apis.uri("technical-api-bars")).process(e -> keep(e, "bars", replies.reply(e)))
+                .removeHeaders("*")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                // a session too short for patterns (422) or none found is a chart without a band
+                .to(apis.uri("pattern-api-symbol")).process(e -> keep(e, "patterns", replies.replyOrNull(e, Set.of(404, 422))))
+                .removeHeaders("*")
+                .setHeader("limit", constant(1000))
+                .to(apis.uri("trading-api-orders")).process(e -> keep(e, "orders", replies.reply(e)))
+                .process(e -> body(e, charts.chart((String) args(e).get("symbol"), cycles.sessionDate(), kept(e).get("bars"),
+                        kept(e).get("patterns"), kept(e).get("orders"))));
     }
 
     /**

@@ -39,6 +39,10 @@ public class ToolInvoker {
         }
         try {
             Object reply = producer.requestBody(tool.routeUri(), args);
+            String refusal = bundleError(reply);
+            if (refusal != null) {
+                return results.error(tool.name() + " was refused: " + refusal, Map.of());
+            }
             return results.success(tool, asMap(reply));
         } catch (CamelExecutionException e) {
             return failure(tool, e.getCause() == null ? e : e.getCause());
@@ -82,6 +86,25 @@ public class ToolInvoker {
         return results.error(tool.name() + " failed inside Catalyst (" + cause.getClass().getSimpleName()
                 + "); the failure is logged. Check get_system_health, then try again.", Map.of());
     }
+
+    /**
+     * A bundle route that failed in this process answers its error body ({@code {"error": …}}, as its REST endpoint
+     * would) and the tool's route ends there: that text, written for a person, is the tool's error.
+     */
+    static String bundleError(Object reply) {
+        String text = reply instanceof String s ? s : reply instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : null;
+        if (text == null || !text.trim().startsWith("{")) {
+            return null;
+        }
+        try {
+            Object error = ERROR_JSON.readValue(text, Map.class).get("error");
+            return error == null ? null : String.valueOf(error);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper ERROR_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object reply) {
