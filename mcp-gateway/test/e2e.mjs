@@ -1,5 +1,5 @@
 // End-to-end test of Catalyst's MCP gateway with the official MCP TypeScript SDK client.
-// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|ratelimit|fuzz|all>
+// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|json|ratelimit|fuzz|all>
 // Exit code 0 when every check passed; each failure is printed with what was expected.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -346,9 +346,42 @@ async function traders() {
   await client.close();
 }
 
+// answer framing: a client that accepts JSON gets a request's answer as one JSON body, the TypeScript SDK client included;
+// a client that accepts only SSE still gets a stream
+async function jsonAnswers() {
+  const seen = [];
+  const recording = async (url, init) => {
+    const res = await fetch(url, init);
+    if ((init?.method ?? 'GET') === 'POST' && res.status === 200) seen.push(res.headers.get('content-type') ?? '');
+    return res;
+  };
+  const client = new Client({ name: 'catalyst-e2e-json', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(new URL(URL_), { requestInit: { headers: auth }, fetch: recording });
+  await client.connect(transport);
+  seen.length = 0;
+  const viaSdk = await client.callTool({ name: 'get_system_health', arguments: {} });
+  check(!viaSdk.isError && seen.length === 1 && seen[0].startsWith('application/json'),
+    `the SDK client's tools/call was answered as application/json (got ${JSON.stringify(seen)})`);
+  const sid = transport.sessionId;
+  const call = { jsonrpc: '2.0', id: 41, method: 'tools/call', params: { name: 'get_system_health', arguments: {} } };
+  const json = await post(call, { 'Mcp-Session-Id': sid });
+  const type = json.headers.get('content-type') ?? '';
+  check(json.status === 200 && type.startsWith('application/json') && JSON.parse(json.text).id === 41
+    && JSON.parse(json.text).result.structuredContent !== undefined, `raw tools/call → one JSON body (got ${json.status} ${type} ${json.text.slice(0, 80)})`);
+  check(Number(json.headers.get('content-length')) === Buffer.byteLength(json.text), 'the JSON answer has its Content-Length');
+  const sse = await post({ ...call, id: 42 }, { 'Mcp-Session-Id': sid, Accept: 'text/event-stream' });
+  check(sse.status === 200 && (sse.headers.get('content-type') ?? '').startsWith('text/event-stream') && sse.text.includes('"id":42'),
+    `Accept: text/event-stream only → SSE answer (got ${sse.status} ${sse.headers.get('content-type')})`);
+  const onlyJson = await post({ ...call, id: 43 }, { 'Mcp-Session-Id': sid, Accept: 'application/json' });
+  check(onlyJson.status === 406, `Accept: application/json only → 406 (got ${onlyJson.status})`);
+  await transport.terminateSession();
+  await client.close();
+}
+
 const phase = process.argv[2] ?? 'all';
 try {
   if (phase === 'functional' || phase === 'all') await functional();
+  if (phase === 'json' || phase === 'all') await jsonAnswers();
   if (phase === 'ratelimit') await ratelimit();
   if (phase === 'traders') await traders();
   if (phase === 'fuzz' || phase === 'all') await fuzz();

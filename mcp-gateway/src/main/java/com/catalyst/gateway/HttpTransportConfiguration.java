@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * MCP over Streamable HTTP at {@code /mcp} on the main port: the SDK's servlet behind {@link McpHttpGuard}, which checks
- * Origin and the rate limit first; Spring Security checks the key before both (docs/security.md).
+ * Origin and the rate limit first; Spring Security checks the key before both (docs/security.md). A client that accepts
+ * JSON gets each answer as one JSON body, not an SSE stream, unless the answer carries notifications first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("${catalyst.bundle.orchestration.enabled:false} and '${catalyst.gateway.transport:http}' == 'http'")
@@ -66,10 +67,10 @@ public class HttpTransportConfiguration {
 
     @Bean
     FilterRegistrationBean<McpHttpGuard> gatewayGuard(GatewayProperties props, DefaultServerTransportSecurityValidator origins,
-                                                      RateLimiter limiter) {
+                                                      RateLimiter limiter, McpJsonMapper mapper) {
         // the key is Spring Security's to check, with every other credential (com.catalyst.security.WebSecurityConfiguration)
         FilterRegistrationBean<McpHttpGuard> registration =
-                new FilterRegistrationBean<>(new McpHttpGuard(origins, limiter, props.maxRequestBytes()));
+                new FilterRegistrationBean<>(new McpHttpGuard(origins, limiter, props.maxRequestBytes(), mapper));
         registration.addUrlPatterns("/mcp", "/mcp/*");
         registration.setAsyncSupported(true);
         // after Spring Security's chain (order -100): the key is checked before the rate limit counts the call

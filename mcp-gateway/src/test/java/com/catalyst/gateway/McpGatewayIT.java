@@ -87,6 +87,13 @@ class McpGatewayIT {
         assertThat(node("traders")).as("e2e.mjs traders exit code").isZero();
     }
 
+    @Test
+    @Order(5)
+    void aRequestIsAnsweredAsOneJsonBodyWhenTheClientAcceptsJsonAndAsSseWhenItAcceptsOnlySse() throws Exception {
+        installClient();
+        assertThat(node("json")).as("e2e.mjs json exit code").isZero();
+    }
+
     private int node(String phase) throws Exception {
         // the client's output goes to a file, then through System.out: a child writing straight to the fork's
         // stdout corrupts failsafe's channel to the fork ("std/in stream corrupted") and fails the build

@@ -14,6 +14,7 @@ import com.catalyst.security.ApiKeyCheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityValidator;
 import jakarta.servlet.FilterChain;
@@ -27,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Everything /mcp checks before the MCP transport sees a request, after Spring Security has checked the bearer key
  * (docs/security.md), in this order: Origin (403, also checked for every path by the security chain), rate limit (429 with Retry-After), protocol version header, Accept, body size (413) and JSON-RPC shape
- * (-32700 parse error, -32600 invalid request). Every refusal is a JSON-RPC error body, never a stack trace.
+ * (-32700 parse error, -32600 invalid request). Every refusal is a JSON-RPC error body, never a stack trace. A request
+ * from a client that accepts JSON is answered with one JSON body rather than an SSE stream ({@link SingleJsonAnswer}).
  */
 public class McpHttpGuard extends OncePerRequestFilter {
 
@@ -41,12 +43,14 @@ public class McpHttpGuard extends OncePerRequestFilter {
     private final ServerTransportSecurityValidator originCheck;
     private final RateLimiter rateLimiter;
     private final int maxRequestBytes;
+    private final McpJsonMapper mcpJson;
     private final ObjectMapper json = new ObjectMapper();
 
-    public McpHttpGuard(ServerTransportSecurityValidator originCheck, RateLimiter rateLimiter, int maxRequestBytes) {
+    public McpHttpGuard(ServerTransportSecurityValidator originCheck, RateLimiter rateLimiter, int maxRequestBytes, McpJsonMapper mcpJson) {
         this.originCheck = originCheck;
         this.rateLimiter = rateLimiter;
         this.maxRequestBytes = maxRequestBytes;
+        this.mcpJson = mcpJson;
     }
 
     @Override
@@ -104,25 +108,38 @@ public class McpHttpGuard extends OncePerRequestFilter {
             }
         }
         JsonErrorResponse errors = new JsonErrorResponse(response);
-        chain.doFilter(new CachedBodyRequest(request, body, accept), errors);
+        if (body.length > 0 && acceptsJson(request)) {
+            chain.doFilter(new CachedBodyRequest(request, body, accept), new SingleJsonAnswer(errors, mcpJson));
+        } else {
+            chain.doFilter(new CachedBodyRequest(request, body, accept), errors);
+        }
         errors.finish(body.length > 0 && isClientResponse(body));
     }
 
-    /** The Accept the transport will see: a missing or wildcard Accept takes both types; only-JSON is refused (406). */
+    /**
+     * The Accept the transport will see (it requires both types on a POST): a missing or wildcard Accept takes both, and
+     * so does a POST that lists only SSE (it gets its answer as SSE); a POST that lists only JSON is refused (406),
+     * since an answer that carries notifications before the result can only be a stream.
+     */
     static String effectiveAccept(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         if (accept == null || accept.isBlank() || accept.contains("*/*")) {
             return BOTH;
         }
         boolean sse = accept.contains("text/event-stream");
-        boolean json = accept.contains("application/json");
         if ("GET".equals(request.getMethod())) {
             return sse ? accept : null;
         }
         if ("DELETE".equals(request.getMethod())) {
             return accept;
         }
-        return sse && json ? accept : null;
+        return sse ? BOTH : null;
+    }
+
+    /** Whether a POST's answer may be one JSON body: the client listed application/json, or any type. */
+    static boolean acceptsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.isBlank() || accept.contains("*/*") || accept.contains("application/json");
     }
 
     private byte[] readBody(InputStream in) throws IOException {

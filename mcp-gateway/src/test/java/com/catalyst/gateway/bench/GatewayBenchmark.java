@@ -30,6 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class GatewayBenchmark {
 
     static final String TOOL = "get_system_health";
+    static final String JSON_OR_SSE = "application/json, text/event-stream";
+    static final String SSE_ONLY = "text/event-stream";
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -51,14 +53,23 @@ public final class GatewayBenchmark {
                 return null;
             };
             run("warm-up direct", clients, 3, i -> direct);
-            run("warm-up gateway", clients, 3, i -> new McpClient(port, key)::call);
+            run("warm-up gateway", clients, 3, i -> new McpClient(port, key, JSON_OR_SSE)::call);
+            run("warm-up gateway", clients, 3, i -> new McpClient(port, key, SSE_ONLY)::call);
             Result viaRoute = run("direct route", clients, seconds, i -> direct);
-            Result viaGateway = run("gateway tools/call", clients, seconds, i -> new McpClient(port, key)::call);
+            // SSE before JSON: the earlier runs measured JSON first, and the machine load drifts within a run
+            Result viaSse = run("gateway, SSE only", clients, seconds, i -> new McpClient(port, key, SSE_ONLY)::call);
+            String sseFraming = McpClient.framing;
+            Result viaGateway = run("gateway tools/call", clients, seconds, i -> new McpClient(port, key, JSON_OR_SSE)::call);
+            String framing = McpClient.framing;
             System.out.printf("%n%d concurrent callers, %d s each, on %d cores%n", clients, seconds, Runtime.getRuntime().availableProcessors());
             viaRoute.print();
             viaGateway.print();
+            viaSse.print();
+            System.out.printf("gateway answers framed as: %s (Accept: %s); SSE-only client: %s%n", framing, JSON_OR_SSE, sseFraming);
             System.out.printf("gateway / direct: throughput %.3f, p50 %.1f×, p99 %.1f×%n", viaGateway.perSecond() / viaRoute.perSecond(),
                     viaGateway.p(50) / viaRoute.p(50), viaGateway.p(99) / viaRoute.p(99));
+            System.out.printf("gateway SSE only / direct: throughput %.3f; JSON / SSE: throughput %.2f×%n", viaSse.perSecond() / viaRoute.perSecond(),
+                    viaGateway.perSecond() / viaSse.perSecond());
             System.out.printf("aims: ≥ 2,000 calls/s (%s: %.0f = %.2f of the aim), p99 < 20 ms (%s: %.2f ms)%n",
                     viaGateway.perSecond() >= 2000 ? "met" : "NOT met", viaGateway.perSecond(), viaGateway.perSecond() / 2000,
                     viaGateway.p(99) < 20 ? "met" : "NOT met", viaGateway.p(99));
@@ -118,15 +129,19 @@ public final class GatewayBenchmark {
 
     /** One MCP session over Streamable HTTP, as a client holds it: initialize once, then tools/call after tools/call. */
     static final class McpClient {
+        /** The Content-Type of the gateway's tools/call answers: one JSON body, or an SSE stream. */
+        static volatile String framing = "none yet";
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final URI uri;
         private final String key;
         private final String session;
+        private final String accept;
         private int id = 1;
 
-        McpClient(int port, String key) throws Exception {
+        McpClient(int port, String key, String accept) throws Exception {
             this.uri = URI.create("http://127.0.0.1:" + port + "/mcp");
             this.key = key;
+            this.accept = accept;
             HttpResponse<String> init = post(null, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                     + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}}");
             this.session = init.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new IllegalStateException("no session: " + init.body()));
@@ -139,6 +154,7 @@ public final class GatewayBenchmark {
             if (response.statusCode() != 200 || !response.body().contains("\"result\"") || response.body().contains("\"isError\":true")) {
                 throw new IllegalStateException("tools/call answered " + response.statusCode() + ": " + response.body());
             }
+            framing = response.headers().firstValue("Content-Type").orElse("none");
             return null;
         }
 
@@ -146,7 +162,7 @@ public final class GatewayBenchmark {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json")
-                    .header("Accept", "application/json, text/event-stream")
+                    .header("Accept", accept)
                     .header("MCP-Protocol-Version", "2025-11-25")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (sessionId != null) {
