@@ -11,7 +11,16 @@ import java.util.Map;
 public record NotifyEvent(String event, Instant time, String symbol, Map<String, Object> details) {
 
     public NotifyEvent {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // a detail without a value is left out (a REST risk check has no cycle_id): Map.copyOf would throw in the caller
+        Map<String, Object> present = new LinkedHashMap<>();
+        if (details != null) {
+            details.forEach((k, v) -> {
+                if (v != null) {
+                    present.put(k, v);
+                }
+            });
+        }
+        details = java.util.Collections.unmodifiableMap(present);
     }
 
     public static NotifyEvent of(String event, String symbol, Map<String, Object> details) {
