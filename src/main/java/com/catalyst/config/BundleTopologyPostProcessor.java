@@ -73,6 +73,8 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
             files.add("file:" + routesDir + "/*.yaml");
         } else {
             active.forEach(b -> files.add("file:" + routesDir + "/" + b.id() + "*.yaml"));
+            // every process emits notifications: each loads the notify routes (and dropped-in notify-*.camel.yaml channels)
+            files.add("file:" + routesDir + "/notify*.yaml");
             // a backtest runs where the workflow bundle runs, in memory, through every bundle's backtest route: that
             // process loads the backtest routes of the bundles it does not serve live as well (docs/backtesting.md)
             if (active.contains(Bundle.WORKFLOW)) {

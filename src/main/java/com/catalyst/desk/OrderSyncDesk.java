@@ -60,6 +60,8 @@ public class OrderSyncDesk {
     private final org.apache.camel.ProducerTemplate producer;
     // position changes of the current pass, published on Redis once their transaction committed
     private final List<String> published = new java.util.ArrayList<>();
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
     public OrderSyncDesk(JdbcTemplate jdbc, BrokerPort broker, PlatformTransactionManager transactions,
                          com.catalyst.metrics.TradingMetrics metrics, org.apache.camel.ProducerTemplate producer,
@@ -187,6 +189,7 @@ public class OrderSyncDesk {
         for (String message : published) {
             producer.sendBodyAndHeaders("direct:redis-publish", null, Map.of("CamelRedis.Channel", "catalyst:positions",
                     "CamelRedis.Message", message));
+            notifications.position(message);
         }
         return result == null ? 0 : result;
     }

@@ -47,6 +47,8 @@ public class ReconciliationDesk {
     private volatile String reason = "start-up reconciliation has not run yet";
     private volatile Instant lastRun;
     private volatile int lastRepairs;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
     public ReconciliationDesk(JdbcTemplate jdbc, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
                               CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active,
@@ -114,11 +116,14 @@ public class ReconciliationDesk {
             if (repairs > 0 || "start-up".equals(kind)) {
                 LOG.info("Reconciliation ({}) with the broker done: {} repair(s)", kind, repairs);
             }
+            if (repairs > 0) notifications.reconciliation(false, reason, repairs);
         } catch (RuntimeException e) {
+            boolean wasFailed = "failed".equals(state);
             state = "failed";
             reason = kind + " reconciliation with the broker failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
             lastRun = Instant.now();
             LOG.error("No trading until the broker and the record agree: {}", reason);
+            if (!wasFailed) notifications.reconciliation(true, reason, 0);
         }
     }
 

@@ -33,6 +33,8 @@ public class MarketDataGuard {
     private final TradingClock clock;
     private final Duration staleAfter;
     private volatile boolean reportedStale;
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
     public MarketDataGuard(MarketDataPort market, TradingClock clock, @Value("${catalyst.market.stale-after:3m}") Duration staleAfter,
                            MeterRegistry meters) {
@@ -68,6 +70,7 @@ public class MarketDataGuard {
             if (!reportedStale) {
                 reportedStale = true;
                 LOG.warn("Market data stale ({}; catalyst.market.stale-after={}): new entries stopped until bars arrive", why, staleAfter);
+                notifications.marketDataStale(why);
             }
             throw new TradingHaltedException("no entries: the market data is stale (" + why + ", catalyst.market.stale-after="
                     + staleAfter + ")");

@@ -29,14 +29,16 @@ class BundleTopologyRoutesTest {
 
     @Test
     void aBundleAloneLoadsItsOwnFilesOnly() {
-        assertThat(routeFiles("scanner")).containsExactly("file:" + DIR + "/scanner*.yaml");
-        assertThat(routeFiles("risk,trading")).containsExactly("file:" + DIR + "/risk*.yaml", "file:" + DIR + "/trading*.yaml");
+        // and the notification routes (with any notify-*.camel.yaml channel dropped in): every process emits events
+        assertThat(routeFiles("scanner")).containsExactly("file:" + DIR + "/scanner*.yaml", "file:" + DIR + "/notify*.yaml");
+        assertThat(routeFiles("risk,trading")).containsExactly("file:" + DIR + "/risk*.yaml", "file:" + DIR + "/trading*.yaml",
+                "file:" + DIR + "/notify*.yaml");
     }
 
     @Test
     void theWorkflowsProcessAlsoLoadsTheBacktestRoutesOfTheBundlesItDoesNotServe() {
         assertThat(routeFiles("workflow,scanner")).containsExactly("file:" + DIR + "/workflow*.yaml", "file:" + DIR + "/scanner*.yaml",
-                "file:" + DIR + "/pattern-backtest.camel.yaml", "file:" + DIR + "/technical-backtest.camel.yaml",
+                "file:" + DIR + "/notify*.yaml", "file:" + DIR + "/pattern-backtest.camel.yaml", "file:" + DIR + "/technical-backtest.camel.yaml",
                 "file:" + DIR + "/risk-backtest.camel.yaml", "file:" + DIR + "/trading-backtest.camel.yaml");
     }
 }
