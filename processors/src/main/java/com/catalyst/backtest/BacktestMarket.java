@@ -131,16 +131,7 @@ public final class BacktestMarket implements MarketDataPort {
         }
 
         Bar aggregate() {
-            double high = Double.NEGATIVE_INFINITY;
-            double low = Double.POSITIVE_INFINITY;
-            long volume = 0;
-            for (Bar bar : bars) {
-                high = Math.max(high, bar.high());
-                low = Math.min(low, bar.low());
-                volume += bar.volume();
-            }
-            Bar last = bars[bars.length - 1];
-            return new Bar(last.time(), bars[0].open(), high, low, last.close(), volume);
+            return Bar.aggregate(Arrays.asList(bars));
         }
     }
 }

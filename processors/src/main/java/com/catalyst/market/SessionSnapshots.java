@@ -29,18 +29,10 @@ public final class SessionSnapshots {
             return new SessionSnapshot(symbol, name.orElse(null), session, at, previousClose, Double.NaN, Double.NaN, Double.NaN, 0, 0,
                     previousClose, Double.NaN, Double.NaN);
         }
-        double high = Double.NEGATIVE_INFINITY;
-        double low = Double.POSITIVE_INFINITY;
-        long volume = 0;
-        for (Bar bar : bars) {
-            high = Math.max(high, bar.high());
-            low = Math.min(low, bar.low());
-            volume += bar.volume();
-        }
-        Bar last = bars.get(bars.size() - 1);
-        double change = last.close() - previousClose;
-        return new SessionSnapshot(symbol, name.orElse(null), session, last.time(), last.close(), bars.get(0).open(), high, low, volume,
-                bars.size(), previousClose, change, change / previousClose * 100);
+        Bar day = Bar.aggregate(bars);
+        double change = day.close() - previousClose;
+        return new SessionSnapshot(symbol, name.orElse(null), session, day.time(), day.close(), day.open(), day.high(), day.low(),
+                day.volume(), bars.size(), previousClose, change, change / previousClose * 100);
     }
 
     /** The session's last {@code limit} 1-minute bars up to {@code at}, oldest first. */

@@ -134,7 +134,7 @@ public final class SimulatedAlpacaServer implements AutoCloseable {
                 Bar last = minutes.get(minutes.size() - 1);
                 snap.putObject("latestTrade").put("t", last.time().toString()).put("p", last.close()).put("s", 100);
                 snap.set("minuteBar", barJson(last, last.time().minus(1, ChronoUnit.MINUTES)));
-                snap.set("dailyBar", barJson(aggregate(minutes), midnight(today)));
+                snap.set("dailyBar", barJson(Bar.aggregate(minutes), midnight(today)));
                 Bar prev = daily.get(daily.size() - 1);
                 snap.set("prevDailyBar", barJson(prev, midnight(session(prev.time()))));
             }
@@ -217,14 +217,6 @@ public final class SimulatedAlpacaServer implements AutoCloseable {
             return json.createObjectNode().put("t", start.toString()).put("o", bar.open()).put("h", bar.high()).put("l", bar.low())
                     .put("c", bar.close()).put("v", bar.volume()).put("n", Math.max(1, bar.volume() / 100))
                     .put("vw", bar.typicalPrice());
-        }
-
-        private static Bar aggregate(List<Bar> minutes) {
-            double high = minutes.stream().mapToDouble(Bar::high).max().orElseThrow();
-            double low = minutes.stream().mapToDouble(Bar::low).min().orElseThrow();
-            long volume = minutes.stream().mapToLong(Bar::volume).sum();
-            Bar last = minutes.get(minutes.size() - 1);
-            return new Bar(last.time(), minutes.get(0).open(), high, low, last.close(), volume);
         }
 
         private static LocalDate session(Instant at) {
