@@ -109,6 +109,9 @@ public class AlpacaMarketStreaming {
         if (stream == null) {
             if (System.nanoTime() - notBefore >= 0 && lease.tryAcquire()) {
                 connect(false);
+            } else if (relayed == null) {
+                // Redis was away when the relay was first taken: try again
+                listenToRelay();
             }
         } else if (!lease.held()) {
             LOG.warn("Market data: the stream lease is lost; closing the stream, bars now come over Redis");
@@ -187,9 +190,19 @@ public class AlpacaMarketStreaming {
         container.setConnectionFactory(redis);
         container.addMessageListener((message, pattern) -> relay.deliver(new String(message.getBody(),
                 java.nio.charset.StandardCharsets.UTF_8), store), new ChannelTopic(BarRelay.CHANNEL));
-        container.afterPropertiesSet();
-        container.start();
-        relayed = container;
+        try {
+            container.afterPropertiesSet();
+            container.start();
+            relayed = container;
+        } catch (RuntimeException e) {
+            // Catalyst trades without Redis: no relayed bars meanwhile (the stale-data guard stops entries), tried again
+            LOG.warn("Market data: the bar relay on Redis is not reachable ({}); tried again in {}", e.getMessage(), leaseCheck);
+            try {
+                container.destroy();
+            } catch (Exception ignored) {
+                // nothing was started
+            }
+        }
     }
 
     private synchronized void stopRelay() {
