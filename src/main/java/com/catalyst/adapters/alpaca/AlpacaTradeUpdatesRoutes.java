@@ -87,11 +87,6 @@ public class AlpacaTradeUpdatesRoutes extends RouteBuilder {
         }
     }
 
-    public StreamStatus status() {
-        AlpacaTradeUpdates s = stream;
-        return s == null ? null : s.status();
-    }
-
     @PreDestroy
     public void stop() {
         closed = true;
