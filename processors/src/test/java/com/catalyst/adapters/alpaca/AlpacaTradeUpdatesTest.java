@@ -144,6 +144,8 @@ class AlpacaTradeUpdatesTest {
     @Test
     void closeStopsTheStreamAndNothingReconnectsAfterIt() {
         stream(KEY, SECRET).start();
+        // onListening runs on the stream's own thread, after start() returns: wait for it, or close() may win the race
+        await().atMost(PATIENCE).until(() -> listening.get() == 1);
 
         stream.close();
 
