@@ -64,6 +64,9 @@ public final class AlpacaStreamStub implements AutoCloseable {
     private final List<Session> open = new CopyOnWriteArrayList<>();
 
     volatile boolean connectionLimit;
+    /** As Alpaca: one market-data connection an account; a second that authenticates while one is open gets 406. */
+    volatile boolean oneConnectionPerAccount;
+    private final Set<Session> marketAuthenticated = java.util.concurrent.ConcurrentHashMap.newKeySet();
     volatile int symbolLimit = Integer.MAX_VALUE;
     volatile boolean insufficientSubscription;
     /** The trading stream's frames are binary, as on the paper host. */
@@ -102,6 +105,17 @@ public final class AlpacaStreamStub implements AutoCloseable {
 
     public static AlpacaStreamStub start() {
         return new AlpacaStreamStub();
+    }
+
+    /** From now on, as Alpaca: a second market-data connection of the account that authenticates while one is open gets 406. */
+    public AlpacaStreamStub oneConnectionPerAccount() {
+        oneConnectionPerAccount = true;
+        return this;
+    }
+
+    /** Market-data connections authenticated and still open. */
+    public int openMarketConnections() {
+        return marketAuthenticated.size();
     }
 
     public URI marketUrl() {
@@ -274,11 +288,13 @@ public final class AlpacaStreamStub implements AutoCloseable {
         @Override
         public void onClose(Session session, CloseReason closeReason) {
             open.remove(session);
+            marketAuthenticated.remove(session);
         }
 
         @Override
         public void onError(Session session, Throwable thr) {
             open.remove(session);
+            marketAuthenticated.remove(session);
         }
 
         private void handle(Session session, String text) {
@@ -301,6 +317,14 @@ public final class AlpacaStreamStub implements AutoCloseable {
             switch (message.path("action").asText()) {
                 case "auth" -> {
                     if (KEY.equals(message.path("key").asText()) && SECRET.equals(message.path("secret").asText())) {
+                        synchronized (marketAuthenticated) {
+                            if (oneConnectionPerAccount && !marketAuthenticated.isEmpty()) {
+                                sendText(session, error(406, "connection limit exceeded"));
+                                closeSoon(session);
+                                return;
+                            }
+                            marketAuthenticated.add(session);
+                        }
                         authenticated = true;
                         sendText(session, "[{\"T\":\"success\",\"msg\":\"authenticated\"}]");
                     } else {
