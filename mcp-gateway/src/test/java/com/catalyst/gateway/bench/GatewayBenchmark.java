@@ -70,6 +70,10 @@ public final class GatewayBenchmark {
                     viaGateway.p(50) / viaRoute.p(50), viaGateway.p(99) / viaRoute.p(99));
             System.out.printf("gateway SSE only / direct: throughput %.3f; JSON / SSE: throughput %.2f×%n", viaSse.perSecond() / viaRoute.perSecond(),
                     viaGateway.perSecond() / viaSse.perSecond());
+            System.out.printf("CPU a call: gateway JSON %.3f ms, SSE %.3f ms, direct %.3f ms: the gateway costs %.1f× the direct call;"
+                    + " at its cost %d cores carry at most %.0f calls/s (%.2f of the aim)%n", viaGateway.cpuMillisPerCall(),
+                    viaSse.cpuMillisPerCall(), viaRoute.cpuMillisPerCall(), viaGateway.cpuMillisPerCall() / viaRoute.cpuMillisPerCall(),
+                    Runtime.getRuntime().availableProcessors(), viaGateway.ceiling(), viaGateway.ceiling() / 2000);
             System.out.printf("aims: ≥ 2,000 calls/s (%s: %.0f = %.2f of the aim), p99 < 20 ms (%s: %.2f ms)%n",
                     viaGateway.perSecond() >= 2000 ? "met" : "NOT met", viaGateway.perSecond(), viaGateway.perSecond() / 2000,
                     viaGateway.p(99) < 20 ? "met" : "NOT met", viaGateway.p(99));
@@ -87,6 +91,7 @@ public final class GatewayBenchmark {
 
     static Result run(String name, int clients, int seconds, CallerFactory factory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuBefore = processCpuNanos();
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<Future<long[]>> futures = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -107,11 +112,31 @@ public final class GatewayBenchmark {
             all.add(f.get());
         }
         pool.shutdown();
+        long cpu = processCpuNanos() - cpuBefore;
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, merged, seconds);
+        return new Result(name, merged, seconds, cpu);
     }
 
-    record Result(String name, long[] sortedNanos, int seconds) {
+    /** CPU time of this whole process (server and clients), all threads: what a call costs whatever else the machine runs. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * @param cpuNanos the process's CPU time over the run: divided by the calls it is the cost of one call in CPU, which
+     *                 other load on the machine does not change the way it changes throughput; the cores divided by it
+     *                 is the most this process could make on an otherwise idle machine
+     */
+    record Result(String name, long[] sortedNanos, int seconds, long cpuNanos) {
+        double cpuMillisPerCall() {
+            return cpuNanos / 1e6 / Math.max(1, sortedNanos.length);
+        }
+
+        /** Calls a second the machine's cores could carry at this CPU cost a call, if nothing else ran. */
+        double ceiling() {
+            return Runtime.getRuntime().availableProcessors() * 1000.0 / cpuMillisPerCall();
+        }
+
         double perSecond() {
             return (double) sortedNanos.length / seconds;
         }
@@ -122,8 +147,8 @@ public final class GatewayBenchmark {
         }
 
         void print() {
-            System.out.printf("%-20s %9.0f calls/s   p50 %7.3f ms   p99 %7.3f ms   (%d calls)%n", name, perSecond(), p(50), p(99),
-                    sortedNanos.length);
+            System.out.printf("%-20s %9.0f calls/s   p50 %7.3f ms   p99 %7.3f ms   (%d calls)   CPU %.3f ms a call (clients included),"
+                    + " ceiling %.0f calls/s%n", name, perSecond(), p(50), p(99), sortedNanos.length, cpuMillisPerCall(), ceiling());
         }
     }
 
