@@ -18,7 +18,6 @@ import com.catalyst.reporting.PerformanceReport;
 import com.catalyst.reporting.ReportPage;
 import com.catalyst.reporting.SvgChart;
 import com.catalyst.reporting.TradeRows;
-import com.catalyst.risk.RiskLimits;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.ErrorBodies.NotFoundException;
 import com.catalyst.routing.ErrorBodies.TooManyRequestsException;
@@ -337,8 +336,7 @@ public class BacktestDesk implements DisposableBean {
                 new FunnelSizes(s.topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()),
                 new ScannerSettings(s.minPrice().doubleValue(), s.maxPrice().doubleValue(), s.minAverageVolume(), s.momentumBars(),
                         s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(), s.minAtrPercent()),
-                new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(), r.maxDailyLoss(), r.stopAtrMultiple(),
-                        r.rewardToRisk(), r.maxTotalExposureShare(), r.noEntryFirstMinutes(), r.noEntryLastMinutes()),
+                r.limits(),
                 b.startingCash(), b.slippageBps(), b.commissionPerShare(), props.trading().flattenMinutesBeforeClose(), cycleMinutes,
                 fast, slow, atrPeriod, multiple);
     }

@@ -1,5 +1,7 @@
 package com.catalyst.config;
 
+import com.catalyst.risk.RiskLimit;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,7 +30,7 @@ public record CatalystProperties(
         @Valid @NotNull Clock clock,
         @Valid @NotNull Scanner scanner,
         @Valid @NotNull Funnel funnel,
-        @Valid @NotNull Risk risk,
+        @Valid @NotNull @DefaultValue Risk risk,
         @Valid @NotNull Broker broker,
         @Valid @NotNull Trading trading,
         @Valid @NotNull News news) {
@@ -92,17 +94,40 @@ public record CatalystProperties(
             @Min(1) @Max(50) int picks) {
     }
 
+    /**
+     * {@code catalyst.risk.*}: ranges and defaults from {@link com.catalyst.risk.RiskLimit}, the one table of the risk
+     * limits (an absent setting takes the table's default).
+     */
     public record Risk(
-            @DecimalMin(value = "0.0001") @DecimalMax(value = "0.1") BigDecimal riskPerTrade,
-            @Min(1) @Max(50) int maxOpenPositions,
-            @DecimalMin("0") BigDecimal maxDailyLoss,
-            @DecimalMin(value = "0.01") @DecimalMax(value = "1.0") BigDecimal maxPositionShare,
-            @DecimalMin("0") BigDecimal minPrice,
-            @DecimalMin("0.1") @DecimalMax("10") double stopAtrMultiple,
-            @DecimalMin("1.0") @DecimalMax("10") double rewardToRisk,
-            @NotNull @DecimalMin(value = "0.01") @DecimalMax(value = "4.0") BigDecimal maxTotalExposureShare,
-            @Min(0) @Max(120) int noEntryFirstMinutes,
-            @Min(0) @Max(120) int noEntryLastMinutes) {
+            @InRiskRange(RiskLimit.RISK_PER_TRADE) BigDecimal riskPerTrade,
+            @InRiskRange(RiskLimit.MAX_OPEN_POSITIONS) Integer maxOpenPositions,
+            @InRiskRange(RiskLimit.MAX_DAILY_LOSS) BigDecimal maxDailyLoss,
+            @InRiskRange(RiskLimit.MAX_POSITION_SHARE) BigDecimal maxPositionShare,
+            @InRiskRange(RiskLimit.MIN_PRICE) BigDecimal minPrice,
+            @InRiskRange(RiskLimit.STOP_ATR_MULTIPLE) Double stopAtrMultiple,
+            @InRiskRange(RiskLimit.REWARD_TO_RISK) Double rewardToRisk,
+            @InRiskRange(RiskLimit.MAX_TOTAL_EXPOSURE_SHARE) BigDecimal maxTotalExposureShare,
+            @InRiskRange(RiskLimit.NO_ENTRY_FIRST_MINUTES) Integer noEntryFirstMinutes,
+            @InRiskRange(RiskLimit.NO_ENTRY_LAST_MINUTES) Integer noEntryLastMinutes) {
+
+        public Risk {
+            riskPerTrade = riskPerTrade != null ? riskPerTrade : RiskLimit.RISK_PER_TRADE.defaultValue();
+            maxOpenPositions = maxOpenPositions != null ? maxOpenPositions : RiskLimit.MAX_OPEN_POSITIONS.defaultValue().intValueExact();
+            maxDailyLoss = maxDailyLoss != null ? maxDailyLoss : RiskLimit.MAX_DAILY_LOSS.defaultValue();
+            maxPositionShare = maxPositionShare != null ? maxPositionShare : RiskLimit.MAX_POSITION_SHARE.defaultValue();
+            minPrice = minPrice != null ? minPrice : RiskLimit.MIN_PRICE.defaultValue();
+            stopAtrMultiple = stopAtrMultiple != null ? stopAtrMultiple : RiskLimit.STOP_ATR_MULTIPLE.defaultValue().doubleValue();
+            rewardToRisk = rewardToRisk != null ? rewardToRisk : RiskLimit.REWARD_TO_RISK.defaultValue().doubleValue();
+            maxTotalExposureShare = maxTotalExposureShare != null ? maxTotalExposureShare : RiskLimit.MAX_TOTAL_EXPOSURE_SHARE.defaultValue();
+            noEntryFirstMinutes = noEntryFirstMinutes != null ? noEntryFirstMinutes : RiskLimit.NO_ENTRY_FIRST_MINUTES.defaultValue().intValueExact();
+            noEntryLastMinutes = noEntryLastMinutes != null ? noEntryLastMinutes : RiskLimit.NO_ENTRY_LAST_MINUTES.defaultValue().intValueExact();
+        }
+
+        /** The limits the risk manager works with. */
+        public com.catalyst.risk.RiskLimits limits() {
+            return new com.catalyst.risk.RiskLimits(riskPerTrade, maxOpenPositions, maxPositionShare, minPrice, maxDailyLoss,
+                    stopAtrMultiple, rewardToRisk, maxTotalExposureShare, noEntryFirstMinutes, noEntryLastMinutes);
+        }
 
         /** The window must leave part of the 390-minute session open for entries. */
         @com.fasterxml.jackson.annotation.JsonIgnore

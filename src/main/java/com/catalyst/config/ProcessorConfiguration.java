@@ -65,9 +65,7 @@ public class ProcessorConfiguration {
     @Bean
     RiskLimitsBook riskLimitsBook(CatalystProperties props, TradingClock clock, JdbcTemplate jdbc, ObjectMapper json) {
         CatalystProperties.Risk r = props.risk();
-        RiskLimits limits = new RiskLimits(r.riskPerTrade(), r.maxOpenPositions(), r.maxPositionShare(), r.minPrice(),
-                r.maxDailyLoss(), r.stopAtrMultiple(), r.rewardToRisk(), r.maxTotalExposureShare(), r.noEntryFirstMinutes(),
-                r.noEntryLastMinutes());
+        RiskLimits limits = r.limits();
         // the trading window reads the clock at each decision: simulated, replayed or real time alike
         return new RiskLimitsBook(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
                 jdbc, json);

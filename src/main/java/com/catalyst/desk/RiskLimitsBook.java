@@ -58,8 +58,8 @@ public class RiskLimitsBook {
         out.put("configured", RiskLimitsChange.describe(configured));
         out.put("overrides", s.overrides());
         out.put("changed_at", s.changedAt());
-        out.put("ranges", RiskLimitsChange.FIELDS.stream().map(f -> Map.of("name", f.name(), "min", f.min(), "max", f.max(),
-                "whole", f.whole(), "meaning", f.meaning())).toList());
+        out.put("ranges", java.util.Arrays.stream(com.catalyst.risk.RiskLimit.values()).map(l -> Map.of("name", l.key(), "min", l.min(),
+                "max", l.max(), "whole", l.whole(), "default", l.defaultValue(), "unit", l.unit(), "meaning", l.description())).toList());
         return out;
     }
 

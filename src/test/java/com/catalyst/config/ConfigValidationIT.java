@@ -28,6 +28,10 @@ class ConfigValidationIT {
     @CsvSource({
             "catalyst.risk.risk-per-trade, 5, catalyst.risk.risk-per-trade",
             "catalyst.risk.max-open-positions, 0, catalyst.risk.max-open-positions",
+            // the ranges of com.catalyst.risk.RiskLimit, the same as a run-time change's (these three once disagreed)
+            "catalyst.risk.max-open-positions, 21, catalyst.risk.max-open-positions",
+            "catalyst.risk.reward-to-risk, 0.5, catalyst.risk.reward-to-risk",
+            "catalyst.risk.stop-atr-multiple, 0.1, catalyst.risk.stop-atr-multiple",
             "catalyst.market.adapter, bogus, catalyst.market.adapter",
             "catalyst.workflow.mode, reckless, catalyst.workflow.mode",
             "catalyst.workflow.interval, soon, catalyst.workflow.interval",

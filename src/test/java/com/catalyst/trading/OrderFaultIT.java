@@ -223,7 +223,7 @@ class OrderFaultIT {
         int minute = exits ? 15 * 60 + 56 : 9 * 60 + 45 + Math.floorMod(slot * 37, 330);
         List<String> settings = new ArrayList<>(List.of("--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 String.format("--catalyst.clock.start-time=%02d:%02d", minute / 60, minute % 60), "--catalyst.clock.speed=1",
-                "--catalyst.risk.max-daily-loss=10000000", "--catalyst.trading.reconcile-interval=1h"));
+                "--catalyst.risk.max-daily-loss=1000000", "--catalyst.trading.reconcile-interval=1h"));
         if (point != null) {
             settings.add("--catalyst.fault.pause-at=" + point);
         }

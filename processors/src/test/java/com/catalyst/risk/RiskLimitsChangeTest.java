@@ -37,26 +37,26 @@ class RiskLimitsChangeTest {
     void describeAndApplyRoundTripEveryField() {
         Map<String, Object> all = RiskLimitsChange.checked(RiskLimitsChange.describe(CONFIGURED));
 
-        assertThat(all.keySet()).containsExactlyElementsOf(RiskLimitsChange.FIELDS.stream().map(RiskLimitsChange.Field::name).toList());
+        assertThat(all.keySet()).containsExactlyElementsOf(java.util.Arrays.stream(RiskLimit.values()).map(RiskLimit::key).toList());
         assertThat(RiskLimitsChange.apply(CONFIGURED, all)).isEqualTo(CONFIGURED);
     }
 
     @Test
     void everyFieldRefusesJustOutsideItsRangeAndTakesItsBounds() {
-        for (RiskLimitsChange.Field field : RiskLimitsChange.FIELDS) {
-            double below = field.whole() ? field.min() - 1 : field.min() / 2;
-            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.name(), below))).as(field.name())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(field.name() + " must be");
-            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.name(), field.max() + 1))).as(field.name())
-                    .hasMessageContaining(field.name());
-            Object min = field.whole() ? (Object) (int) field.min() : (Object) field.min();
-            Object max = field.whole() ? (Object) (int) field.max() : (Object) field.max();
-            RiskLimits low = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.name(), min)));
-            RiskLimits high = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.name(), max)));
-            assertThat(new BigDecimal(RiskLimitsChange.describe(low).get(field.name()).toString()))
-                    .isEqualByComparingTo(BigDecimal.valueOf(field.min()));
-            assertThat(new BigDecimal(RiskLimitsChange.describe(high).get(field.name()).toString()))
-                    .isEqualByComparingTo(BigDecimal.valueOf(field.max()));
+        for (RiskLimit field : RiskLimit.values()) {
+            double min = field.min().doubleValue();
+            double max = field.max().doubleValue();
+            double below = field.whole() ? min - 1 : min / 2;
+            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.key(), below))).as(field.key())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(field.key() + " must be " + field.range());
+            assertThatThrownBy(() -> RiskLimitsChange.checked(Map.of(field.key(), max + 1))).as(field.key())
+                    .hasMessageContaining(field.key());
+            Object low = field.whole() ? (Object) (int) min : (Object) min;
+            Object high = field.whole() ? (Object) (int) max : (Object) max;
+            RiskLimits atLow = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.key(), low)));
+            RiskLimits atHigh = RiskLimitsChange.apply(CONFIGURED, RiskLimitsChange.checked(Map.of(field.key(), high)));
+            assertThat(new BigDecimal(RiskLimitsChange.describe(atLow).get(field.key()).toString())).isEqualByComparingTo(field.min());
+            assertThat(new BigDecimal(RiskLimitsChange.describe(atHigh).get(field.key()).toString())).isEqualByComparingTo(field.max());
         }
     }
 

@@ -25,6 +25,15 @@ public record ToolArgument(String name, Kind kind, String description, boolean r
         return new ToolArgument(name, Kind.NUMBER, description, required, defaultValue, min, max, null);
     }
 
+    /** A risk limit as an optional argument, its range, unit and meaning taken from the one table of them. */
+    public static ToolArgument riskLimit(com.catalyst.risk.RiskLimit limit) {
+        String description = Character.toUpperCase(limit.description().charAt(0)) + limit.description().substring(1)
+                + " (" + limit.range() + "; " + limit.unit() + ").";
+        return limit.whole()
+                ? new ToolArgument(limit.key(), Kind.INTEGER, description, false, null, limit.min().intValueExact(), limit.max().intValueExact(), null)
+                : new ToolArgument(limit.key(), Kind.NUMBER, description, false, null, limit.min().doubleValue(), limit.max().doubleValue(), null);
+    }
+
     public static ToolArgument flag(String name, String description, boolean defaultValue) {
         return new ToolArgument(name, Kind.BOOLEAN, description, false, defaultValue, null, null, null);
     }

@@ -104,13 +104,7 @@ public final class ToolCatalog {
                         + "The change is checked whole (a value outside its range changes nothing), recorded with the reason, and lasts "
                         + "across restarts until reset. Raising max_daily_loss after today's losses reached it is refused: the kill "
                         + "switch holds until the next session. Use only when the trader asks; read the limits first with get_risk_metrics.",
-                List.of(number("risk_per_trade", "Fraction of equity risked to the stop per trade (0.001–0.05; 0.01 = 1 %).", false, null, 0.001, 0.05),
-                        new ToolArgument("max_open_positions", ToolArgument.Kind.INTEGER, "Most positions open at once (1–20).", false, null, 1, 20, null),
-                        number("max_position_share", "Largest share of equity in one position (0.01–1; 0.2 = 20 %).", false, null, 0.01, 1),
-                        number("max_total_exposure_share", "All open positions as a share of equity (0.01–1; 1 = no leverage).", false, null, 0.01, 1),
-                        number("min_price", "Lowest entry price in USD (0.01–1,000).", false, null, 0.01, 1000),
-                        number("max_daily_loss", "Realized loss in USD in one session after which no new entries are made (1–1,000,000).", false, null, 1, 1_000_000),
-                        text("reason", "Why the limits change, in a few words (recorded).", false, null)),
+                riskLimitArguments(),
                 object("in_force", ANY_OBJECT, "before", ANY_OBJECT, "overrides", ANY_OBJECT, "configured", ANY_OBJECT),
                 new Hints(false, false, true, false), "risk", false);
         add("scan_market", "Scan the market",
@@ -240,5 +234,15 @@ public final class ToolCatalog {
 
     public Optional<ToolDefinition> find(String name) {
         return Optional.ofNullable(tools.get(name));
+    }
+
+    /** update_risk_parameters takes every risk limit of the one table (com.catalyst.risk.RiskLimit), and a reason. */
+    private static List<ToolArgument> riskLimitArguments() {
+        List<ToolArgument> arguments = new java.util.ArrayList<>();
+        for (com.catalyst.risk.RiskLimit limit : com.catalyst.risk.RiskLimit.values()) {
+            arguments.add(ToolArgument.riskLimit(limit));
+        }
+        arguments.add(text("reason", "Why the limits change, in a few words (recorded).", false, null));
+        return List.copyOf(arguments);
     }
 }
