@@ -32,7 +32,7 @@ public class MarketDataGuard {
     private final Optional<MarketFeed> feed;
     private final TradingClock clock;
     private final Duration staleAfter;
-    private volatile boolean reportedStale;
+    private boolean reportedStale;
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
@@ -63,22 +63,37 @@ public class MarketDataGuard {
         return last == null || Duration.between(last, clock.now()).compareTo(staleAfter) > 0;
     }
 
-    /** Refuses an entry while the data is stale (503 on the REST surface, like a pending reconciliation). */
-    public void requireFresh() {
+    /**
+     * Whether entries are refused now for stale data (the cycle's trade step asks this): the first refusal since the data
+     * was fresh is logged and notified (market_data_stale), once until bars arrive again.
+     */
+    public synchronized boolean refusesEntries() {
         if (stale()) {
-            String why = age().map(a -> "no bar for " + a.toSeconds() + " s").orElse("no bar yet this session");
             if (!reportedStale) {
                 reportedStale = true;
+                String why = why();
                 LOG.warn("Market data stale ({}; catalyst.market.stale-after={}): new entries stopped until bars arrive", why, staleAfter);
                 notifications.marketDataStale(why);
             }
-            throw new TradingHaltedException("no entries: the market data is stale (" + why + ", catalyst.market.stale-after="
-                    + staleAfter + ")");
+            return true;
         }
         if (reportedStale) {
             reportedStale = false;
             LOG.info("Market data fresh again: entries allowed");
         }
+        return false;
+    }
+
+    /** Refuses an entry while the data is stale (503 on the REST surface, like a pending reconciliation). */
+    public void requireFresh() {
+        if (refusesEntries()) {
+            throw new TradingHaltedException("no entries: the market data is stale (" + why() + ", catalyst.market.stale-after="
+                    + staleAfter + ")");
+        }
+    }
+
+    private String why() {
+        return age().map(a -> "no bar for " + a.toSeconds() + " s").orElse("no bar yet this session");
     }
 
     /** The {@code market} field of /health: empty for adapters that are not live. */

@@ -6,8 +6,9 @@ import java.util.Map;
 import com.catalyst.market.clock.TradingClock;
 
 /**
- * The daily report's notice, once a session day: when this process saw the market open and then closed. A process
- * started after the close sends none for that day (no duplicate on a restart).
+ * The daily report's notice, once a session day: when this process saw the market open and then that session end,
+ * either the market closed (the real clock) or the session rolled on to the next day's (the simulated clock, which is
+ * always in session). A process started after the close sends none for that day (no duplicate on a restart).
  */
 public class DailyReportNotice {
 
@@ -20,17 +21,15 @@ public class DailyReportNotice {
         this.reportBase = reportBase.endsWith("/") ? reportBase.substring(0, reportBase.length() - 1) : reportBase;
     }
 
-    /** Called every minute by the notify-daily-report timer; the event when the close has just been seen, else null. */
+    /** Called every minute by the notify-daily-report timer; the event when a seen session has just ended, else null. */
     public synchronized NotifyEvent due() {
-        if (clock.isMarketOpen()) {
-            openSeen = clock.sessionDate();
-            return null;
-        }
-        if (openSeen == null) {
+        LocalDate session = clock.isMarketOpen() ? clock.sessionDate() : null;
+        if (openSeen == null || openSeen.equals(session)) {
+            openSeen = session;
             return null;
         }
         LocalDate day = openSeen;
-        openSeen = null;
+        openSeen = session;
         return NotifyEvent.of("daily_report", null, Map.of("date", day.toString(),
                 "link", reportBase + "/api/v1/reporting/daily/" + day));
     }

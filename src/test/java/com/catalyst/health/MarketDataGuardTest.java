@@ -62,6 +62,30 @@ class MarketDataGuardTest {
     }
 
     @Test
+    void theCyclesRefusalIsNotifiedOnceUntilBarsArriveAgain() {
+        List<String> notified = new java.util.ArrayList<>();
+        org.springframework.test.util.ReflectionTestUtils.setField(guard, "notifications",
+                new com.catalyst.notify.Notifications(null, null, null, 0) {
+                    @Override
+                    public void marketDataStale(String why) {
+                        notified.add(why);
+                    }
+                });
+        feed.lastBarAt = at(9, 56, 59);
+
+        assertThat(guard.refusesEntries()).isTrue();
+        assertThat(guard.refusesEntries()).isTrue();
+        assertThatThrownBy(guard::requireFresh).isInstanceOf(TradingHaltedException.class);
+        assertThat(notified).containsExactly("no bar for 181 s");
+
+        feed.lastBarAt = at(10, 0);
+        assertThat(guard.refusesEntries()).isFalse();
+        wall.set(at(10, 4));
+        assertThat(guard.refusesEntries()).as("stale again").isTrue();
+        assertThat(notified).containsExactly("no bar for 181 s", "no bar for 240 s");
+    }
+
+    @Test
     void noBarAtAllIsStaleOnlyOnceTheGraceAfterTheOpenHasPassed() {
         wall.advance(Duration.between(at(10, 0), at(9, 32)));
         assertThat(guard.stale()).as("two minutes after the open, no bar yet is normal").isFalse();

@@ -33,6 +33,9 @@ import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +59,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * and a WebSocket server speaks the market-data stream. The real clock runs inside a session (a shifted wall clock, so
  * CI may run at any hour). Checked: start-up loads the ranked universe and subscribes at most 30 symbols on IEX; with
  * no live bar yet the data is stale and a cycle places nothing; a streamed bar reaches the store and the relay and
- * entries resume, at the stub's symbols and prices; silence then makes the data stale again.
+ * entries resume, at the stub's symbols and prices; silence then makes the data stale again. Each time the data goes
+ * stale, the first refused entry is one market_data_stale at the notification webhook (a WireMock), not one a cycle.
  */
 @CamelSpringBootTest
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
@@ -82,6 +86,12 @@ class AlpacaLiveMarketIT {
     static final SimulatedMarket MARKET = new SimulatedMarket(new SimulatedScenario(20260105, 500));
     static final SimulatedAlpacaServer ALPACA = new SimulatedAlpacaServer(MARKET, SHIFTED);
     static final AlpacaStreamStub STREAM = AlpacaStreamStub.start();
+    static final WireMockServer HOOK = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        HOOK.start();
+        HOOK.stubFor(WireMock.post(WireMock.urlPathEqualTo("/hook")).willReturn(WireMock.aResponse().withStatus(204)));
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -90,6 +100,7 @@ class AlpacaLiveMarketIT {
         registry.add("catalyst.broker.alpaca.url", ALPACA::baseUrl);
         registry.add("catalyst.market.alpaca.data-url", ALPACA::baseUrl);
         registry.add("catalyst.market.alpaca.stream-url", () -> STREAM.marketUrl().toString());
+        registry.add("catalyst.notify.webhook.url", () -> HOOK.baseUrl() + "/hook");
     }
 
     @TestConfiguration
@@ -105,6 +116,7 @@ class AlpacaLiveMarketIT {
     static void stopStubs() {
         ALPACA.close();
         STREAM.close();
+        HOOK.stop();
     }
 
     @Autowired
@@ -150,6 +162,13 @@ class AlpacaLiveMarketIT {
         assertThat(quiet.status()).as(String.valueOf(quiet.failureReason())).isEqualTo("completed");
         assertThat(quiet.placed()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isZero();
+        // the trader hears of it once: the refusal is market_data_stale at the webhook, and a second quiet cycle adds none
+        await().atMost(Duration.ofSeconds(20)).until(() -> notified("market_data_stale").size() == 1);
+        JsonNode stale = notified("market_data_stale").get(0);
+        assertThat(stale.has("symbol")).isFalse();
+        assertThat(Instant.parse(stale.path("time").asText())).isNotNull();
+        assertThat(stale.path("details").path("reason").asText()).isEqualTo("no bar yet this session");
+        assertThat(producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class).placed()).isZero();
 
         // a bar on the stream: the store holds it (stamped with its end), the relay passes it on, entries resume
         List<String> relayed = new CopyOnWriteArrayList<>();
@@ -178,6 +197,9 @@ class AlpacaLiveMarketIT {
         List<Map<String, Object>> fills = jdbc.queryForList("select s.symbol, o.filled_avg_price, o.filled_at from orders o"
                 + " join securities s using (security_id) where o.cycle_id = ? and o.status = 'filled' and o.side = 'buy'", trading.cycleId());
         assertThat(fills).isNotEmpty();
+        // the webhook's queue is first in, first out: the entries' fills are there, so is anything the second quiet cycle sent
+        await().atMost(Duration.ofSeconds(20)).until(() -> !notified("entry_filled").isEmpty());
+        assertThat(notified("market_data_stale")).as("once while the data stayed stale").hasSize(1);
         for (Map<String, Object> fill : fills) {
             String s = (String) fill.get("symbol");
             assertThat(stubSymbols).contains(s);
@@ -194,6 +216,22 @@ class AlpacaLiveMarketIT {
         // silence on the stream: stale again after catalyst.market.stale-after, and the metric says so
         await().atMost(Duration.ofSeconds(60)).until(guard::stale);
         assertThat(com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + port).value("catalyst_market_data_stale")).isEqualTo(1.0);
+        // stale again after it was fresh: the next refused entry is a new market_data_stale, naming how long no bar came
+        assertThat(producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class).placed()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> notified("market_data_stale").size() == 2);
+        assertThat(notified("market_data_stale").get(1).path("details").path("reason").asText()).matches("no bar for \\d+ s");
+    }
+
+    /** The events of that name the notification webhook received, in order. */
+    private List<JsonNode> notified(String event) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (var request : HOOK.findAll(WireMock.postRequestedFor(WireMock.urlPathEqualTo("/hook")))) {
+            JsonNode body = json.readTree(request.getBodyAsString());
+            if (event.equals(body.path("event").asText())) {
+                out.add(body);
+            }
+        }
+        return out;
     }
 
     private JsonNode health() throws Exception {
