@@ -67,6 +67,9 @@ public final class ErrorBodies {
         } else if (e instanceof ConflictException conflict) {
             body.put("error", conflict.getMessage());
             body.putAll(conflict.details());
+        } else if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException halted) {
+            // a 503 the trader can act on (a reconciliation pending, stale market data): ours to say, not an internal fault
+            body.put("error", halted.getMessage());
         } else if (e instanceof DataIntegrityViolationException) {
             body.put("error", "the record refuses this request: it names a cycle, order or position the record does not hold,"
                     + " or repeats one it does");

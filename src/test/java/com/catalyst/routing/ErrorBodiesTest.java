@@ -39,6 +39,15 @@ class ErrorBodiesTest {
     }
 
     @Test
+    void aHaltIsA503ThatSaysWhy() {
+        // the trader acts on it (wait for the reconciliation, for bars): it says why, not "internal error"
+        var halted = new com.catalyst.desk.ReconciliationDesk.TradingHaltedException("no entries: the market data is stale (no bar for 240 s)");
+
+        assertThat(ErrorBodies.status(halted)).isEqualTo(503);
+        assertThat(ErrorBodies.of(halted)).isEqualTo("{\"error\":\"no entries: the market data is stale (no bar for 240 s)\"}");
+    }
+
+    @Test
     void wrongJsonTypesAreNamedInJsonsWords() {
         assertThat(ErrorBodies.of(reading("[]", RiskCheck.class))).isEqualTo("{\"error\":\"malformed JSON: expected an object\"}");
         assertThat(ErrorBodies.of(reading("\"x\"", ManualOrder.class))).isEqualTo("{\"error\":\"malformed JSON: expected an object\"}");

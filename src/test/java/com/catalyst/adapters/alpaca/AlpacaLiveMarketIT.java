@@ -169,6 +169,13 @@ class AlpacaLiveMarketIT {
         assertThat(Instant.parse(stale.path("time").asText())).isNotNull();
         assertThat(stale.path("details").path("reason").asText()).isEqualTo("no bar yet this session");
         assertThat(producer.requestBody("direct:workflow-run-cycle", null, CycleSummary.class).placed()).isZero();
+        // nor does the trader's own entry: 503 naming the stale data, and nothing recorded
+        HttpResponse<String> manual = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/trading/orders")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"symbol\":\"" + subscribed.get(0) + "\",\"side\":\"buy\",\"quantity\":1}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(manual.statusCode()).as(manual.body()).isEqualTo(503);
+        assertThat(manual.body()).contains("market data is stale");
+        assertThat(jdbc.queryForObject("select count(*) from orders", Integer.class)).isZero();
 
         // a bar on the stream: the store holds it (stamped with its end), the relay passes it on, entries resume
         List<String> relayed = new CopyOnWriteArrayList<>();
