@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The trader's watchlist, the {@code watchlist} table's only reader and writer: symbols every scan ranks even when its
  * filters drop them (MarketScanner). A symbol is added only when it is a ticker (the one rule of {@link RequestParameters})
- * and the market adapter's universe holds it, so that a typo is refused at once instead of never showing up in a scan.
+ * the market data knows ({@link MarketDataPort#knows}: in the universe, or for Alpaca's ranked universe any tradable
+ * asset, which the market then keeps in its universe), so that a typo is refused at once instead of never showing up.
  */
 @Component("watchlistBook")
 public class WatchlistBook {
@@ -56,6 +57,8 @@ public class WatchlistBook {
         this.market = market;
         this.parameters = parameters;
         this.maxSymbols = props.scanner().watchlistMaxSymbols();
+        // a ranked universe (Alpaca's) keeps the watched symbols beside its top, read at each of its refreshes
+        market.keepInUniverse(this::symbols);
     }
 
     /** Every watched symbol, alphabetically. */
@@ -83,9 +86,11 @@ public class WatchlistBook {
         }
         String symbol = parameters.symbol(addition.symbol());
         String note = note(addition.note());
-        SecurityInfo security = market.universe().stream().filter(s -> s.symbol().equals(symbol)).findFirst()
-                .orElseThrow(() -> new FieldException("symbol", "'symbol' " + symbol + " is not in the market's universe of "
-                        + market.universe().size() + " symbols: the scanner has no data for it"));
+        if (!market.knows(symbol)) {
+            throw new FieldException("symbol", "'symbol' " + symbol + " is unknown to the market data (not in its universe of "
+                    + market.universe().size() + " symbols, nor one it can add): no scan could ever rank it");
+        }
+        String name = market.universe().stream().filter(s -> s.symbol().equals(symbol)).map(SecurityInfo::name).findFirst().orElse(null);
         return transactions.execute(status -> {
             // one add at a time counts the list: the lock makes "at most N" hold for concurrent adds too
             jdbc.execute("lock table watchlist in share row exclusive mode");
@@ -96,7 +101,7 @@ public class WatchlistBook {
             }
             Map<String, Object> row = jdbc.queryForMap("insert into watchlist (symbol, note) values (?, ?) on conflict (symbol) do update "
                     + "set note = coalesce(excluded.note, watchlist.note) returning note, added_at, (xmax = 0) as inserted", symbol, note);
-            return new Added(symbol, security.name(), (String) row.get("note"),
+            return new Added(symbol, name, (String) row.get("note"),
                     ((java.sql.Timestamp) row.get("added_at")).toInstant(), Boolean.TRUE.equals(row.get("inserted")));
         });
     }

@@ -205,8 +205,8 @@ public final class ToolCatalog {
         add("add_to_watchlist", "Add to the watchlist",
                 "Adds a symbol to the watchlist so that every scan ranks it, even when the scanner's filters (price, volume, gap, "
                         + "momentum, ATR) would drop it. A symbol a filter drops is reported, never traded; one that passes every filter "
-                        + "goes on through news, patterns, technicals and the risk manager like any candidate. The symbol must be in the "
-                        + "market's universe. Adding a listed symbol again keeps it (added=false) and replaces its note when one is given.",
+                        + "goes on through news, patterns, technicals and the risk manager like any candidate. The market data must know the "
+                        + "symbol (on Alpaca any tradable asset, ranked within a minute). Adding a listed symbol again keeps it (added=false) and replaces its note when one is given.",
                 List.of(symbol("Ticker of a US equity to watch, e.g. AAPL (case-insensitive)."),
                         text("note", "Why the trader watches it, in a few words (at most 200 characters; optional).", false, null)),
                 untrusted(object("symbol", STRING, "added", BOOLEAN)), new Hints(false, false, true, false), "scanner", true);
