@@ -1,5 +1,5 @@
 // End-to-end test of Catalyst's MCP gateway with the official MCP TypeScript SDK client.
-// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|json|ratelimit|fuzz|all>
+// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|json|ratelimit|fuzz|traders|watchlist|all>
 // Exit code 0 when every check passed; each failure is printed with what was expected.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -73,7 +73,8 @@ async function functional() {
   const tools = (await client.listTools()).tools;
   const names = tools.map(t => t.name);
   for (const [name] of TOOL_ORDER) check(names.includes(name), `tools/list has ${name}`);
-  check(names.length === TOOL_ORDER.length + TRADER_TOOLS.length, `tools/list has ${TOOL_ORDER.length + TRADER_TOOLS.length} tools (got ${names.length})`);
+  const total = TOOL_ORDER.length + TRADER_TOOLS.length + WATCHLIST_TOOLS.length;
+  check(names.length === total, `tools/list has ${total} tools (got ${names.length})`);
   for (const t of tools) {
     check(t.inputSchema?.type === 'object', `${t.name} has an object input schema`);
     check(t.annotations && typeof t.annotations.readOnlyHint === 'boolean', `${t.name} has annotations`);
@@ -346,6 +347,63 @@ async function traders() {
   await client.close();
 }
 
+// ---- the watchlist (issue 16): symbols every scan ranks; names and notes come back inside the untrusted envelope ----
+const WATCHLIST_TOOLS = ['get_watchlist', 'add_to_watchlist', 'remove_from_watchlist'];
+
+async function watchlist() {
+  const { client } = await connect();
+  const tools = (await client.listTools()).tools;
+  for (const name of WATCHLIST_TOOLS) check(tools.some(t => t.name === name), `tools/list has ${name}`);
+  const add = tools.find(t => t.name === 'add_to_watchlist');
+  check(add?.inputSchema?.required?.includes('symbol') && add.inputSchema.properties.note?.type === 'string',
+    'add_to_watchlist takes a required symbol and an optional note');
+  const call = async (name, args) => client.callTool({ name, arguments: args }, undefined, { timeout: 120000 });
+
+  // a symbol that passes the filters but misses a top of 2: the watchlist puts it in the answer anyway
+  const ten = await call('scan_market', { limit: 10, fresh: true });
+  check(!ten.isError && ten.structuredContent.candidates.length >= 5, `scan_market answers 10 candidates (${ten.content?.[0]?.text?.slice(0, 160)})`);
+  const below = ten.structuredContent.candidates[4].symbol;
+  const listedBefore = (await call('get_watchlist', {})).structuredContent.data.count;
+
+  const added = await call('add_to_watchlist', { symbol: below.toLowerCase(), note: 'breakout watch' });
+  check(!added.isError, `add_to_watchlist ${below} answers (${added.content?.[0]?.text?.slice(0, 200)})`);
+  check(added.structuredContent?.security?.trust === 'untrusted_tool_output', 'add_to_watchlist is marked untrusted_tool_output (company name, note)');
+  check(added.structuredContent.data.symbol === below && added.structuredContent.data.added === true
+    && added.structuredContent.data.note === 'breakout watch', `add_to_watchlist added ${below} with its note`);
+  const again = await call('add_to_watchlist', { symbol: below });
+  check(!again.isError && again.structuredContent.data.added === false, 'adding a listed symbol again answers added=false');
+
+  const listed = await call('get_watchlist', {});
+  check(listed.content[0].text.startsWith('UNTRUSTED EXTERNAL CONTENT'), 'get_watchlist text says it is untrusted');
+  const rows = listed.structuredContent.data.watchlist;
+  check(listed.structuredContent.data.count === listedBefore + 1 && rows.some(r => r.symbol === below && r.note === 'breakout watch' && r.added_at),
+    `get_watchlist lists ${below} with its note and date (${JSON.stringify(rows).slice(0, 200)})`);
+
+  const two = await call('scan_market', { limit: 2, fresh: true });
+  const ranked = two.structuredContent.candidates;
+  const watched = ranked.find(c => c.symbol === below);
+  check(watched && watched.watchlist === true && watched.rank > 2 && watched.filtered_by === undefined,
+    `scan_market with limit 2 still ranks ${below}, marked watchlist, after the top (${JSON.stringify(ranked.map(c => [c.symbol, c.rank, c.watchlist]))})`);
+  check(ranked.slice(0, 2).every(c => c.rank <= 2), 'the top 2 come first');
+
+  const unknown = await call('add_to_watchlist', { symbol: 'ZZZZZZ' });
+  check(unknown.isError && unknown.content[0].text.includes('ZZZZZZ') && unknown.content[0].text.includes('universe'),
+    `add_to_watchlist of a symbol outside the universe is an error naming it (${unknown.content[0].text})`);
+  const malformed = await call('add_to_watchlist', { symbol: 'AA$' });
+  check(malformed.isError && malformed.content[0].text.includes('symbol'), `a malformed symbol is refused naming the argument (${malformed.content[0].text})`);
+  const long = await call('add_to_watchlist', { symbol: below, note: 'x'.repeat(201) });
+  check(long.isError && long.content[0].text.includes('note'), `a note over 200 characters is refused naming it (${long.content[0].text})`);
+
+  const removed = await call('remove_from_watchlist', { symbol: below });
+  check(!removed.isError && removed.structuredContent.removed === true && removed.structuredContent.remaining === listedBefore,
+    `remove_from_watchlist removes ${below} (${removed.content?.[0]?.text?.slice(0, 160)})`);
+  const gone = await call('remove_from_watchlist', { symbol: below });
+  check(gone.isError && gone.content[0].text.includes(below), `removing it again is an error naming it (${gone.content[0].text})`);
+  const after = await call('scan_market', { limit: 2, fresh: true });
+  check(!after.structuredContent.candidates.some(c => c.symbol === below), `after the removal a top-2 scan leaves ${below} out`);
+  await client.close();
+}
+
 // answer framing: a client that accepts JSON gets a request's answer as one JSON body, the TypeScript SDK client included;
 // a client that accepts only SSE still gets a stream
 async function jsonAnswers() {
@@ -384,6 +442,7 @@ try {
   if (phase === 'json' || phase === 'all') await jsonAnswers();
   if (phase === 'ratelimit') await ratelimit();
   if (phase === 'traders') await traders();
+  if (phase === 'watchlist') await watchlist();
   if (phase === 'fuzz' || phase === 'all') await fuzz();
 } catch (e) {
   check(false, `phase ${phase} ran to the end (threw ${e.stack ?? e})`);

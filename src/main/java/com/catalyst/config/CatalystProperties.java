@@ -84,7 +84,9 @@ public record CatalystProperties(
             @DecimalMin("0") @DecimalMax("100") double minRelativeVolume,
             @DecimalMin("0") @DecimalMax("100") double minGapPercent,
             @DecimalMin("0") @DecimalMax("100") double minMomentumPercent,
-            @DecimalMin("0") @DecimalMax("100") double minAtrPercent) {
+            @DecimalMin("0") @DecimalMax("100") double minAtrPercent,
+            // the trader's watchlist, ranked by every scan (WatchlistBook): its size bounds the scan's extra work
+            @Min(1) @Max(500) int watchlistMaxSymbols) {
     }
 
     public record Funnel(

@@ -84,6 +84,7 @@ class RestFuzzIT {
                     + "\"as_of\":\"2026-01-06T16:00:00Z\",\"min_confidence\":0.5}", false)),
             Map.entry("technical-rest-analyze", new Seed("{\"symbols\":[\"AAPL\"],\"session_date\":\"2026-01-06\",\"rsi_low\":30,\"rsi_high\":70}", false)),
             Map.entry("scanner-rest-scan", new Seed("{\"limit\":20,\"session_date\":\"2026-01-06\",\"as_of\":\"2026-01-06T16:00:00Z\"}", false)),
+            Map.entry("scanner-rest-watchlist-add", new Seed("{\"symbol\":\"AAPL\",\"note\":\"earnings after the close\"}", false)),
             Map.entry("risk-rest-evaluate", new Seed("{\"cycle_id\":\"20260106-001\",\"size_multiplier\":1.0,\"proposals\":[{\"symbol\":\"AAPL\","
                     + "\"side\":\"long\",\"entry_price\":50.25,\"atr\":0.4,\"pattern_type\":\"bull_flag\",\"score\":0.8}]}", false)),
             Map.entry("risk-rest-check", new Seed("{\"symbol\":\"AAPL\",\"side\":\"buy\",\"entry_price\":50.0,\"stop_price\":49.0,\"quantity\":10}", false)),

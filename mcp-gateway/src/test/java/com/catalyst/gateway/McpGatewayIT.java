@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The gateway end to end, driven by the official MCP TypeScript SDK client ({@code mcp-gateway/test/e2e.mjs}) against
  * the whole application on PostgreSQL ({@code catalyst_test_mcp}, created here): every tool, resource and prompt, bad
- * arguments, keys, Origin, session end, then the rate limit at 100/min burst 20, then 10,000 fuzzed messages.
+ * arguments, keys, Origin, session end, then the rate limit at 100/min burst 20, then 10,000 fuzzed messages; then the
+ * trader's tools, JSON answers and the watchlist tools.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/catalyst_test_mcp",
@@ -92,6 +93,13 @@ class McpGatewayIT {
     void aRequestIsAnsweredAsOneJsonBodyWhenTheClientAcceptsJsonAndAsSseWhenItAcceptsOnlySse() throws Exception {
         installClient();
         assertThat(node("json")).as("e2e.mjs json exit code").isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theWatchlistToolsAddListAndRemoveAndAFreshScanRanksAWatchedSymbol() throws Exception {
+        installClient();
+        assertThat(node("watchlist")).as("e2e.mjs watchlist exit code").isZero();
     }
 
     private int node(String phase) throws Exception {

@@ -1,11 +1,15 @@
 package com.catalyst.scanner;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
@@ -34,42 +38,90 @@ public final class MarketScanner {
     }
 
     public ScanResponse scan(ScanRequest request) {
+        return scan(request, List.of());
+    }
+
+    /**
+     * Ranks the universe as {@link #scan(ScanRequest)} does, then makes sure every {@code watchlist} symbol of the universe
+     * with bars this session is in the answer: one already among the top is marked; the others follow the top, best
+     * composite first, ranks going on, each marked with the filter that dropped it (none if it only missed the cut).
+     * Watchlist symbols outside the universe or without a bar yet are listed in {@code watchlist_missing}.
+     */
+    public ScanResponse scan(ScanRequest request, Collection<String> watchlist) {
         if (request.limit() < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + request.limit());
         }
+        Set<String> watched = watchlist == null ? Set.of() : new TreeSet<>(watchlist);
         List<SecurityInfo> universe = market.universe();
-        List<Screening> screenings = universe.parallelStream().map(s -> screen(s.symbol(), request)).toList();
+        List<Screening> screenings = universe.parallelStream()
+                .map(s -> screen(s.symbol(), request, watched.contains(s.symbol()))).toList();
         List<ScanCandidate> passed = new ArrayList<>();
+        List<ScanCandidate> watchedBelow = new ArrayList<>();
         EnumMap<ScanFilter, Integer> rejected = new EnumMap<>(ScanFilter.class);
         for (Screening screening : screenings) {
             if (screening.passed()) {
                 passed.add(screening.candidate());
             } else {
                 rejected.merge(screening.rejectedBy(), 1, Integer::sum);
+                if (screening.candidate() != null) {
+                    watchedBelow.add(screening.candidate());
+                }
             }
         }
-        passed.sort(Comparator.comparingDouble(ScanCandidate::compositeScore).reversed().thenComparing(ScanCandidate::symbol));
-        List<ScanCandidate> top = new ArrayList<>(Math.min(request.limit(), passed.size()));
-        for (int i = 0; i < Math.min(request.limit(), passed.size()); i++) {
-            top.add(passed.get(i).withRank(i + 1));
+        passed.sort(BEST_FIRST);
+        List<ScanCandidate> top = new ArrayList<>(Math.min(request.limit(), passed.size()) + watched.size());
+        for (int i = 0; i < passed.size(); i++) {
+            ScanCandidate candidate = passed.get(i);
+            boolean onList = watched.contains(candidate.symbol());
+            if (i < request.limit()) {
+                top.add((onList ? candidate.onWatchlist(null) : candidate).withRank(i + 1));
+            } else if (onList) {
+                watchedBelow.add(candidate.onWatchlist(null));
+            }
         }
-        return new ScanResponse(request.cycleId(), request.asOf(), universe.size(), passed.size(), byKey(rejected), top);
+        watchedBelow.sort(BEST_FIRST);
+        for (ScanCandidate candidate : watchedBelow) {
+            top.add(candidate.withRank(top.size() + 1));
+        }
+        Set<String> ranked = new HashSet<>();
+        top.forEach(c -> ranked.add(c.symbol()));
+        List<String> missing = watched.stream().filter(s -> !ranked.contains(s)).toList();
+        return new ScanResponse(request.cycleId(), request.asOf(), universe.size(), passed.size(), byKey(rejected), top, missing);
     }
+
+    private static final Comparator<ScanCandidate> BEST_FIRST =
+            Comparator.comparingDouble(ScanCandidate::compositeScore).reversed().thenComparing(ScanCandidate::symbol);
 
     /** The symbol's candidate with its scores, or the first filter that rejects it. */
     Screening screen(String symbol, ScanRequest request) {
+        return screen(symbol, request, false);
+    }
+
+    /**
+     * The symbol's candidate with its scores, or the first filter that rejects it. A {@code watched} symbol is measured
+     * to the end whatever the filters say (a figure its bars cannot give yet is NaN and scores 0), so that a rejected one
+     * still comes back with its candidate beside the filter; only a symbol without a single bar this session has none.
+     */
+    Screening screen(String symbol, ScanRequest request, boolean watched) {
         List<Bar> bars = market.intradayBars(symbol, request.sessionDate(), request.asOf());
-        if (bars.size() < settings.barsNeeded()) {
+        if (bars.isEmpty() || (!watched && bars.size() < settings.barsNeeded())) {
             return Screening.rejected(ScanFilter.BARS);
         }
+        ScanFilter failed = bars.size() < settings.barsNeeded() ? ScanFilter.BARS : null;
         Bar last = bars.get(bars.size() - 1);
-        if (last.close() < settings.minPrice() || last.close() > settings.maxPrice()) {
-            return Screening.rejected(ScanFilter.PRICE);
+        if (failed == null && (last.close() < settings.minPrice() || last.close() > settings.maxPrice())) {
+            failed = ScanFilter.PRICE;
+            if (!watched) {
+                return Screening.rejected(failed);
+            }
         }
         List<Bar> daily = market.dailyBars(symbol, request.sessionDate(), AVERAGE_DAYS);
         double averageVolume = daily.stream().mapToLong(Bar::volume).average().orElse(0);
-        if (daily.isEmpty() || averageVolume < settings.minAverageVolume()) {
-            return Screening.rejected(ScanFilter.AVERAGE_VOLUME);
+        if (failed == null && (daily.isEmpty() || averageVolume < settings.minAverageVolume())) {
+            failed = ScanFilter.AVERAGE_VOLUME;
+            if (!watched) {
+                return Screening.rejected(failed);
+            }
         }
         long volumeToday = 0;
         for (Bar bar : bars) {
@@ -77,25 +129,38 @@ public final class MarketScanner {
         }
         double expectedSoFar = averageVolume * Math.min(1.0, (double) bars.size() / SESSION_MINUTES);
         double relativeVolume = expectedSoFar > 0 ? volumeToday / expectedSoFar : 0;
-        if (below(relativeVolume, settings.minRelativeVolume())) {
-            return Screening.rejected(ScanFilter.RELATIVE_VOLUME);
+        if (failed == null && below(relativeVolume, settings.minRelativeVolume())) {
+            failed = ScanFilter.RELATIVE_VOLUME;
+            if (!watched) {
+                return Screening.rejected(failed);
+            }
         }
-        double gapPercent = (bars.get(0).open() / daily.get(daily.size() - 1).close() - 1) * 100;
-        if (below(gapPercent, settings.minGapPercent())) {
-            return Screening.rejected(ScanFilter.GAP);
+        double gapPercent = daily.isEmpty() ? Double.NaN : (bars.get(0).open() / daily.get(daily.size() - 1).close() - 1) * 100;
+        if (failed == null && below(gapPercent, settings.minGapPercent())) {
+            failed = ScanFilter.GAP;
+            if (!watched) {
+                return Screening.rejected(failed);
+            }
         }
-        double reference = bars.get(bars.size() - 1 - settings.momentumBars()).close();
-        double momentumPercent = (last.close() / reference - 1) * 100;
-        if (below(momentumPercent, settings.minMomentumPercent())) {
-            return Screening.rejected(ScanFilter.MOMENTUM);
+        int referenceIndex = bars.size() - 1 - settings.momentumBars();
+        double momentumPercent = referenceIndex < 0 ? Double.NaN : (last.close() / bars.get(referenceIndex).close() - 1) * 100;
+        if (failed == null && below(momentumPercent, settings.minMomentumPercent())) {
+            failed = ScanFilter.MOMENTUM;
+            if (!watched) {
+                return Screening.rejected(failed);
+            }
         }
         // the ATR runs last: it is the only filter that reads every bar's range
         double atrPercent = atr(bars) / last.close() * 100;
-        if (below(atrPercent, settings.minAtrPercent())) {
-            return Screening.rejected(ScanFilter.ATR);
+        if (failed == null && below(atrPercent, settings.minAtrPercent())) {
+            failed = ScanFilter.ATR;
         }
-        return Screening.passed(scored(symbol, last.close(), volumeToday, averageVolume, momentumPercent, relativeVolume,
-                gapPercent, atrPercent));
+        if (failed != null && !watched) {
+            return Screening.rejected(failed);
+        }
+        ScanCandidate candidate = scored(symbol, last.close(), volumeToday, averageVolume, momentumPercent, relativeVolume,
+                gapPercent, atrPercent);
+        return failed == null ? Screening.passed(candidate) : new Screening(candidate.onWatchlist(failed.key()), failed);
     }
 
     /** Long-only scoring: upward momentum and gaps score, liquidity and unusual volume score. */
@@ -133,11 +198,15 @@ public final class MarketScanner {
         return result;
     }
 
+    /** Into 0–1; a figure the bars cannot give yet (NaN) scores 0. */
     private static double clamp(double x) {
-        return Math.max(0, Math.min(1, x));
+        return Double.isNaN(x) ? 0 : Math.max(0, Math.min(1, x));
     }
 
-    /** One symbol's outcome: a candidate, or the filter that rejected it. */
+    /**
+     * One symbol's outcome: a candidate, or the filter that rejected it; a watched symbol that a filter rejected has
+     * both (its candidate marked with the filter).
+     */
     record Screening(ScanCandidate candidate, ScanFilter rejectedBy) {
 
         static Screening passed(ScanCandidate candidate) {
@@ -149,7 +218,7 @@ public final class MarketScanner {
         }
 
         boolean passed() {
-            return candidate != null;
+            return rejectedBy == null;
         }
     }
 }

@@ -8,9 +8,26 @@ import java.util.Map;
 /**
  * The ranked candidates of one scan, best first, with how many symbols were looked at, how many passed the filters
  * and how many each filter rejected ({@code rejected_by}, keyed by {@link ScanFilter#key()}, every filter listed).
+ * After the top come the watchlist symbols that did not make it ({@link ScanCandidate#watchlist()});
+ * {@code watchlistMissing} names the watchlist symbols the market has no bar of this session for.
  */
 public record ScanResponse(String cycleId, Instant asOf, int scanned, int passedFilters, Map<String, Integer> rejectedBy,
-                           List<ScanCandidate> candidates) {
+                           List<ScanCandidate> candidates, List<String> watchlistMissing) {
+
+    public ScanResponse {
+        watchlistMissing = watchlistMissing == null ? List.of() : List.copyOf(watchlistMissing);
+    }
+
+    /** A scan without a watchlist. */
+    public ScanResponse(String cycleId, Instant asOf, int scanned, int passedFilters, Map<String, Integer> rejectedBy,
+                        List<ScanCandidate> candidates) {
+        this(cycleId, asOf, scanned, passedFilters, rejectedBy, candidates, List.of());
+    }
+
+    /** The candidates that passed every filter: those the cycle takes on to news, patterns, technicals and risk. */
+    public List<ScanCandidate> tradeable() {
+        return candidates.stream().filter(ScanCandidate::tradeable).toList();
+    }
 
     /** One row a candidate for the {@code scan_results} batch insert. */
     public List<Map<String, Object>> sqlRows() {
@@ -27,12 +44,28 @@ public record ScanResponse(String cycleId, Instant asOf, int scanned, int passed
             row.put("price", c.price());
             row.put("volume", c.volume());
             row.put("rank", c.rank());
-            // ATR % is absent while the ATR warms up (fewer than 14 bars, possible when the ATR filter is off)
-            String atr = Double.isFinite(c.atrPercent()) ? String.format(java.util.Locale.ROOT, ",\"atr_percent\":%.4f", c.atrPercent()) : "";
-            row.put("scan_metadata", String.format(java.util.Locale.ROOT,
-                    "{\"momentum_percent\":%.4f,\"relative_volume\":%.4f,\"gap_percent\":%.4f%s}",
-                    c.momentumPercent(), c.relativeVolume(), c.gapPercent(), atr));
+            // a figure is absent while its bars are missing: the ATR warming up (fewer than 14 bars, possible when the ATR
+            // filter is off), or a watchlist symbol's momentum and gap before it has the look-back or a previous close
+            StringBuilder metadata = new StringBuilder("{");
+            figure(metadata, "momentum_percent", c.momentumPercent());
+            figure(metadata, "relative_volume", c.relativeVolume());
+            figure(metadata, "gap_percent", c.gapPercent());
+            figure(metadata, "atr_percent", c.atrPercent());
+            if (c.watchlist()) {
+                metadata.append(metadata.length() > 1 ? "," : "").append("\"watchlist\":true");
+            }
+            if (c.filteredBy() != null) {
+                metadata.append(",\"filtered_by\":\"").append(c.filteredBy()).append('"');
+            }
+            row.put("scan_metadata", metadata.append('}').toString());
             return row;
         }).toList();
+    }
+
+    private static void figure(StringBuilder json, String name, double value) {
+        if (Double.isFinite(value)) {
+            json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", value));
+        }
     }
 }

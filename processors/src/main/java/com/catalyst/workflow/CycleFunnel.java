@@ -46,9 +46,13 @@ public final class CycleFunnel {
         return new ScanRequest(state.cycleId, state.sessionDate, state.asOf, sizes.scanned());
     }
 
+    /**
+     * The scan's candidates that passed every filter go on: the top, and the watchlist symbols that only missed the cut.
+     * A watchlist symbol a filter dropped is ranked and recorded by the scanner but goes no further.
+     */
     public CycleState afterScan(CycleState state, ScanResponse response) {
         state.scanned = response.scanned();
-        state.candidates = response.candidates();
+        state.candidates = response.tradeable();
         return state;
     }
 

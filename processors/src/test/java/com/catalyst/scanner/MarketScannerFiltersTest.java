@@ -108,6 +108,61 @@ class MarketScannerFiltersTest {
     }
 
     @Test
+    void watchlistSymbolsAreRankedAfterTheTopEvenWhenAFilterDropsThem() {
+        market.add("GOOD", shape().volumePerBar(20_000).gapPercent(3).climbPercentPerBar(0.05).rangePercent(0.4));
+        market.add("BETTER", shape().volumePerBar(30_000).gapPercent(3).climbPercentPerBar(0.06).rangePercent(0.4));
+        market.add("CHEAP", shape().price(2));
+        market.add("SLOW", shape().volumePerBar(20_000).gapPercent(3).climbPercentPerBar(0.05).rangePercent(0.1));
+        market.add("NEW", shape().bars(10));
+        ScannerSettings settings = new ScannerSettings(5, 500, 500_000, 30, 1.5, 2, 1, 0.25);
+        ScanResponse scan = new MarketScanner(market, settings).scan(new ScanRequest("c-1", SESSION, AS_OF, 1),
+                List.of("SLOW", "CHEAP", "GOOD", "NEW", "NOPE"));
+
+        // the top (1) first, then the watchlist symbols the cut or a filter left out, best composite first
+        assertThat(symbols(scan).subList(0, 1)).containsExactly("BETTER");
+        assertThat(scan.candidates()).extracting(ScanCandidate::rank).containsExactly(1, 2, 3, 4, 5);
+        assertThat(scan.candidates().subList(1, 5)).allMatch(ScanCandidate::watchlist)
+                .extracting(ScanCandidate::symbol).containsExactlyInAnyOrder("GOOD", "SLOW", "CHEAP", "NEW");
+        assertThat(scan.candidates().get(0).watchlist()).isFalse();
+        Map<String, String> filteredBy = new HashMap<>();
+        scan.candidates().forEach(c -> filteredBy.put(c.symbol(), String.valueOf(c.filteredBy())));
+        assertThat(filteredBy).containsEntry("GOOD", "null").containsEntry("SLOW", "atr").containsEntry("CHEAP", "price")
+                .containsEntry("NEW", "bars");
+        // the funnel's counts are the filters' own: the watchlist changes what is shown, not what passed
+        assertThat(scan.passedFilters()).isEqualTo(2);
+        assertThat(scan.rejectedBy()).containsEntry("atr", 1).containsEntry("price", 1).containsEntry("bars", 1);
+        // only the candidates that passed every filter go on through the cycle; a symbol the market lacks is named
+        assertThat(scan.tradeable()).extracting(ScanCandidate::symbol).containsExactly("BETTER", "GOOD");
+        assertThat(scan.watchlistMissing()).containsExactly("NOPE");
+        ScanCandidate young = scan.candidates().stream().filter(c -> c.symbol().equals("NEW")).findFirst().orElseThrow();
+        assertThat(young.momentumPercent()).isNaN();
+        assertThat(young.compositeScore()).isFinite();
+        Map<String, Object> youngRow = scan.sqlRows().stream().filter(r -> r.get("symbol").equals("NEW")).findFirst().orElseThrow();
+        assertThat(youngRow.get("scan_metadata").toString()).doesNotContain("NaN").doesNotContain("momentum_percent")
+                .contains("\"watchlist\":true,\"filtered_by\":\"bars\"");
+    }
+
+    @Test
+    void aWatchlistSymbolInTheTopIsMarkedAndNotRepeated() {
+        market.add("GOOD", shape().volumePerBar(20_000));
+        market.add("OTHER", shape());
+        ScanResponse scan = new MarketScanner(market, settings(0, 0, 0, 0)).scan(new ScanRequest(null, SESSION, AS_OF, 5), List.of("GOOD"));
+        assertThat(symbols(scan)).containsExactly("GOOD", "OTHER");
+        assertThat(scan.candidates().get(0).watchlist()).isTrue();
+        assertThat(scan.candidates().get(0).filteredBy()).isNull();
+        assertThat(scan.candidates().get(1).watchlist()).isFalse();
+        assertThat(scan.watchlistMissing()).isEmpty();
+    }
+
+    @Test
+    void withoutAWatchlistTheScanIsTheRankingAlone() {
+        market.add("CHEAP", shape().price(2));
+        ScanResponse scan = scan(settings(0, 0, 0, 0));
+        assertThat(scan.candidates()).isEmpty();
+        assertThat(scan.watchlistMissing()).isEmpty();
+    }
+
+    @Test
     void negativeMinimumsAreRefusedNamingTheSetting() {
         assertThatThrownBy(() -> settings(-1, 0, 0, 0)).hasMessageContaining("min-relative-volume");
         assertThatThrownBy(() -> settings(0, 0, 0, Double.NaN)).hasMessageContaining("min-atr-percent");

@@ -58,6 +58,16 @@ class ScanResponseTest {
     }
 
     @Test
+    void aWatchlistSymbolsRowSaysSoAndWhichFilterDroppedIt() {
+        ScanCandidate watched = new ScanCandidate("AAA", 2.5, 1, Double.NaN, 1.5, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 7)
+                .onWatchlist("price");
+        String json = (String) new ScanResponse("c", AS_OF, 1, 0, Map.of(), List.of(watched)).sqlRows().get(0).get("scan_metadata");
+        assertThat(json).isEqualTo("{\"relative_volume\":1.5000,\"watchlist\":true,\"filtered_by\":\"price\"}");
+        assertThat(watched.tradeable()).isFalse();
+        assertThat(watched.withCatalyst(50).filteredBy()).isEqualTo("price");
+    }
+
+    @Test
     void noCandidatesNoRows() {
         assertThat(new ScanResponse("c", AS_OF, 10, 0, Map.of(), List.of()).sqlRows()).isEmpty();
     }

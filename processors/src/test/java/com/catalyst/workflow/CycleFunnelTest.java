@@ -83,6 +83,16 @@ class CycleFunnelTest {
     }
 
     @Test
+    void aWatchlistSymbolThatOnlyMissedTheCutGoesOnAndOneAFilterDroppedStopsAtTheScan() {
+        List<ScanCandidate> candidates = new ArrayList<>(ranked(3));
+        candidates.add(candidate("WATCH", 10, 4).onWatchlist(null));
+        candidates.add(candidate("PENNY", 90, 5).onWatchlist("price"));
+        CycleState state = funnel.afterScan(state(TradingMode.NORMAL), new ScanResponse("cyc-1", AS_OF, 500, 4, Map.of(), candidates));
+        assertThat(symbols(state.candidates)).containsExactly("S000", "S001", "S002", "WATCH");
+        assertThat(funnel.newsRequest(state).symbols()).contains("WATCH").doesNotContain("PENNY");
+    }
+
+    @Test
     void theFunnelNarrowsHundredThirtyFiveTwentyTenFive() {
         CycleState state = scanned(100);
         assertThat(funnel.newsRequest(state).symbols()).hasSize(100);

@@ -58,7 +58,7 @@ public final class BundleApis {
     }
 
     /** The routes of {@link #ALL} whose REST verb takes a JSON body; BundleApisTest checks it against routes/. */
-    static final Set<String> WITH_BODY = Set.of("backtest-api-start", "scanner-api-scan", "risk-api-evaluate", "risk-api-update-limits",
+    static final Set<String> WITH_BODY = Set.of("backtest-api-start", "scanner-api-scan", "scanner-api-watchlist-add", "risk-api-evaluate", "risk-api-update-limits",
             "trading-api-execute", "trading-api-place-order");
 
     public static final List<Api> ALL = List.of(
@@ -72,6 +72,9 @@ public final class BundleApis {
             new Api("backtest-api-run", Bundle.WORKFLOW, "GET", "/api/v1/backtests/{id}", Set.of()),
             new Api("scanner-api-scan", Bundle.SCANNER, "POST", "/api/v1/scanner/scan", Set.of()),
             new Api("scanner-api-candidates", Bundle.SCANNER, "GET", "/api/v1/scanner/candidates", Set.of("limit")),
+            new Api("scanner-api-watchlist", Bundle.SCANNER, "GET", "/api/v1/scanner/watchlist", Set.of()),
+            new Api("scanner-api-watchlist-add", Bundle.SCANNER, "POST", "/api/v1/scanner/watchlist", Set.of()),
+            new Api("scanner-api-watchlist-remove", Bundle.SCANNER, "DELETE", "/api/v1/scanner/watchlist/{symbol}", Set.of()),
             new Api("technical-api-symbol", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}", Set.of()),
             new Api("technical-api-quote", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}/quote", Set.of()),
             new Api("technical-api-bars", Bundle.TECHNICAL, "GET", "/api/v1/technical/{symbol}/bars", Set.of("limit")),

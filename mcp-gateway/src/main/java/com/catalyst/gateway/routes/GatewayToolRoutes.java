@@ -21,8 +21,8 @@ import org.apache.camel.model.RouteDefinition;
 public class GatewayToolRoutes extends RouteBuilder {
 
     private static final String ARGS = "gatewayArgs";
-    // the checked arguments hold LocalDate values: written as YYYY-MM-DD, as the REST body has them
-    private static final com.fasterxml.jackson.databind.ObjectMapper BACKTEST_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+    // the bodies tools send (a backtest's LocalDate values written as YYYY-MM-DD, as the REST body has them)
+    private static final com.fasterxml.jackson.databind.ObjectMapper REQUEST_JSON = new com.fasterxml.jackson.databind.ObjectMapper()
             .findAndRegisterModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final ToolCatalog catalog;
@@ -201,6 +201,7 @@ public class GatewayToolRoutes extends RouteBuilder {
                             out.put("candidates", scan.get("candidates"));
                             out.put("scanned", scan.get("scanned"));
                             out.put("as_of", scan.get("as_of"));
+                            out.put("watchlist_missing", scan.get("watchlist_missing"));
                             body(e, out);
                         })
                     .otherwise()
@@ -258,7 +259,7 @@ public class GatewayToolRoutes extends RouteBuilder {
                     if (multiple != null) {
                         request.put("atr_multiple", multiple);
                     }
-                    e.getMessage().setBody(BACKTEST_JSON.writeValueAsString(request));
+                    e.getMessage().setBody(REQUEST_JSON.writeValueAsString(request));
                 })
                 .setHeader("Content-Type", constant("application/json"))
                 .to(apis.uri("backtest-api-start"))
@@ -273,6 +274,33 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .process(e -> body(e, Map.of("backtest", replies.reply(e))));
 
         tradersTools();
+        watchlistTools();
+    }
+
+    /** The watchlist: the scanner bundle's own routes, which check the symbol against the market's universe. */
+    private void watchlistTools() {
+        tool("get_watchlist")
+                .to(apis.uri("scanner-api-watchlist"))
+                .process(e -> {
+                    List<?> entries = (List<?>) replies.reply(e);
+                    body(e, Map.of("watchlist", entries, "count", entries.size()));
+                });
+
+        tool("add_to_watchlist")
+                .process(e -> {
+                    Map<String, Object> request = new LinkedHashMap<>();
+                    request.put("symbol", args(e).get("symbol"));
+                    request.put("note", args(e).get("note"));
+                    e.getMessage().setBody(REQUEST_JSON.writeValueAsString(request));
+                })
+                .setHeader("Content-Type", constant("application/json"))
+                .to(apis.uri("scanner-api-watchlist-add"))
+                .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
+
+        tool("remove_from_watchlist")
+                .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
+                .to(apis.uri("scanner-api-watchlist-remove"))
+                .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
     }
 
     /** The trader's tools (issue 16): quote, bars, clock, working orders with cancel and replace, the chart. */

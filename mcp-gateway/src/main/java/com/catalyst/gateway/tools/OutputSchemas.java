@@ -12,6 +12,7 @@ final class OutputSchemas {
     static final Map<String, Object> STRING = Map.of("type", "string");
     static final Map<String, Object> INTEGER = Map.of("type", "integer");
     static final Map<String, Object> NUMBER = Map.of("type", "number");
+    static final Map<String, Object> BOOLEAN = Map.of("type", "boolean");
     static final Map<String, Object> ROWS = Map.of("type", "array", "items", ANY_OBJECT);
 
     private OutputSchemas() {

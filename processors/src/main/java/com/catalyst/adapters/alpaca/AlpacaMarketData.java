@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,9 @@ public final class AlpacaMarketData implements MarketDataPort, LiveBars, MarketF
     private volatile Instant lastBarAt;
     private volatile String refreshProblem;
     private volatile Supplier<StreamState> stream;
+    /** The watchlist: symbols the ranked universe keeps beside its top (MarketDataPort#keepInUniverse). */
+    private volatile Supplier<Collection<String>> keep = List::of;
+    private volatile List<String> lastKept = List.of();
     private ScheduledExecutorService scheduler;
 
     /**
@@ -114,6 +118,8 @@ public final class AlpacaMarketData implements MarketDataPort, LiveBars, MarketF
             startSession(today);
         } else if (settings.symbols().isEmpty() && !clock.instant().isBefore(rankedAt.plus(settings.rankInterval()))) {
             rank(today);
+        } else if (settings.symbols().isEmpty()) {
+            addKept();
         }
         Set<String> notStreamed = new LinkedHashSet<>(universeSymbols());
         if (settings.streamsAll() && streamed.contains(StreamSelection.ALL)) {
@@ -238,15 +244,55 @@ public final class AlpacaMarketData implements MarketDataPort, LiveBars, MarketF
         loadedSession = today;
     }
 
-    /** Ranks the assets from snapshots and keeps the top {@code universe-size}; new entrants get their history. */
+    /**
+     * Ranks the assets from snapshots and keeps the top {@code universe-size}, then the kept symbols (the watchlist)
+     * outside it; new entrants get their history.
+     */
     private void rank(LocalDate today) {
-        List<String> top = SnapshotRanking.top(rest.snapshots(assets.stream().map(Asset::symbol).toList(), settings.feed(),
+        List<String> ranked = SnapshotRanking.top(rest.snapshots(assets.stream().map(Asset::symbol).toList(), settings.feed(),
                 settings.snapshotBatch()), today, settings.universeSize());
+        List<String> top = new ArrayList<>(ranked);
+        kept().stream().filter(s -> !ranked.contains(s)).forEach(top::add);
         List<String> entrants = top.stream().filter(s -> !store.hasDaily(s)).toList();
         loadHistory(entrants);
         universe = top.stream().map(s -> known.getOrDefault(s, new SecurityInfo(s, s, 0, "ALPACA"))).toList();
         rankedAt = clock.instant();
         LOG.info("Alpaca market data: universe of {} ranked from {} snapshots ({} new)", top.size(), assets.size(), entrants.size());
+    }
+
+    /** Between two rankings: a symbol newly kept joins the universe now, with its history. */
+    private void addKept() {
+        Set<String> in = new HashSet<>(universeSymbols());
+        List<String> added = kept().stream().filter(s -> !in.contains(s)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        loadHistory(added.stream().filter(s -> !store.hasDaily(s)).toList());
+        List<SecurityInfo> grown = new ArrayList<>(universe);
+        added.forEach(s -> grown.add(known.getOrDefault(s, new SecurityInfo(s, s, 0, "ALPACA"))));
+        universe = List.copyOf(grown);
+        LOG.info("Alpaca market data: {} watched symbol(s) added to the universe: {}", added.size(), added);
+    }
+
+    /** The kept symbols among the tradable assets; when they cannot be read (the database away), the last ones read. */
+    private List<String> kept() {
+        try {
+            lastKept = keep.get().stream().filter(known::containsKey).distinct().toList();
+        } catch (RuntimeException e) {
+            LOG.warn("Alpaca market data: the watchlist could not be read ({}); keeping {}", e.getMessage(), lastKept);
+        }
+        return lastKept;
+    }
+
+    @Override
+    public void keepInUniverse(Supplier<Collection<String>> symbols) {
+        keep = symbols;
+    }
+
+    /** An explicit list's symbols, or any tradable asset when the universe is ranked (it can be kept in it). */
+    @Override
+    public boolean knows(String symbol) {
+        return settings.symbols().isEmpty() ? known.containsKey(symbol) : settings.symbols().contains(symbol);
     }
 
     /** Daily bars (SIP; on iex the IEX ones too, for the volume factor) and today's minute bars so far. */

@@ -181,6 +181,39 @@ class AlpacaMarketDataTest {
     }
 
     @Test
+    void watchedSymbolsJoinTheRankedUniverseAtTheNextRefreshWithTheirHistoryAndStayAtTheNextRanking() {
+        stubHistory();
+        stub.server.stubFor(get(urlPathEqualTo("/v2/assets")).willReturn(okJson("[" + String.join(",", AlpacaMarketRestTest.asset("AAA", "NASDAQ", true),
+                AlpacaMarketRestTest.asset("BBB", "NYSE", true), AlpacaMarketRestTest.asset("CCC", "OTC", true)) + "]")));
+        stub.server.stubFor(get(urlPathEqualTo("/v2/stocks/snapshots")).willReturn(okJson("{\"AAA\":" + AlpacaMarketRestTest.snapshot(SESSION, 10, 11, 1_000_000)
+                + ",\"BBB\":" + AlpacaMarketRestTest.snapshot(SESSION, 20, 20, 2_000_000) + "}")));
+        AlpacaMarketData market = market(List.of(), 1);
+        List<String> watchlist = new java.util.concurrent.CopyOnWriteArrayList<>();
+        market.keepInUniverse(() -> watchlist);
+        market.refresh();
+        assertThat(market.universe()).extracting(SecurityInfo::symbol).containsExactly("BBB");
+        // any tradable asset can be watched, not only the ranked ones; an unknown symbol cannot
+        assertThat(market.knows("AAA")).isTrue();
+        assertThat(market.knows("ZZZ")).isFalse();
+
+        watchlist.addAll(List.of("AAA", "ZZZ"));
+        market.refresh();
+        assertThat(market.universe()).extracting(SecurityInfo::symbol).containsExactly("BBB", "AAA");
+        stub.server.verify(getRequestedFor(urlPathEqualTo("/v2/stocks/bars")).withQueryParam("timeframe", equalTo("1Day"))
+                .withQueryParam("symbols", equalTo("AAA")));
+        assertThat(market.dailyBars("AAA", SESSION, 20)).hasSize(2);
+        assertThat(market.intradayBars("AAA", SESSION, stub.clock.instant())).isNotEmpty();
+
+        // the next ranking keeps it beside the top; a watchlist that cannot be read keeps the last one read
+        stub.clock.advance(Duration.ofMinutes(16));
+        market.keepInUniverse(() -> {
+            throw new IllegalStateException("database away");
+        });
+        market.refresh();
+        assertThat(market.universe()).extracting(SecurityInfo::symbol).containsExactly("BBB", "AAA");
+    }
+
+    @Test
     void theStatusSaysWhatTheStreamSaysAndWhenTheLastLiveBarCame() {
         stubHistory();
         AlpacaMarketData market = market(List.of("AAA"), 200);
