@@ -272,6 +272,7 @@ public class BacktestDesk implements DisposableBean {
             r.put("realized_pnl", t.get("realized_pnl"));
             r.put("opened_at", t.get("entry_time"));
             r.put("closed_at", t.get("exit_time"));
+            r.put("close_reason", t.get("exit_reason"));
             rows.add(r);
         }
         LocalDate from = row.get("range_from") == null ? LocalDate.now() : ((java.sql.Date) row.get("range_from")).toLocalDate();
