@@ -42,7 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it fills, its trailing stop {@code <entry>-TS} is recorded and placed for the filled shares; a restart that lost the
  * broker's answer settles the stop from the broker instead of placing a second one; the stop climbs with the bars and
  * never comes down; when a bar's low reaches it, the order sync records the fill and closes the position with
- * {@code close_reason = trailing_stop} at the price the paper broker's model gives.
+ * {@code close_reason = trailing_stop} at the price the paper broker's model gives. A cycle's entries (trading-execute,
+ * with the decisions' recorded numbers) get theirs the same way.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -53,7 +54,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "catalyst.broker.slippage-bps=2",
         "catalyst.broker.commission-per-share=0",
         "catalyst.trading.exit.mode=trailing-percent",
-        "catalyst.trading.exit.trail-percent=0.5"})
+        "catalyst.trading.exit.trail-percent=0.5",
+        // the cycle's entries and the trader's own: room for both
+        "catalyst.risk.max-open-positions=10"})
 class TrailingExitIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 6);
@@ -154,8 +157,27 @@ class TrailingExitIT {
         for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
             Thread.sleep(100);
         }
+        // a cycle's entries: simple orders carrying the trail, each with its trailing stop as soon as it filled
+        com.catalyst.workflow.CycleSummary cycle = producer.requestBody("direct:workflow-run-cycle", null, com.catalyst.workflow.CycleSummary.class);
+        assertThat(cycle.status()).isEqualTo("completed");
+        assertThat(cycle.placed()).isPositive();
+        List<Map<String, Object>> entries = jdbc.queryForList("select client_order_id, order_class, trail_percent, filled_qty from orders"
+                + " where cycle_id = ? and side = 'buy' and status = 'filled'", cycle.cycleId());
+        assertThat(entries).hasSize((int) cycle.placed()).allSatisfy(e -> {
+            assertThat(e.get("order_class")).isEqualTo("simple");
+            assertThat((BigDecimal) e.get("trail_percent")).isEqualByComparingTo(TRAIL);
+            Map<String, Object> ts = jdbc.queryForMap("select status, leg, quantity from orders where client_order_id = ?",
+                    e.get("client_order_id") + "-TS");
+            assertThat(ts).containsEntry("status", "accepted").containsEntry("leg", "trailing_stop").containsEntry("quantity", e.get("filled_qty"));
+        });
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where leg is not null", Integer.class)).isZero();
+        List<String> held = jdbc.queryForList("select symbol from v_positions_current", String.class);
+
         Plan plan = null;
         for (String symbol : jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol", String.class)) {
+            if (held.contains(symbol)) {
+                continue;
+            }
             plan = plan(symbol, market.intradayBars(symbol, DAY, at(16, 0)));
             if (plan != null) {
                 break;
