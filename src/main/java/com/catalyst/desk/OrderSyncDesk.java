@@ -50,7 +50,7 @@ public class OrderSyncDesk {
     private static final String UNPROTECTED = "select e.client_order_id, s.symbol, e.filled_qty, e.trail_percent, e.trail_price,"
             + " t.status as stop_status from orders e join securities s using (security_id)"
             + " join positions p on p.position_id = e.position_id and p.status = 'open'"
-            + " left join orders t on t.client_order_id = e.client_order_id || '-TS'"
+            + " left join orders t on t.client_order_id = e.client_order_id || '" + com.catalyst.trading.OrderIntent.TRAILING_STOP_SUFFIX + "'"
             + " where e.parent_client_order_id is null and e.side = 'buy' and (e.trail_percent is not null or e.trail_price is not null)"
             + " and e.filled_qty > 0 and e.status in ('filled', 'canceled', 'expired')"
             + " and (t.client_order_id is null or t.status in ('pending_submit', 'unknown') or (t.broker_order_id is null"

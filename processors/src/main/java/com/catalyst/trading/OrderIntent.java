@@ -37,9 +37,12 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
                 patternType, positionId, closeReason, orderType, limitPrice, idempotencyKey, request, newTrail);
     }
 
+    /** What an entry's id takes to name its trailing stop. */
+    public static final String TRAILING_STOP_SUFFIX = "-TS";
+
     /** The client order id of the trailing stop that follows an entry's fill: one per entry, so a restart never places two. */
     public static String trailingStopClientOrderId(String entryClientOrderId) {
-        return entryClientOrderId + "-TS";
+        return entryClientOrderId + TRAILING_STOP_SUFFIX;
     }
 
     /** An order the system decided on (no trader's request behind it). */
