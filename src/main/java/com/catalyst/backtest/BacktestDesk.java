@@ -130,13 +130,14 @@ public class BacktestDesk implements DisposableBean {
             throw new FieldException("from", "'from' " + from + " is after 'to' " + to);
         }
         BacktestProperties.EmaCross ema = defaults.emaCross();
-        BacktestConfig config;
+        BacktestConfig configured;
         try {
-            config = config(strategy, TradingMode.of(mode), or(r.cycleMinutes(), defaults.cycleMinutes()), or(r.emaFast(), ema.fast()),
+            configured = config(strategy, TradingMode.of(mode), or(r.cycleMinutes(), defaults.cycleMinutes()), or(r.emaFast(), ema.fast()),
                     or(r.emaSlow(), ema.slow()), or(r.atrPeriod(), ema.atrPeriod()), or(r.atrMultiple(), ema.atrMultiple()));
         } catch (BacktestInputException e) {
             throw new FieldException(e.getMessage().startsWith("cycle") ? "cycle_minutes" : "ema", e.getMessage());
         }
+        BacktestConfig config = configured.withExit(exit(r));
         String file = r.file() != null ? r.file() : defaults.file();
         Supplier<BacktestData> loader;
         String source;
@@ -270,6 +271,7 @@ public class BacktestDesk implements DisposableBean {
             r.put("realized_pnl", t.get("realized_pnl"));
             r.put("opened_at", t.get("entry_time"));
             r.put("closed_at", t.get("exit_time"));
+            r.put("close_reason", t.get("exit_reason"));
             rows.add(r);
         }
         LocalDate from = row.get("range_from") == null ? LocalDate.now() : ((java.sql.Date) row.get("range_from")).toLocalDate();
@@ -341,10 +343,31 @@ public class BacktestDesk implements DisposableBean {
                 fast, slow, atrPeriod, multiple);
     }
 
+    /** The run's exit mode: the request's fields over catalyst.trading.exit.* (a 400 naming the field it refuses). */
+    private com.catalyst.trading.ExitSettings exit(BacktestRequest r) {
+        CatalystProperties.Exit live = props.trading().exit();
+        String mode = or(r.exitMode(), live.mode());
+        double percent = or(r.trailPercent(), live.trailPercent());
+        double multiple = or(r.trailAtrMultiple(), live.trailAtrMultiple());
+        try {
+            return com.catalyst.trading.ExitSettings.of(mode, percent, multiple);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().contains("trail-percent") ? "trail_percent"
+                    : e.getMessage().contains("trail-atr-multiple") ? "trail_atr_multiple" : "exit_mode";
+            throw new FieldException(field, "'" + field + "' " + e.getMessage().substring(e.getMessage().indexOf(" must ") + 1));
+        }
+    }
+
     private Map<String, Object> parameters(BacktestConfig c, String file, String dataDir) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("strategy", c.strategy());
         p.put("mode", c.mode().id());
+        p.put("exit_mode", c.exit().mode().id());
+        if (c.exit().mode() == com.catalyst.trading.ExitSettings.Mode.TRAILING_PERCENT) {
+            p.put("trail_percent", c.exit().trailPercent());
+        } else if (c.exit().mode() == com.catalyst.trading.ExitSettings.Mode.TRAILING_ATR) {
+            p.put("trail_atr_multiple", c.exit().trailAtrMultiple());
+        }
         if (file != null && !file.isBlank()) {
             p.put("file", file);
         } else {

@@ -257,13 +257,13 @@ public class AdapterConfiguration {
                 new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar());
     }
 
-    /** The paper broker's quote: the latest bar of the session so far (its close, volume and end), or none yet. */
+    /** The paper broker's quote: the latest bar of the session so far (its close, volume, end, open, high and low), or none yet. */
     private static PaperBroker.Quote latestQuote(MarketDataPort market, TradingClock clock, String symbol) {
         java.util.List<com.catalyst.market.Bar> bars = market.intradayBars(symbol, clock.sessionDate(), clock.now());
         if (bars.isEmpty()) {
             return null;
         }
         com.catalyst.market.Bar last = bars.get(bars.size() - 1);
-        return new PaperBroker.Quote(last.close(), last.volume(), last.time());
+        return new PaperBroker.Quote(last.close(), last.volume(), last.time(), last.open(), last.high(), last.low());
     }
 }

@@ -154,7 +154,25 @@ public record CatalystProperties(
             @NotNull @DefaultValue("5m") Duration reconcileInterval,
             @NotNull @DefaultValue("30s") Duration reconcileMinAge,
             // a limit price further than this share from the last price is refused (400), nothing sent
-            @DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.10") double limitPriceBand) {
+            @DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.10") double limitPriceBand,
+            @Valid @NotNull @DefaultValue Exit exit) {
+    }
+
+    /**
+     * How entries exit (docs/brokers.md, "Exits"): {@code bracket} (a fixed stop and a target, the default) or a
+     * trailing stop by {@code trail-percent} % or by ATR × {@code trail-atr-multiple}, placed when the entry fills.
+     */
+    public record Exit(
+            @NotNull @Pattern(regexp = "bracket|trailing-percent|trailing-atr",
+                    message = "must be bracket, trailing-percent or trailing-atr") @DefaultValue("bracket") String mode,
+            @DecimalMin(value = "0.1", message = "must be at least 0.1 (percent)") @DecimalMax(value = "50", message = "must be at most 50 (percent)")
+            @DefaultValue("2.0") double trailPercent,
+            @DecimalMin(value = "0.1", message = "must be at least 0.1 (ATRs)") @DecimalMax(value = "20", message = "must be at most 20 (ATRs)")
+            @DefaultValue("2.0") double trailAtrMultiple) {
+
+        public com.catalyst.trading.ExitSettings settings() {
+            return com.catalyst.trading.ExitSettings.of(mode, trailPercent, trailAtrMultiple);
+        }
     }
 
     /** The news adapter and its sources' settings (docs/news.md): each network source asks anew only every refresh. */

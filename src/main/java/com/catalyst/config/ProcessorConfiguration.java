@@ -77,6 +77,12 @@ public class ProcessorConfiguration {
         return new CycleFunnel(new FunnelSizes(props.scanner().topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()));
     }
 
+    /** The exit mode, checked at start-up (CatalystProperties.Exit, then ExitSettings names the setting it refuses). */
+    @Bean
+    com.catalyst.trading.ExitSettings exitSettings(CatalystProperties props) {
+        return props.trading().exit().settings();
+    }
+
     @Bean
     ExitPlanner exitPlanner(MarketDataPort market, TradingClock clock, CatalystProperties props) {
         return new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::minutesToClose,

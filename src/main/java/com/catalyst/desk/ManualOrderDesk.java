@@ -38,6 +38,10 @@ public class ManualOrderDesk {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final double limitPriceBand;
 
+    // a trader's entry exits as the cycle's do
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private com.catalyst.trading.ExitSettings exitSettings = com.catalyst.trading.ExitSettings.BRACKET;
+
     public ManualOrderDesk(RiskCheckDesk symbols, ExitPlanner exits,
                            org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.config.CatalystProperties props) {
         this.jdbc = jdbc;
@@ -151,7 +155,8 @@ public class ManualOrderDesk {
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
         return new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), "buy", decision.approvedQuantity(),
                 decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null,
-                order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine());
+                order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine())
+                .withTrail(exitSettings.trailFor(decision));
     }
 
     /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */

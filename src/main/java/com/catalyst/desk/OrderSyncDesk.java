@@ -35,13 +35,29 @@ public class OrderSyncDesk {
     private static final Logger LOG = LoggerFactory.getLogger(OrderSyncDesk.class);
 
     // entries (and exits) the broker may still change, whose fills are missing, or whose bracket legs are unsettled
-    private static final String ACTIVE = "select o.client_order_id from orders o where o.parent_client_order_id is null and o.broker_order_id is not null"
+    private static final String ACTIVE = "select o.client_order_id from orders o where o.broker_order_id is not null"
+            // entries and exits; and the trailing stops placed after an entry filled, which the broker holds as orders of their own
+            + " and (o.parent_client_order_id is null or (o.leg = 'trailing_stop' and o.order_class = 'simple'))"
             + " and (o.status in ('new', 'accepted', 'partially_filled')"
             + " or o.filled_qty > (select coalesce(sum(f.quantity), 0) from fills f where f.order_id = o.order_id)"
             + " or (o.order_class = 'bracket' and o.filled_qty > 0 and o.status in ('filled', 'canceled', 'expired')"
             + " and ((select count(*) from orders l where l.parent_client_order_id = o.client_order_id) < 2"
             + " or exists (select 1 from orders l where l.parent_client_order_id = o.client_order_id and l.status in ('new', 'accepted', 'partially_filled')))))"
             + " order by o.created_at";
+
+    // entries done (filled, or ended after a partial fill) with a trailing exit whose position is open and has no trailing stop
+    // working or on its way, and no exit of its own on its way (that exit canceled the stop: it is not placed again)
+    private static final String UNPROTECTED = "select e.client_order_id, s.symbol, e.filled_qty, e.trail_percent, e.trail_price,"
+            + " t.status as stop_status from orders e join securities s using (security_id)"
+            + " join positions p on p.position_id = e.position_id and p.status = 'open'"
+            + " left join orders t on t.client_order_id = e.client_order_id || '" + com.catalyst.trading.OrderIntent.TRAILING_STOP_SUFFIX + "'"
+            + " where e.parent_client_order_id is null and e.side = 'buy' and (e.trail_percent is not null or e.trail_price is not null)"
+            + " and e.filled_qty > 0 and e.status in ('filled', 'canceled', 'expired')"
+            + " and (t.client_order_id is null or t.status in ('pending_submit', 'unknown') or (t.broker_order_id is null"
+            + " and (t.status = 'canceled' or (t.status = 'rejected' and t.reject_reason like 'not sent:%'))))"
+            + " and not exists (select 1 from orders x where x.position_id = e.position_id and x.side = 'sell' and x.leg is null"
+            + " and x.status in ('pending_submit', 'new', 'accepted', 'partially_filled', 'unknown'))"
+            + " order by e.created_at";
 
     private static final String ROW = "select o.order_id, o.client_order_id, s.symbol, o.side, o.status, o.quantity, o.filled_qty, o.position_id,"
             + " o.cycle_id, o.stop_price, o.take_profit_price, o.leg, o.parent_client_order_id, d.risk_amount, case when o.cycle_id is null then 'manual' end as pattern_type,"
@@ -94,7 +110,94 @@ public class OrderSyncDesk {
                 changed += follow(atBroker.get());
             }
         }
-        return changed;
+        return changed + protect();
+    }
+
+    /**
+     * Places the trailing stop of each entry that is done and has a trailing exit (catalyst.trading.exit.mode): a
+     * {@code trailing_stop} sell for the filled quantity, client order id {@code <entry>-TS}. Alpaca takes no trailing
+     * leg in a bracket, so the stop follows the fill, here: after the trade update of the fill, each cycle, and at
+     * reconciliation. Crash-only as the order path: the row is recorded (pending_submit) before the broker is called,
+     * and a row already there is looked up at the broker first, so a restart never places the stop twice. A stop the
+     * broker refused is left refused (the exit planner's fixed stop and target then watch the position); one that never
+     * reached the broker is sent again. Answers how many stops were placed or settled.
+     */
+    public synchronized int protect() {
+        int placed = 0;
+        for (Map<String, Object> entry : jdbc.queryForList(UNPROTECTED)) {
+            String entryId = (String) entry.get("client_order_id");
+            String id = com.catalyst.trading.OrderIntent.trailingStopClientOrderId(entryId);
+            int quantity = ((Number) entry.get("filled_qty")).intValue();
+            com.catalyst.trading.Trail trail = new com.catalyst.trading.Trail((BigDecimal) entry.get("trail_percent"),
+                    (BigDecimal) entry.get("trail_price"));
+            String before = (String) entry.get("stop_status");
+            if (before == null) {
+                int inserted = jdbc.update("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type,"
+                        + " order_class, quantity, trail_percent, trail_price, status, parent_client_order_id, leg)"
+                        + " select ?, ?, e.cycle_id, e.position_id, e.security_id, 'sell', 'trailing_stop', 'simple', ?, e.trail_percent,"
+                        + " e.trail_price, 'pending_submit', e.client_order_id, 'trailing_stop' from orders e where e.client_order_id = ?"
+                        + " on conflict (client_order_id) do nothing", UUID.nameUUIDFromBytes(id.getBytes()), id, quantity, entryId);
+                if (inserted == 0) {
+                    continue; // placed meanwhile by another pass
+                }
+                jdbc.update("insert into order_events (client_order_id, to_status, reason) values (?, 'pending_submit', ?)", id,
+                        "trailing stop of " + entryId);
+            } else if (!"pending_submit".equals(before) && !"unknown".equals(before)) {
+                jdbc.update("update orders set status = 'pending_submit', quantity = ?, reject_reason = null, cancelled_at = null"
+                        + " where client_order_id = ?", quantity, id);
+                jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, 'pending_submit', ?)",
+                        id, before, "sent again: the broker never saw it");
+            }
+            String from = "unknown".equals(before) ? "unknown" : "pending_submit";
+            // a row already on record may have reached the broker before a crash: ask before sending
+            Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
+            BrokerOrder answer;
+            try {
+                answer = known.isPresent() ? known.get()
+                        : broker.submit(com.catalyst.trading.OrderRequest.trailingStopSell(id, (String) entry.get("symbol"), quantity, trail));
+            } catch (BrokerPort.DuplicateClientOrderIdException duplicate) {
+                answer = broker.findByClientOrderId(id).orElseThrow(() -> new IllegalStateException("broker rejected " + id
+                        + " as a duplicate but cannot find it"));
+            } catch (com.catalyst.trading.BrokerUnavailableException | com.catalyst.trading.UnreadableBrokerAnswerException e) {
+                // it may have reached the broker: unknown, looked up by the next pass or by reconciliation
+                record(id, from, "unknown", null, null, "unsettled: " + e.getMessage());
+                LOG.warn("Trailing stop {} of {}: {}", id, entryId, e.getMessage());
+                continue;
+            }
+            record(id, from, answer.status(), answer.brokerOrderId(), answer.submittedAt(), answer.rejectReason());
+            apply(answer);
+            if ("rejected".equals(answer.status())) {
+                LOG.warn("Trailing stop {} of {} refused by the broker ({}); the exit planner watches the fixed stop and the target",
+                        id, entryId, answer.rejectReason());
+            }
+            LOG.info("Trailing stop {} for {} {} ({}): {}{}", id, quantity, entry.get("symbol"), trail.percent() != null
+                    ? trail.percent().stripTrailingZeros().toPlainString() + " %" : "$" + trail.price().toPlainString(), answer.status(),
+                    answer.stopPrice() == null ? "" : ", stop " + answer.stopPrice());
+            placed++;
+        }
+        return placed;
+    }
+
+    /**
+     * {@link #protect()} as a route step after entries: it leaves the message as it is, and a failure is logged, not
+     * thrown, as the entries are placed either way and the next sync places their stops.
+     */
+    public void protectNow() {
+        try {
+            protect();
+        } catch (RuntimeException e) {
+            LOG.warn("Trailing stops not placed after the entries ({}); the next order sync places them", e.getMessage());
+        }
+    }
+
+    /** The broker's first answer to a trailing stop: its id and status, through the state machine from {@code from}. */
+    private void record(String clientOrderId, String from, String status, String brokerOrderId, Instant submittedAt, String reason) {
+        OrderStatus to = OrderStatus.of(from).to(OrderStatus.of(status), clientOrderId);
+        jdbc.update("update orders set status = ?, broker_order_id = coalesce(?, broker_order_id), submitted_at = coalesce(?, submitted_at),"
+                + " reject_reason = ? where client_order_id = ? and status in ('pending_submit', 'unknown')", to.id(), brokerOrderId,
+                timestamp(submittedAt), reason, clientOrderId);
+        jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, ?, ?)",
+                clientOrderId, from, to.id(), reason);
     }
 
     /** Cancels a working order at the broker and records the answer: the order row as it then stands. */
@@ -169,6 +272,12 @@ public class OrderSyncDesk {
                         metrics.laterFill("buy".equals(order.side()) ? "entry" : "exit", order.side(), fill.quantity());
                     }
                 }
+            }
+            if (order.trailing() != null) {
+                // a trailing stop's stop follows its mark: the record shows where it stands
+                jdbc.update("update orders set stop_price = ?, hwm = ? where client_order_id = ? and (stop_price is distinct from ?"
+                        + " or hwm is distinct from ?)", order.stopPrice(), order.trailing().highWaterMark(), order.clientOrderId(),
+                        order.stopPrice(), order.trailing().highWaterMark());
             }
             int previousFilled = ((Number) row.get("filled_qty")).intValue();
             // a bracket leg's quantity follows what its entry bought

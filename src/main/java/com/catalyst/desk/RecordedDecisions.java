@@ -16,24 +16,29 @@ import org.springframework.stereotype.Component;
  * The trading bundle's check that each decision it is asked to execute is one the risk bundle made and recorded: the
  * same cycle, symbol and side in {@code risk_decisions}, not rejected, for at least the quantity and with the same stop
  * and target. A decision that is not on record, or that differs from it, refuses the whole request (409) before any
- * order exists, so nothing reaches the broker without the risk bundle's decision (docs/security.md).
+ * order exists, so nothing reaches the broker without the risk bundle's decision (docs/security.md). What goes on carries
+ * the recorded numbers, not the request's: a trailing-atr exit trails by the ATR risk recorded (ExitSettings).
  */
 @Component("recordedDecisions")
 public class RecordedDecisions {
 
-    private static final String RECORDED = "select d.verdict, d.approved_quantity, d.stop_price, d.target_price from risk_decisions d"
+    private static final String RECORDED = "select d.verdict, d.approved_quantity, d.stop_price, d.target_price, d.numbers::text as numbers from risk_decisions d"
             + " join securities s using (security_id) where d.cycle_id = ? and s.symbol = ? and d.side = ?";
 
     private final JdbcTemplate jdbc;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public RecordedDecisions(JdbcTemplate jdbc) {
+    public RecordedDecisions(JdbcTemplate jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** Passes the request on when every tradeable decision in it matches the record. */
+    /** Passes the request on, with the recorded numbers, when every tradeable decision in it matches the record. */
     public TradeRequest require(TradeRequest request) {
+        List<RiskDecision> checked = new java.util.ArrayList<>();
         for (RiskDecision decision : request.decisions()) {
             if (!decision.tradeable()) {
+                checked.add(decision);
                 continue;
             }
             List<Map<String, Object>> rows = jdbc.queryForList(RECORDED, request.cycleId(), decision.symbol(), decision.side());
@@ -47,8 +52,20 @@ public class RecordedDecisions {
                 throw new ConflictException("Not executed: " + decision.side() + " " + decision.symbol() + " in cycle " + request.cycleId()
                         + ": " + problem + ". Only decisions the risk bundle made reach the broker; ask risk again.", details);
             }
+            checked.add(withRecordedNumbers(decision, (String) rows.get(0).get("numbers")));
         }
-        return request;
+        return new TradeRequest(request.cycleId(), checked);
+    }
+
+    private RiskDecision withRecordedNumbers(RiskDecision d, String numbers) {
+        Map<String, Object> recorded;
+        try {
+            recorded = numbers == null ? Map.of() : json.readValue(numbers, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("risk_decisions.numbers of " + d.symbol() + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        return new RiskDecision(d.symbol(), d.side(), d.verdict(), d.requestedQuantity(), d.approvedQuantity(), d.entryPrice(), d.stopPrice(),
+                d.targetPrice(), d.riskAmount(), d.patternType(), d.reason(), recorded);
     }
 
     private static String mismatch(RiskDecision decision, Map<String, Object> recorded) {

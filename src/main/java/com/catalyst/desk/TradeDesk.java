@@ -30,6 +30,7 @@ public class TradeDesk {
 
     private final BrokerPort broker;
     private final NeverSent neverSent;
+    private final com.catalyst.trading.ExitSettings exits;
     // rows reopened by send(): their step is checked from pending_submit, not from the canceled they were
     private final java.util.Set<String> reopened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -41,13 +42,18 @@ public class TradeDesk {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this(broker, (clientOrderId, quantity) -> reopenRow(jdbc, clientOrderId, quantity));
+    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.trading.ExitSettings exits) {
+        this(broker, (clientOrderId, quantity) -> reopenRow(jdbc, clientOrderId, quantity), exits);
     }
 
     public TradeDesk(BrokerPort broker, NeverSent neverSent) {
+        this(broker, neverSent, com.catalyst.trading.ExitSettings.BRACKET);
+    }
+
+    public TradeDesk(BrokerPort broker, NeverSent neverSent, com.catalyst.trading.ExitSettings exits) {
         this.broker = broker;
         this.neverSent = neverSent;
+        this.exits = exits;
     }
 
     private static boolean reopenRow(org.springframework.jdbc.core.JdbcTemplate jdbc, String clientOrderId, int quantity) {
@@ -63,10 +69,12 @@ public class TradeDesk {
         return true;
     }
 
+    /** Each approved decision as an entry; in a trailing exit mode with the trail its stop will follow (ExitSettings). */
     public List<OrderIntent> entries(TradeRequest request) {
         return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> new OrderIntent("entry", request.cycleId(),
                 OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), "buy"), d.symbol(), "buy", d.approvedQuantity(),
-                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null)).toList();
+                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null)
+                .withTrail(exits.trailFor(d))).toList();
     }
 
     /**

@@ -106,7 +106,9 @@ public class NotifyDispatch {
         if (row.get("status") != null) {
             more.put("position", row.get("status"));
         }
-        boolean stop = "stop_loss".equals(row.get("leg")) || "stop_loss".equals(row.get("close_reason"));
+        // a trailing stop's fill is a stop hit too
+        java.util.Set<String> stops = java.util.Set.of("stop_loss", "trailing_stop");
+        boolean stop = stops.contains(String.valueOf(row.get("leg"))) || stops.contains(String.valueOf(row.get("close_reason")));
         return fill.with(stop ? "stop_hit" : "exit_filled", more);
     }
 }

@@ -100,6 +100,7 @@ class BacktestIT {
         assertThat(run.get("progress").get("percent").asDouble()).isEqualTo(100.0);
         assertThat(run.get("timings").get("run_ms").isNumber()).isTrue();
         assertThat(run.get("parameters").get("ema_fast").asInt()).isEqualTo(9);
+        assertThat(run.get("parameters").get("exit_mode").asText()).as("the live setting's default").isEqualTo("bracket");
         JsonNode result = run.get("result");
         long trades = jdbc.queryForObject("select count(*) from backtest_trades where run_id = ?", Long.class, id);
         assertThat(trades).isPositive();
@@ -151,6 +152,16 @@ class BacktestIT {
         assertThat(post("{\"from\":\"2011-13-01\"}").statusCode()).isEqualTo(400);
         assertThat(post("{\"from\":\"2011-03-02\",\"to\":\"2011-03-01\"}").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/backtests/999999", "application/json").statusCode()).isEqualTo(404);
+        // the exit mode: each field named with its range, nothing queued
+        String[][] exits = {{"{\"exit_mode\":\"trailing\"}", "exit_mode", "bracket, trailing-percent or trailing-atr"},
+                {"{\"exit_mode\":\"trailing-percent\",\"trail_percent\":0}", "trail_percent", "between 0.1 and 50"},
+                {"{\"exit_mode\":\"trailing-atr\",\"trail_atr_multiple\":21}", "trail_atr_multiple", "between 0.1 and 20"}};
+        for (String[] e : exits) {
+            HttpResponse<String> answer = post(e[0]);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(json.readTree(answer.body()).get("field").asText()).isEqualTo(e[1]);
+            assertThat(json.readTree(answer.body()).get("error").asText()).contains("'" + e[1] + "'").contains(e[2]);
+        }
 
         assertFailsAtOnce("{\"symbols\":[\"NOPE\"]}", "unknown symbol NOPE");
         assertFailsAtOnce("{\"from\":\"2012-01-01\",\"to\":\"2012-01-31\"}", "no bars between 2012-01-01 and 2012-01-31");

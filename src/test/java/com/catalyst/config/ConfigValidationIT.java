@@ -39,7 +39,10 @@ class ConfigValidationIT {
             "catalyst.funnel.picks, 0, catalyst.funnel.picks",
             "catalyst.routes.dir, /no/such/folder, catalyst.routes.dir",
             "catalyst.broker.alpaca.rate-limit.requests-per-minute, 0, catalyst.broker.alpaca.rate-limit.requests-per-minute",
-            "catalyst.broker.alpaca.mode, sandbox, catalyst.broker.alpaca.mode"})
+            "catalyst.broker.alpaca.mode, sandbox, catalyst.broker.alpaca.mode",
+            "catalyst.trading.exit.mode, trailing, catalyst.trading.exit.mode",
+            "catalyst.trading.exit.trail-percent, 0, catalyst.trading.exit.trail-percent",
+            "catalyst.trading.exit.trail-atr-multiple, 25, catalyst.trading.exit.trail-atr-multiple"})
     void aBadSettingStopsStartUpNamingIt(String key, String value, String named,
                                          org.springframework.boot.test.system.CapturedOutput output) {
         SpringApplication app = new SpringApplication(CatalystApplication.class);

@@ -39,8 +39,12 @@ public final class BacktestBook {
     /** Records an entry's fill; returns the new position id. */
     public int opened(OrderIntent intent, BrokerOrder fill, LocalDate session, long bar) {
         int id = nextPosition++;
-        open.put(id, new Open(id, intent.symbol(), intent.patternType(), fill.filledQuantity(), fill.filledAveragePrice(),
-                intent.stopLoss(), intent.takeProfit(), fill.filledAt(), bar, session));
+        Open p = new Open(id, intent.symbol(), intent.patternType(), fill.filledQuantity(), fill.filledAveragePrice(),
+                intent.stopLoss(), intent.takeProfit(), fill.filledAt(), bar, session);
+        // a trailing exit starts its mark at the fill, as the broker's trailing stop starts at the price it is placed at
+        p.trail = intent.trail();
+        p.highWaterMark = fill.filledAveragePrice();
+        open.put(id, p);
         openBySymbol.put(intent.symbol(), id);
         return id;
     }
@@ -58,6 +62,18 @@ public final class BacktestBook {
         realizedByDay.merge(p.session, pnl, BigDecimal::add);
         return new BacktestTrade(++tradeNo, p.symbol, p.pattern, p.quantity, p.openedAt, p.bar, p.entryPrice, fill.filledAt(), bar,
                 fill.filledAveragePrice(), intent.closeReason(), p.stop, p.target, fill.commission(), pnl);
+    }
+
+    /** A bar of {@code symbol} ended: an open position with a trailing exit lifts its high-water mark to the bar's high. */
+    public void onBar(String symbol, double high) {
+        Integer id = openBySymbol.get(symbol);
+        Open p = id == null ? null : open.get(id);
+        if (p != null && p.trail != null && Double.isFinite(high)) {
+            BigDecimal h = BigDecimal.valueOf(high);
+            if (h.compareTo(p.highWaterMark) > 0) {
+                p.highWaterMark = h;
+            }
+        }
     }
 
     /** Sets each open position's unrealized P&L from the exit planner's marks ({@code position_id}, {@code unrealized_pnl}). */
@@ -81,6 +97,11 @@ public final class BacktestBook {
             row.put("entry_price", p.entryPrice);
             row.put("stop_loss", p.stop);
             row.put("take_profit", p.target);
+            if (p.trail != null) {
+                row.put("high_water_mark", p.highWaterMark);
+                row.put("trail_percent", p.trail.percent());
+                row.put("trail_price", p.trail.price());
+            }
             rows.add(row);
         }
         return rows;
@@ -130,6 +151,8 @@ public final class BacktestBook {
         final long bar;
         final LocalDate session;
         BigDecimal unrealized = BigDecimal.ZERO;
+        com.catalyst.trading.Trail trail;
+        BigDecimal highWaterMark;
 
         Open(int id, String symbol, String pattern, int quantity, BigDecimal entryPrice, BigDecimal stop, BigDecimal target,
              Instant openedAt, long bar, LocalDate session) {

@@ -3,6 +3,7 @@ package com.catalyst.backtest;
 import java.math.BigDecimal;
 
 import com.catalyst.risk.RiskLimits;
+import com.catalyst.trading.ExitSettings;
 import com.catalyst.scanner.ScannerSettings;
 import com.catalyst.workflow.FunnelSizes;
 import com.catalyst.workflow.TradingMode;
@@ -17,11 +18,12 @@ import com.catalyst.workflow.TradingMode;
  * @param emaSlow      ema-cross: the slow EMA period
  * @param atrPeriod    ema-cross: the ATR period of the stop
  * @param atrMultiple  ema-cross: the stop sits this many ATRs below the entry
+ * @param exit         how entries exit: the bracket's fixed stop and target, or a trailing stop (catalyst.trading.exit.*)
  */
 public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
                              BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
                              long flattenMinutesBeforeClose, int cycleMinutes,
-                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple) {
+                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple, ExitSettings exit) {
 
     public static final String PATTERN = "pattern";
     public static final String EMA_CROSS = "ema-cross";
@@ -29,7 +31,16 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
     public static final int MAX_PERIOD = 98_280;
     public static final double MAX_ATR_MULTIPLE = 100;
 
+    /** With the bracket's exits. */
+    public BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
+                          BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
+                          long flattenMinutesBeforeClose, int cycleMinutes, int emaFast, int emaSlow, int atrPeriod, double atrMultiple) {
+        this(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare, flattenMinutesBeforeClose, cycleMinutes,
+                emaFast, emaSlow, atrPeriod, atrMultiple, ExitSettings.BRACKET);
+    }
+
     public BacktestConfig {
+        exit = exit == null ? ExitSettings.BRACKET : exit;
         if (!PATTERN.equals(strategy) && !EMA_CROSS.equals(strategy)) {
             throw new BacktestInputException("strategy must be pattern or ema-cross, got '" + strategy + "'");
         }
@@ -48,6 +59,11 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
 
     public BacktestConfig withStrategy(String name) {
         return new BacktestConfig(name, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit);
+    }
+
+    public BacktestConfig withExit(ExitSettings newExit) {
+        return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, newExit);
     }
 }

@@ -90,6 +90,7 @@ public final class BacktestEngine {
             slot.put(symbols.get(i), i);
         }
         run.barNo = barNo;
+        run.exit = config.exit();
         run.slot = slot;
         long done = 0;
         long reported = 0;
@@ -111,6 +112,7 @@ public final class BacktestEngine {
                     List<Bar> list = bars.get(i);
                     while (next[i] < list.size() && !list.get(next[i]).time().isAfter(now)) {
                         strategy.onBar(symbols.get(i), list.get(next[i]));
+                        run.book.onBar(symbols.get(i), list.get(next[i]).high());
                         next[i]++;
                         barNo[i]++;
                         done++;
@@ -162,6 +164,8 @@ public final class BacktestEngine {
         final List<EquitySample> equity = new ArrayList<>();
         long[] barNo;
         Map<String, Integer> slot;
+        /** How entries exit: a trailing mode gives each entry its trail, which the exit planner follows on the book's marks. */
+        com.catalyst.trading.ExitSettings exit = com.catalyst.trading.ExitSettings.BRACKET;
         int cycles;
         int proposals;
         int approved;

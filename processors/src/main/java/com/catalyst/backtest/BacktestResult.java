@@ -28,6 +28,6 @@ public record BacktestResult(List<BacktestTrade> trades, List<EquitySample> equi
 
     public static List<ClosedTrade> closedTrades(List<BacktestTrade> trades) {
         return trades.stream().map(t -> new ClosedTrade(t.tradeNo(), t.symbol(), t.pattern() == null ? "none" : t.pattern(), "long",
-                t.quantity(), t.entryPrice(), t.exitPrice(), t.realizedPnl(), t.entryTime(), t.exitTime())).toList();
+                t.quantity(), t.entryPrice(), t.exitPrice(), t.realizedPnl(), t.entryTime(), t.exitTime(), t.exitReason())).toList();
     }
 }

@@ -77,7 +77,7 @@ public class BacktestStages {
                 // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
                 run.execute(new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), "buy"),
                         d.symbol(), "buy", d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
-                        d.patternType(), null, null));
+                        d.patternType(), null, null).withTrail(run.exit.trailFor(d)));
             }
         }
     }

@@ -100,12 +100,13 @@ public final class ReportPage {
 
     private static void trades(StringBuilder html, List<ClosedTrade> trades) {
         html.append("<h2>Trades</h2><table id=\"trades\"><tr><th>closed at</th><th>symbol</th><th>pattern</th><th>side</th>")
-                .append("<th>qty</th><th>entry</th><th>exit</th><th>P&amp;L</th></tr>");
+                .append("<th>qty</th><th>entry</th><th>exit</th><th>P&amp;L</th><th>exit reason</th></tr>");
         for (ClosedTrade t : trades) {
             html.append("<tr><td>").append(t.closedAt()).append("</td><td>").append(Html.escape(t.symbol()))
                     .append("</td><td>").append(Html.escape(t.pattern())).append("</td><td>").append(Html.escape(t.side()))
                     .append("</td><td>").append(t.quantity()).append("</td><td>").append(t.entryPrice())
-                    .append("</td><td>").append(t.exitPrice()).append("</td><td>").append(t.realizedPnl()).append("</td></tr>");
+                    .append("</td><td>").append(t.exitPrice()).append("</td><td>").append(t.realizedPnl())
+                    .append("</td><td>").append(Html.escape(t.exitReason() == null ? "" : t.exitReason())).append("</td></tr>");
         }
         html.append("</table>");
     }

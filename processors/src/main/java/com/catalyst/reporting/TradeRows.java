@@ -23,7 +23,8 @@ public final class TradeRows {
                 money(row.get("exit_price")),
                 money(row.get("realized_pnl")),
                 instant(row.get("opened_at")),
-                instant(row.get("closed_at")))).toList();
+                instant(row.get("closed_at")),
+                (String) row.get("close_reason"))).toList();
     }
 
     public static List<OpenPosition> openPositions(List<Map<String, Object>> rows) {

@@ -133,6 +133,9 @@ public final class RiskManager {
         BigDecimal positionCap = equity.multiply(limits.maxPositionShare());
         BigDecimal exposureCap = equity.multiply(limits.maxTotalExposureShare());
         numbers.put("stop_distance", stopDistance);
+        if (Double.isFinite(p.atr()) && p.atr() > 0) {
+            numbers.put("atr", p.atr()); // a trailing-atr exit trails by it (ExitSettings)
+        }
         numbers.put("risk_budget", riskBudget.setScale(2, RoundingMode.HALF_UP));
         numbers.put("position_value_limit", positionCap.setScale(2, RoundingMode.HALF_UP));
         numbers.put("exposure_limit", exposureCap.setScale(2, RoundingMode.HALF_UP));

@@ -8,13 +8,14 @@ import java.util.Set;
 /**
  * The broker's view of an order: its id, status (Alpaca's vocabulary) and what has filled. A working order also carries
  * its type and prices; a bracket entry its two legs ({@code leg} stop_loss or take_profit, {@code parentClientOrderId}
- * the entry); {@code fills} lists each execution when the broker reports them (the paper broker does).
+ * the entry); {@code fills} lists each execution when the broker reports them (the paper broker does). A trailing stop
+ * carries its {@code trailing} state (the trail, the high-water mark) and its current stop as {@code stopPrice}.
  */
 public record BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, String side, int quantity,
                           String status, int filledQuantity, BigDecimal filledAveragePrice, BigDecimal commission,
                           Instant submittedAt, Instant filledAt, String rejectReason,
                           String orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, String leg,
-                          Instant expiresAt, List<Fill> fills, List<BrokerOrder> legs) {
+                          Instant expiresAt, List<Fill> fills, List<BrokerOrder> legs, Trailing trailing) {
 
     /** Statuses after which the broker does nothing more with the order (Alpaca's vocabulary). */
     public static final Set<String> FINAL = Set.of("filled", "canceled", "expired", "rejected", "replaced", "done_for_day");
@@ -23,6 +24,16 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
         orderType = orderType == null ? "market" : orderType;
         fills = fills == null ? List.of() : List.copyOf(fills);
         legs = legs == null ? List.of() : List.copyOf(legs);
+    }
+
+    /** Any order but a trailing stop. */
+    public BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, String side, int quantity,
+                       String status, int filledQuantity, BigDecimal filledAveragePrice, BigDecimal commission,
+                       Instant submittedAt, Instant filledAt, String rejectReason,
+                       String orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, String leg,
+                       Instant expiresAt, List<Fill> fills, List<BrokerOrder> legs) {
+        this(brokerOrderId, clientOrderId, symbol, side, quantity, status, filledQuantity, filledAveragePrice, commission, submittedAt,
+                filledAt, rejectReason, orderType, limitPrice, stopPrice, parentClientOrderId, leg, expiresAt, fills, legs, null);
     }
 
     /** A market order's answer, as a broker that fills at once gives it. */
@@ -44,19 +55,26 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
     public BrokerOrder withStatus(String newStatus, String reason) {
         return new BrokerOrder(brokerOrderId, clientOrderId, symbol, side, quantity, newStatus, filledQuantity, filledAveragePrice,
                 commission, submittedAt, filledAt, reason != null ? reason : rejectReason, orderType, limitPrice, stopPrice,
-                parentClientOrderId, leg, expiresAt, fills, legs);
+                parentClientOrderId, leg, expiresAt, fills, legs, trailing);
     }
 
     public BrokerOrder withQuantity(int newQuantity) {
         return new BrokerOrder(brokerOrderId, clientOrderId, symbol, side, newQuantity, status, filledQuantity, filledAveragePrice,
                 commission, submittedAt, filledAt, rejectReason, orderType, limitPrice, stopPrice, parentClientOrderId, leg, expiresAt,
-                fills, legs);
+                fills, legs, trailing);
     }
 
     public BrokerOrder withLegs(List<BrokerOrder> newLegs) {
         return new BrokerOrder(brokerOrderId, clientOrderId, symbol, side, quantity, status, filledQuantity, filledAveragePrice,
                 commission, submittedAt, filledAt, rejectReason, orderType, limitPrice, stopPrice, parentClientOrderId, leg, expiresAt,
-                fills, newLegs);
+                fills, newLegs, trailing);
+    }
+
+    /** A trailing stop after its high-water mark moved: the new mark and the stop that follows it. */
+    public BrokerOrder withTrailing(Trailing newTrailing, BigDecimal newStop) {
+        return new BrokerOrder(brokerOrderId, clientOrderId, symbol, side, quantity, status, filledQuantity, filledAveragePrice,
+                commission, submittedAt, filledAt, rejectReason, orderType, limitPrice, newStop, parentClientOrderId, leg, expiresAt,
+                fills, legs, newTrailing);
     }
 
     /** The order after one more execution: quantity, average price and commission accumulate; filled when complete. */
@@ -69,7 +87,14 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
         all.add(fill);
         return new BrokerOrder(brokerOrderId, clientOrderId, symbol, side, quantity, total >= quantity ? "filled" : "partially_filled",
                 total, average, commission.add(fill.commission()), submittedAt, fill.at(), rejectReason, orderType, limitPrice, stopPrice,
-                parentClientOrderId, leg, expiresAt, all, legs);
+                parentClientOrderId, leg, expiresAt, all, legs, trailing);
+    }
+
+    /**
+     * A trailing stop's state: its trail, the high-water mark (the highest price seen since it started working, Alpaca's
+     * {@code hwm}) and the end of the last bar folded into the mark ({@code markedAt}; null when the broker does not say).
+     */
+    public record Trailing(Trail trail, BigDecimal highWaterMark, Instant markedAt) {
     }
 
     /** One execution: its broker id (unique, what makes recording it idempotent), size, price and commission. */

@@ -10,7 +10,9 @@ import java.util.function.ToDoubleFunction;
  * Decides which open positions to close this cycle: the price crossed the stop or the target, or the session is about
  * to close (intraday: nothing is held overnight unless configured). Works on the rows of {@code v_positions_current};
  * a row whose {@code broker_exits} is true has its stop and target held at the broker as bracket legs, so only the
- * end of day closes it here.
+ * end of day closes it here. A row with a {@code high_water_mark} and a trail ({@code trail_percent} or
+ * {@code trail_price}) is watched for its trailing stop (mark less the trail) as well: a backtest, where the planner
+ * holds every exit. The fixed stop stays the floor: the trailing stop counts only where it is above it.
  */
 public final class ExitPlanner {
 
@@ -60,6 +62,17 @@ public final class ExitPlanner {
         return OrderIntent.exitClientOrderId(positionId, failed == null ? 0 : ((Number) failed).intValue());
     }
 
+    /** The row's trailing stop (its high-water mark less its trail), or null when it has no mark or no trail. */
+    static BigDecimal trailingStop(Map<String, Object> row) {
+        BigDecimal hwm = (BigDecimal) row.get("high_water_mark");
+        BigDecimal percent = (BigDecimal) row.get("trail_percent");
+        BigDecimal price = (BigDecimal) row.get("trail_price");
+        if (hwm == null || (percent == null && price == null)) {
+            return null;
+        }
+        return new Trail(percent, price).stopBelow(hwm);
+    }
+
     public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
         long minutesLeft = minutesToClose.getAsLong();
         List<OrderIntent> exits = new ArrayList<>();
@@ -70,6 +83,7 @@ public final class ExitPlanner {
             double price = lastPrice.applyAsDouble(symbol);
             BigDecimal stop = (BigDecimal) row.get("stop_loss");
             BigDecimal target = (BigDecimal) row.get("take_profit");
+            BigDecimal trailing = trailingStop(row);
             String reason = null;
             // the broker holds this position's stop and target as bracket legs: only the end of day is ours to act on
             boolean brokerExits = Boolean.TRUE.equals(row.get("broker_exits"));
@@ -77,6 +91,9 @@ public final class ExitPlanner {
                 reason = "end_of_day";
             } else if (brokerExits) {
                 reason = null;
+            } else if (Double.isFinite(price) && trailing != null && (stop == null || trailing.compareTo(stop) > 0)
+                    && price <= trailing.doubleValue()) {
+                reason = "trailing_stop";
             } else if (Double.isFinite(price) && stop != null && price <= stop.doubleValue()) {
                 reason = "stop_loss";
             } else if (Double.isFinite(price) && target != null && price >= target.doubleValue()) {

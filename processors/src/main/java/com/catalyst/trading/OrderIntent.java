@@ -9,15 +9,40 @@ import java.util.UUID;
  * An order the trading bundle has decided to send, stored (status pending_submit) before the broker is called.
  * {@code kind} is entry or exit; an exit names the position it closes. {@code orderType} is market or limit ({@code limitPrice}).
  * A trader's own order carries its idempotency key and {@code request} ({@link ManualOrder#requestLine}), stored with
- * the row so that the key reused for another order is refused.
+ * the row so that the key reused for another order is refused. An entry with a {@code trail} (a trailing exit mode)
+ * is sent without bracket legs: its trailing stop follows once it has filled (OrderSyncDesk), as Alpaca takes no
+ * trailing leg in a bracket; its stop and target stay on the position for the exit planner.
  */
 public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
                           BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
                           String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice,
-                          String idempotencyKey, String request) {
+                          String idempotencyKey, String request, Trail trail) {
 
     public OrderIntent {
         orderType = orderType == null ? "market" : orderType;
+    }
+
+    /** Any order but an entry with a trailing exit. */
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+                       BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
+                       String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice,
+                       String idempotencyKey, String request) {
+        this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
+                closeReason, orderType, limitPrice, idempotencyKey, request, null);
+    }
+
+    /** The same entry with its exit trailing by {@code newTrail} (null: the bracket). */
+    public OrderIntent withTrail(Trail newTrail) {
+        return new OrderIntent(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount,
+                patternType, positionId, closeReason, orderType, limitPrice, idempotencyKey, request, newTrail);
+    }
+
+    /** What an entry's id takes to name its trailing stop. */
+    public static final String TRAILING_STOP_SUFFIX = "-TS";
+
+    /** The client order id of the trailing stop that follows an entry's fill: one per entry, so a restart never places two. */
+    public static String trailingStopClientOrderId(String entryClientOrderId) {
+        return entryClientOrderId + TRAILING_STOP_SUFFIX;
     }
 
     /** An order the system decided on (no trader's request behind it). */
@@ -58,6 +83,10 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
     }
 
     public OrderRequest toRequest() {
+        if (trail != null) {
+            // no leg: the trailing stop is placed for what fills, and the target is the exit planner's
+            return new OrderRequest(clientOrderId, symbol, side, quantity, orderType, limitPrice, null, null);
+        }
         // an entry with a stop and a target is a bracket: the broker holds both exits once it fills
         return new OrderRequest(clientOrderId, symbol, side, quantity, orderType, limitPrice, stopLoss, takeProfit);
     }
@@ -73,7 +102,9 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("quantity", quantity);
         row.put("stop_price", stopLoss);
         row.put("take_profit_price", takeProfit);
-        row.put("order_class", stopLoss != null && takeProfit != null ? "bracket" : "simple");
+        row.put("order_class", trail == null && stopLoss != null && takeProfit != null ? "bracket" : "simple");
+        row.put("trail_percent", trail == null ? null : trail.percent());
+        row.put("trail_price", trail == null ? null : trail.price());
         row.put("position_id", positionId);
         row.put("order_type", orderType);
         row.put("limit_price", limitPrice);

@@ -5,11 +5,13 @@ import java.math.BigDecimal;
 /**
  * An order as sent to a broker. {@code clientOrderId} is deterministic (cycle and decision), so a retry or a restart
  * sends the same id and the broker rejects the second copy instead of filling it twice. {@code type} is market, limit
- * ({@code limitPrice}) or stop ({@code stopPrice}, the trigger); with both {@code stopLossPrice} and
- * {@code takeProfitPrice} it is a bracket entry whose two exit legs the broker holds once it fills. Time in force: day.
+ * ({@code limitPrice}), stop ({@code stopPrice}, the trigger) or trailing_stop ({@code trail}: the stop follows the
+ * high-water mark); with both {@code stopLossPrice} and {@code takeProfitPrice} it is a bracket entry whose two exit legs
+ * the broker holds once it fills. Time in force: day.
  */
 public record OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
-                           BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice) {
+                           BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice,
+                           Trail trail) {
 
     public OrderRequest {
         if (quantity <= 0) {
@@ -25,15 +27,33 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
         if ("stop".equals(type) && (stopPrice == null || stopPrice.signum() <= 0)) {
             throw new IllegalArgumentException("order " + clientOrderId + ": a stop order needs a positive stop price, got " + stopPrice);
         }
-        if (!"market".equals(type) && !"limit".equals(type) && !"stop".equals(type)) {
-            throw new IllegalArgumentException("order " + clientOrderId + ": type must be market, limit or stop, got " + type);
+        if ("trailing_stop".equals(type) && trail == null) {
+            throw new IllegalArgumentException("order " + clientOrderId + ": a trailing stop order needs a trail (percent or price)");
         }
+        if ("trailing_stop".equals(type) && (stopLossPrice != null || takeProfitPrice != null)) {
+            // Alpaca takes a trailing stop as a single order only, never as or with a bracket's leg
+            throw new IllegalArgumentException("order " + clientOrderId + ": a trailing stop order cannot carry bracket legs");
+        }
+        if (!"market".equals(type) && !"limit".equals(type) && !"stop".equals(type) && !"trailing_stop".equals(type)) {
+            throw new IllegalArgumentException("order " + clientOrderId + ": type must be market, limit, stop or trailing_stop, got " + type);
+        }
+    }
+
+    /** A market, limit or stop order (no trail). */
+    public OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
+                        BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice) {
+        this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, stopPrice, null);
+    }
+
+    /** A sell that trails the high-water mark by {@code trail}: how a trailing exit is held at the broker. */
+    public static OrderRequest trailingStopSell(String clientOrderId, String symbol, int quantity, Trail trail) {
+        return new OrderRequest(clientOrderId, symbol, "sell", quantity, "trailing_stop", null, null, null, null, trail);
     }
 
     /** A market or limit order (no stop trigger). */
     public OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
                         BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice) {
-        this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, null);
+        this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, null, null);
     }
 
     public boolean bracket() {

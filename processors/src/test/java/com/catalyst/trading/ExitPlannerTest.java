@@ -121,4 +121,40 @@ class ExitPlannerTest {
         minutesLeft = 5;
         assertThat(planner.exits("c", List.of(held))).extracting(OrderIntent::closeReason).containsExactly("end_of_day");
     }
+
+    private static Map<String, Object> trailing(String stop, String target, String hwm, String trailPercent) {
+        Map<String, Object> row = position(9, "TTT", 50, stop, target);
+        row.put("high_water_mark", new BigDecimal(hwm));
+        row.put("trail_percent", new BigDecimal(trailPercent));
+        return row;
+    }
+
+    @Test
+    void aTrailingStopAboveTheFixedStopClosesAsTrailingStop() {
+        // mark 110, 5 %: the trailing stop is 104.50, above the fixed 95
+        prices.put("TTT", 104.6);
+        assertThat(planner.exits("c", List.of(trailing("95.00", "130.00", "110", "5")))).isEmpty();
+        prices.put("TTT", 104.5);
+        OrderIntent exit = planner.exits("c", List.of(trailing("95.00", "130.00", "110", "5"))).get(0);
+        assertThat(exit.closeReason()).isEqualTo("trailing_stop");
+        assertThat(exit.quantity()).isEqualTo(50);
+    }
+
+    @Test
+    void theFixedStopStaysTheFloorOfATrailThatStartsBelowIt() {
+        // mark 100, 8 %: the trailing stop 92 is under the fixed 95, which closes the position first
+        prices.put("TTT", 94.0);
+        assertThat(planner.exits("c", List.of(trailing("95.00", "130.00", "100", "8"))).get(0).closeReason()).isEqualTo("stop_loss");
+    }
+
+    @Test
+    void theTargetStillClosesATrailingPositionWhenItIsReachedFirst() {
+        prices.put("TTT", 130.0);
+        assertThat(planner.exits("c", List.of(trailing("95.00", "130.00", "129", "5"))).get(0).closeReason()).isEqualTo("take_profit");
+        // a trail without a mark (the live record: the broker holds the trailing stop) leaves the fixed stop and target
+        Map<String, Object> live = position(9, "TTT", 50, "95.00", "130.00");
+        live.put("trail_percent", new BigDecimal("5"));
+        prices.put("TTT", 100.0);
+        assertThat(planner.exits("c", List.of(live))).isEmpty();
+    }
 }

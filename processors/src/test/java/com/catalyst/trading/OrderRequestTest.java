@@ -41,7 +41,7 @@ class OrderRequestTest {
         assertThatThrownBy(() -> new OrderRequest("o", "AAA", "buy", 1, "stop", null, null, null, java.math.BigDecimal.ZERO))
                 .hasMessageContaining("stop price");
         assertThatThrownBy(() -> new OrderRequest("o", "AAA", "buy", 1, "trailing", null, null, null))
-                .hasMessageContaining("type must be market, limit or stop");
+                .hasMessageContaining("type must be market, limit, stop or trailing_stop");
         assertThat(new OrderRequest("o", "AAA", "buy", 1, null, null, null, null).type()).isEqualTo("market");
         assertThat(new OrderRequest("o", "AAA", "buy", 1, "market", null, java.math.BigDecimal.ONE, java.math.BigDecimal.TEN).bracket()).isTrue();
         assertThat(new OrderRequest("o", "AAA", "buy", 1, "market", null, java.math.BigDecimal.ONE, null).bracket()).isFalse();

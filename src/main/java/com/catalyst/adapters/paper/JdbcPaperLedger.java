@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The paper broker's book in PostgreSQL ({@code paper_broker_orders}, {@code _fills}, {@code _positions},
- * {@code _account}; V4, V5): one transaction per change, so orders, fills, positions and cash never disagree after a crash.
+ * {@code _account}; V4, V5, V12): one transaction per change, so orders, fills, positions and cash never disagree after a crash.
  */
 public class JdbcPaperLedger implements PaperLedger {
 
@@ -52,15 +52,21 @@ public class JdbcPaperLedger implements PaperLedger {
     public void write(List<BrokerOrder> orders, Map<String, BrokerPosition> positionsAfter, BigDecimal cashAfter) {
         transaction.executeWithoutResult(status -> {
             for (BrokerOrder o : orders) {
+                BrokerOrder.Trailing t = o.trailing();
                 jdbc.update("insert into paper_broker_orders (broker_order_id, client_order_id, symbol, side, quantity, status, filled_qty,"
                         + " filled_avg_price, commission, submitted_at, filled_at, reject_reason, order_type, limit_price, stop_price,"
-                        + " parent_client_order_id, leg, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " parent_client_order_id, leg, expires_at, trail_percent, trail_price, hwm, hwm_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (client_order_id) do update set quantity = excluded.quantity, status = excluded.status,"
                         + " filled_qty = excluded.filled_qty, filled_avg_price = excluded.filled_avg_price, commission = excluded.commission,"
-                        + " filled_at = excluded.filled_at, reject_reason = excluded.reject_reason",
+                        + " filled_at = excluded.filled_at, reject_reason = excluded.reject_reason,"
+                        // a trailing stop's stop follows its mark
+                        + " stop_price = excluded.stop_price, hwm = excluded.hwm, hwm_at = excluded.hwm_at",
                         o.brokerOrderId(), o.clientOrderId(), o.symbol(), o.side(), o.quantity(), o.status(), o.filledQuantity(),
                         o.filledAveragePrice(), o.commission(), timestamp(o.submittedAt()), timestamp(o.filledAt()), o.rejectReason(),
-                        o.orderType(), o.limitPrice(), o.stopPrice(), o.parentClientOrderId(), o.leg(), timestamp(o.expiresAt()));
+                        o.orderType(), o.limitPrice(), o.stopPrice(), o.parentClientOrderId(), o.leg(), timestamp(o.expiresAt()),
+                        t == null ? null : t.trail().percent(), t == null ? null : t.trail().price(), t == null ? null : t.highWaterMark(),
+                        t == null ? null : timestamp(t.markedAt()));
                 for (Fill f : o.fills()) {
                     jdbc.update("insert into paper_broker_fills (fill_id, client_order_id, quantity, price, commission, filled_at)"
                             + " values (?, ?, ?, ?, ?, ?) on conflict (fill_id) do nothing", f.fillId(), o.clientOrderId(), f.quantity(),
@@ -86,7 +92,17 @@ public class JdbcPaperLedger implements PaperLedger {
                 rs.getInt("quantity"), rs.getString("status"), rs.getInt("filled_qty"), rs.getBigDecimal("filled_avg_price"),
                 rs.getBigDecimal("commission"), instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("filled_at")),
                 rs.getString("reject_reason"), rs.getString("order_type"), rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"),
-                rs.getString("parent_client_order_id"), rs.getString("leg"), instant(rs.getTimestamp("expires_at")), fills, List.of());
+                rs.getString("parent_client_order_id"), rs.getString("leg"), instant(rs.getTimestamp("expires_at")), fills, List.of(),
+                trailing(rs));
+    }
+
+    private static BrokerOrder.Trailing trailing(ResultSet rs) throws SQLException {
+        BigDecimal percent = rs.getBigDecimal("trail_percent");
+        BigDecimal price = rs.getBigDecimal("trail_price");
+        if (percent == null && price == null) {
+            return null;
+        }
+        return new BrokerOrder.Trailing(new com.catalyst.trading.Trail(percent, price), rs.getBigDecimal("hwm"), instant(rs.getTimestamp("hwm_at")));
     }
 
     private static Timestamp timestamp(Instant instant) {

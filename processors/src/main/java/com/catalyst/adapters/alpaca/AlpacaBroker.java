@@ -205,8 +205,17 @@ public final class AlpacaBroker implements BrokerPort {
                 body.put("type", "limit");
                 body.put("limit_price", order.limitPrice().toPlainString());
             }
+            case "trailing_stop" -> {
+                // a single order only: Alpaca takes no trailing stop as a bracket's leg (docs/brokers.md, "Exits")
+                body.put("type", "trailing_stop");
+                if (order.trail().percent() != null) {
+                    body.put("trail_percent", order.trail().percent().stripTrailingZeros().toPlainString());
+                } else {
+                    body.put("trail_price", order.trail().price().stripTrailingZeros().toPlainString());
+                }
+            }
             default -> throw new IllegalArgumentException("order " + order.clientOrderId() + ": type " + type
-                    + " is not sent to Alpaca by this adapter (market or limit)");
+                    + " is not sent to Alpaca by this adapter (market, limit or trailing_stop)");
         }
         body.put("time_in_force", "day");
         body.put("client_order_id", order.clientOrderId());
@@ -289,7 +298,25 @@ public final class AlpacaBroker implements BrokerPort {
         return new BrokerOrder(required(node, "id"), clientOrderId, required(node, "symbol"), required(node, "side"),
                 qty.isMissingNode() || qty.isNull() ? 0 : wholeShares(node, "qty"), status, wholeShares(node, "filled_qty"),
                 decimal(node, "filled_avg_price"), BigDecimal.ZERO, instant(node, "submitted_at"), filledAt, null,
-                type, decimal(node, "limit_price"), decimal(node, "stop_price"), parentClientOrderId, leg, null, List.of(), legs);
+                type, decimal(node, "limit_price"), decimal(node, "stop_price"), parentClientOrderId, leg, null, List.of(), legs,
+                trailing(node));
+    }
+
+    /** A trailing stop's trail and high-water mark ({@code hwm}) as Alpaca reports them; null for any other order. */
+    private static BrokerOrder.Trailing trailing(JsonNode node) {
+        BigDecimal percent = decimal(node, "trail_percent");
+        BigDecimal price = decimal(node, "trail_price");
+        if (percent == null && price == null) {
+            return null;
+        }
+        if (percent != null && price != null) {
+            throw new UnreadableAnswer("a trailing stop with both trail_percent and trail_price");
+        }
+        try {
+            return new BrokerOrder.Trailing(new com.catalyst.trading.Trail(percent, price), decimal(node, "hwm"), null);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableAnswer(e.getMessage());
+        }
     }
 
     private static Iterable<JsonNode> array(JsonNode node, String call) {

@@ -35,6 +35,9 @@ import java.util.function.ToDoubleFunction;
  *   bar's volume (0 turns either cap off); the rest waits for a later bar, one fill per order per bar.</li>
  *   <li>A bracket entry (stop loss and take profit) gets two sell legs, held until the entry is done, then worked:
  *   a stop at the stop loss and a limit at the take profit, one-cancels-other.</li>
+ *   <li>A trailing stop (a sell, as Alpaca takes it: a single order, never a bracket's leg) starts at the last price as
+ *   its high-water mark; each later bar either reaches its stop with its low (a fill at the stop, or at the open when
+ *   the bar opened through it, less the slippage) or lifts the mark to its high, the stop following the mark, never down.</li>
  *   <li>Time in force is day: what is still open at its session's close expires (16:00 New York time, 13:00 on an
  *   early close of the calendar it is given: the built-in one unless Alpaca's).</li>
  * </ul>
@@ -48,8 +51,16 @@ public final class PaperBroker implements BrokerPort {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-    /** The latest bar of a symbol as the broker sees it: its close, its volume and when it ended. */
-    public record Quote(double price, long volume, Instant barTime) {
+    /**
+     * The latest bar of a symbol as the broker sees it: its close ({@code price}), its volume, when it ended, and its open,
+     * high and low (which only a trailing stop reads: its mark follows the highs, a low through its stop triggers it).
+     */
+    public record Quote(double price, long volume, Instant barTime, double open, double high, double low) {
+
+        /** A price-only quote: open, high and low are the close. */
+        public Quote(double price, long volume, Instant barTime) {
+            this(price, volume, barTime, price, price, price);
+        }
     }
 
     /** Partial-fill caps: shares per fill, share of the bar's volume per fill; 0 is no cap. */
@@ -208,10 +219,13 @@ public final class PaperBroker implements BrokerPort {
             Instant now = clock.get();
             String id = brokerId(request.clientOrderId());
             Instant expires = closeOf(now);
+            Quote quote = quotes.apply(request.symbol());
             BrokerOrder order = new BrokerOrder(id, request.clientOrderId(), request.symbol(), request.side(), request.quantity(), "accepted",
                     0, null, BigDecimal.ZERO, now, null, null, request.type(), request.limitPrice(), request.stopPrice(), null, null, expires,
-                    List.of(), List.of());
-            Quote quote = quotes.apply(request.symbol());
+                    List.of(), List.of(), null);
+            if (request.trail() != null && priced(quote)) {
+                order = startTrailing(order, request, quote);
+            }
             String refusal = refusal(request, quote, now);
             if (refusal != null) {
                 put(order.withStatus("rejected", refusal));
@@ -227,6 +241,19 @@ public final class PaperBroker implements BrokerPort {
         } finally {
             commit();
         }
+    }
+
+    private static boolean priced(Quote quote) {
+        return quote != null && Double.isFinite(quote.price()) && quote.price() > 0;
+    }
+
+    /**
+     * A trailing stop starts working at the last price, as Alpaca's starts at the market price: that price is its first
+     * high-water mark and the bar it came from is already in it, so only later bars move or trigger it.
+     */
+    private static BrokerOrder startTrailing(BrokerOrder order, OrderRequest request, Quote quote) {
+        BigDecimal hwm = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
+        return order.withTrailing(new BrokerOrder.Trailing(request.trail(), hwm, quote.barTime()), request.trail().stopBelow(hwm));
     }
 
     /** Why a new order is refused, or null: no price, not enough cash for a buy, more shares than held for a sell. */
@@ -328,6 +355,17 @@ public final class PaperBroker implements BrokerPort {
                 }
                 price = slipped;
             }
+            case "trailing_stop" -> {
+                if (order.filledQuantity() > 0) {
+                    price = slipped; // triggered before: it stays a market order
+                } else {
+                    Double triggered = trailTrigger(order, quote);
+                    if (triggered == null) {
+                        return;
+                    }
+                    price = triggered * (1 - slippageBps / 10_000);
+                }
+            }
             default -> price = slipped;
         }
         int size = order.quantity() - order.filledQuantity();
@@ -363,6 +401,31 @@ public final class PaperBroker implements BrokerPort {
         if (after.filled()) {
             activateLegs(after);
         }
+    }
+
+    /**
+     * One bar against a (sell) trailing stop that has not filled: the price it triggers at, or null when it does not, in
+     * which case the high-water mark follows the bar's high and the stop follows the mark, never down. A bar whose low
+     * reaches the stop triggers it at the stop, or at the bar's open when the bar opened through it (a gap). The stop is
+     * the one from before the bar: which of a bar's high and low came first is unknown, so its high moves the stop for
+     * the next bar only. A bar already in the mark (the same quote again) changes nothing.
+     */
+    private Double trailTrigger(BrokerOrder order, Quote quote) {
+        BrokerOrder.Trailing trailing = order.trailing();
+        if (trailing == null) {
+            return null; // never happens: a trailing stop without a price is refused at submission
+        }
+        if (trailing.markedAt() != null && !quote.barTime().isAfter(trailing.markedAt())) {
+            return null;
+        }
+        double stop = order.stopPrice().doubleValue();
+        if (quote.low() <= stop) {
+            return Math.min(stop, quote.open());
+        }
+        BigDecimal hwm = trailing.highWaterMark().max(BigDecimal.valueOf(quote.high()).setScale(4, RoundingMode.HALF_UP));
+        put(order.withTrailing(new BrokerOrder.Trailing(trailing.trail(), hwm, quote.barTime()),
+                order.stopPrice().max(trailing.trail().stopBelow(hwm))));
+        return null;
     }
 
     private static Instant later(Instant a, Instant b) {

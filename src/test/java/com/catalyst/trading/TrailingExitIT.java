@@ -1,0 +1,253 @@
+package com.catalyst.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.catalyst.market.Bar;
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.market.clock.TradingClock;
+import com.catalyst.testsupport.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code catalyst.trading.exit.mode=trailing-percent} end to end on the paper broker, the real PostgreSQL and the
+ * simulated market's bars, with a clock the test moves minute by minute: an entry goes out without bracket legs; once
+ * it fills, its trailing stop {@code <entry>-TS} is recorded and placed for the filled shares; a restart that lost the
+ * broker's answer settles the stop from the broker instead of placing a second one; the stop climbs with the bars and
+ * never comes down; when a bar's low reaches it, the order sync records the fill and closes the position with
+ * {@code close_reason = trailing_stop} at the price the paper broker's model gives. A cycle's entries (trading-execute,
+ * with the decisions' recorded numbers) get theirs the same way.
+ */
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "catalyst.workflow.auto-start=false",
+        "catalyst.clock.session-date=2026-01-06",
+        "catalyst.clock.start-time=11:00",
+        "catalyst.clock.speed=0",
+        "catalyst.broker.slippage-bps=2",
+        "catalyst.broker.commission-per-share=0",
+        "catalyst.trading.exit.mode=trailing-percent",
+        "catalyst.trading.exit.trail-percent=0.5",
+        // the cycle's entries and the trader's own: room for both
+        "catalyst.risk.max-open-positions=10"})
+class TrailingExitIT {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 1, 6);
+    private static final double SLIP = 2 / 10_000.0;
+    private static final BigDecimal TRAIL = new BigDecimal("0.5");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_trailing"));
+        registry.add("spring.datasource.username", () -> TestDatabases.USER);
+    }
+
+    /** The session clock, moved by the test. */
+    static final class SteppedClock implements TradingClock {
+        volatile Instant now = at(11, 0);
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public LocalDate sessionDate() {
+            return DAY;
+        }
+
+        @Override
+        public boolean isMarketOpen() {
+            return !now.isBefore(sessionOpen()) && now.isBefore(sessionClose());
+        }
+    }
+
+    @TestConfiguration
+    static class Clock {
+        @Bean
+        @Primary
+        SteppedClock steppedClock() {
+            return new SteppedClock();
+        }
+    }
+
+    static Instant at(int hour, int minute) {
+        return ZonedDateTime.of(DAY, LocalTime.of(hour, minute), TradingClock.EXCHANGE_ZONE).toInstant();
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MarketDataPort market;
+    @Autowired
+    SteppedClock clock;
+    @Autowired
+    ProducerTemplate producer;
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** A symbol whose bars after 11:00 trigger a 0.5 % trailing stop at {@code trigger} before rising 1.9 % (no target first). */
+    record Plan(String symbol, List<Bar> after, int trigger, BigDecimal fillPrice, BigDecimal lastStop) {
+    }
+
+    /** The paper broker's model, replayed on the bars: the mark starts at the 11:00 close and follows the highs. */
+    static Plan plan(String symbol, List<Bar> bars) {
+        List<Bar> after = new ArrayList<>();
+        Bar start = null;
+        for (Bar b : bars) {
+            if (!b.time().isAfter(at(11, 0))) {
+                start = b;
+            } else if (b.time().isBefore(at(15, 30))) {
+                after.add(b);
+            }
+        }
+        if (start == null || after.isEmpty()) {
+            return null;
+        }
+        com.catalyst.trading.Trail trail = com.catalyst.trading.Trail.percent(TRAIL);
+        BigDecimal hwm = BigDecimal.valueOf(start.close()).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal stop = trail.stopBelow(hwm);
+        for (int i = 0; i < after.size(); i++) {
+            Bar b = after.get(i);
+            if (b.low() <= stop.doubleValue()) {
+                double price = Math.min(stop.doubleValue(), b.open()) * (1 - SLIP);
+                return i >= 3 ? new Plan(symbol, after, i, BigDecimal.valueOf(price).setScale(4, RoundingMode.HALF_UP), stop) : null;
+            }
+            if (b.close() >= start.close() * 1.019) {
+                return null; // the target (at least 2 % up) could close it first
+            }
+            hwm = hwm.max(BigDecimal.valueOf(b.high()).setScale(4, RoundingMode.HALF_UP));
+            stop = stop.max(trail.stopBelow(hwm));
+        }
+        return null;
+    }
+
+    @Test
+    void aFilledEntryGetsItsTrailingStopOnceWhichClimbsAndClosesThePositionAsTrailingStop() throws Exception {
+        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
+            Thread.sleep(100);
+        }
+        // a cycle's entries: simple orders carrying the trail, each with its trailing stop as soon as it filled
+        com.catalyst.workflow.CycleSummary cycle = producer.requestBody("direct:workflow-run-cycle", null, com.catalyst.workflow.CycleSummary.class);
+        assertThat(cycle.status()).isEqualTo("completed");
+        assertThat(cycle.placed()).isPositive();
+        List<Map<String, Object>> entries = jdbc.queryForList("select client_order_id, order_class, trail_percent, filled_qty from orders"
+                + " where cycle_id = ? and side = 'buy' and status = 'filled'", cycle.cycleId());
+        assertThat(entries).hasSize((int) cycle.placed()).allSatisfy(e -> {
+            assertThat(e.get("order_class")).isEqualTo("simple");
+            assertThat((BigDecimal) e.get("trail_percent")).isEqualByComparingTo(TRAIL);
+            Map<String, Object> ts = jdbc.queryForMap("select status, leg, quantity from orders where client_order_id = ?",
+                    e.get("client_order_id") + "-TS");
+            assertThat(ts).containsEntry("status", "accepted").containsEntry("leg", "trailing_stop").containsEntry("quantity", e.get("filled_qty"));
+        });
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where leg is not null", Integer.class)).isZero();
+        List<String> held = jdbc.queryForList("select symbol from v_positions_current", String.class);
+
+        Plan plan = null;
+        for (String symbol : jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol", String.class)) {
+            if (held.contains(symbol)) {
+                continue;
+            }
+            plan = plan(symbol, market.intradayBars(symbol, DAY, at(16, 0)));
+            if (plan != null) {
+                break;
+            }
+        }
+        assertThat(plan).as("a symbol of the seeded session whose bars trigger the trail").isNotNull();
+
+        JsonNode entry = order(plan.symbol(), "{\"quantity\":10,\"idempotency_key\":\"it-trail\"}");
+        String entryId = entry.get("client_order_id").asText();
+        String stopId = entryId + "-TS";
+        assertThat(entry.get("status").asText()).isEqualTo("filled");
+        // no bracket legs: the entry is a simple order carrying its trail
+        Map<String, Object> entryRow = jdbc.queryForMap("select order_class, trail_percent, trail_price from orders where client_order_id = ?", entryId);
+        assertThat(entryRow.get("order_class")).isEqualTo("simple");
+        assertThat((BigDecimal) entryRow.get("trail_percent")).isEqualByComparingTo(TRAIL);
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where parent_client_order_id = ?", Integer.class, entryId))
+                .isZero();
+
+        // placed right after the fill, for the filled shares, recorded as the entry's trailing_stop leg
+        Map<String, Object> stop = jdbc.queryForMap("select status, order_type, order_class, leg, parent_client_order_id, quantity,"
+                + " trail_percent, stop_price, broker_order_id from orders where client_order_id = ?", stopId);
+        assertThat(stop.get("status")).isEqualTo("accepted");
+        assertThat(stop.get("order_type")).isEqualTo("trailing_stop");
+        assertThat(stop.get("leg")).isEqualTo("trailing_stop");
+        assertThat(stop.get("parent_client_order_id")).isEqualTo(entryId);
+        assertThat(stop.get("quantity")).isEqualTo(10);
+        assertThat(stop.get("broker_order_id")).isNotNull();
+        assertThat(jdbc.queryForObject("select order_type from paper_broker_orders where client_order_id = ?", String.class, stopId))
+                .isEqualTo("trailing_stop");
+
+        // a restart that lost the broker's answer: the row is back to pending_submit; the next pass asks, never sends twice
+        jdbc.update("update orders set status = 'pending_submit', broker_order_id = null where client_order_id = ?", stopId);
+        manage();
+        assertThat(jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)).isEqualTo("accepted");
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where client_order_id like ?", Integer.class, entryId + "%"))
+                .as("the entry and one trailing stop at the broker").isEqualTo(2);
+
+        // minute by minute: the stop only climbs, until the bar that reaches it
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int i = 0; i <= plan.trigger(); i++) {
+            clock.now = plan.after().get(i).time();
+            manage();
+            BigDecimal now = jdbc.queryForObject("select stop_price from orders where client_order_id = ?", BigDecimal.class, stopId);
+            assertThat(now).as("stop at " + clock.now).isGreaterThanOrEqualTo(previous);
+            previous = now;
+        }
+        assertThat(previous).isEqualByComparingTo(plan.lastStop());
+        Map<String, Object> closed = jdbc.queryForMap("select p.status, p.close_reason, p.exit_price from positions p join orders o"
+                + " on o.position_id = p.position_id where o.client_order_id = ?", entryId);
+        assertThat(closed.get("status")).isEqualTo("closed");
+        assertThat(closed.get("close_reason")).isEqualTo("trailing_stop");
+        assertThat((BigDecimal) closed.get("exit_price")).isEqualByComparingTo(plan.fillPrice());
+        assertThat(jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)).isEqualTo("filled");
+        // closed: no second trailing stop, no exit of the planner's
+        manage();
+        assertThat(jdbc.queryForObject("select count(*) from orders where parent_client_order_id = ? or position_id = (select position_id"
+                + " from orders where client_order_id = ?)", Integer.class, entryId, entryId)).isEqualTo(2);
+    }
+
+    private JsonNode order(String symbol, String fields) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/trading/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"symbol\":\"" + symbol + "\",\"side\":\"buy\"," + fields.substring(1))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    /** The cycle's exit step, as the workflow calls it in one JVM: the order sync, then the exit planner. */
+    private void manage() {
+        producer.requestBody("direct:trading-manage", "null", String.class);
+    }
+}
