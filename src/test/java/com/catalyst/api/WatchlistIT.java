@@ -1,8 +1,5 @@
 package com.catalyst.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,18 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystHttp;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,32 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scanner's filters drop them; a symbol a filter dropped is marked with that filter and goes no further than the scan;
  * bad input is a 400 naming the field; the list's size is bounded.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
-        "catalyst.scanner.watchlist-max-symbols=4"})
+@CatalystIntegrationTest
+@TestPropertySource(properties = "catalyst.scanner.watchlist-max-symbols=4")
 class WatchlistIT {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_watchlist"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    @Autowired
+    CatalystHttp http;
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void emptyWatchlist() {
         jdbc.update("delete from watchlist");
+    }
+
+    @Test
+    void theSetUpGaveThisClassADatabaseOfItsOwnAndAClientToItsPort() {
+        assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo("catalyst_it_watchlist_it");
+        assertThat(http.get("/health").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -190,24 +178,15 @@ class WatchlistIT {
         return out;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return http.get(path);
     }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (!body.isEmpty()) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String body) {
+        return http.post(path, body);
     }
 
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    private HttpResponse<String> delete(String path) {
+        return http.delete(path);
     }
 }
