@@ -38,16 +38,17 @@ public final class MarketScanner {
     }
 
     public ScanResponse scan(ScanRequest request) {
-        return scan(request, List.of());
+        return scanWithWatchlist(request, List.of());
     }
 
     /**
      * Ranks the universe as {@link #scan(ScanRequest)} does, then makes sure every {@code watchlist} symbol of the universe
      * with bars this session is in the answer: one already among the top is marked; the others follow the top, best
      * composite first, ranks going on, each marked with the filter that dropped it (none if it only missed the cut).
-     * Watchlist symbols outside the universe or without a bar yet are listed in {@code watchlist_missing}.
+     * Watchlist symbols outside the universe or without a bar yet are listed in {@code watchlist_missing}. A name of its
+     * own, not an overload of {@code scan}: a route's {@code bean: {ref: marketScanner, method: scan}} must stay unambiguous.
      */
-    public ScanResponse scan(ScanRequest request, Collection<String> watchlist) {
+    public ScanResponse scanWithWatchlist(ScanRequest request, Collection<String> watchlist) {
         if (request.limit() < 1) {
             throw new IllegalArgumentException("limit must be at least 1, got " + request.limit());
         }

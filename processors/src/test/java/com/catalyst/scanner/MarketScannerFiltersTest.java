@@ -115,7 +115,7 @@ class MarketScannerFiltersTest {
         market.add("SLOW", shape().volumePerBar(20_000).gapPercent(3).climbPercentPerBar(0.05).rangePercent(0.1));
         market.add("NEW", shape().bars(10));
         ScannerSettings settings = new ScannerSettings(5, 500, 500_000, 30, 1.5, 2, 1, 0.25);
-        ScanResponse scan = new MarketScanner(market, settings).scan(new ScanRequest("c-1", SESSION, AS_OF, 1),
+        ScanResponse scan = new MarketScanner(market, settings).scanWithWatchlist(new ScanRequest("c-1", SESSION, AS_OF, 1),
                 List.of("SLOW", "CHEAP", "GOOD", "NEW", "NOPE"));
 
         // the top (1) first, then the watchlist symbols the cut or a filter left out, best composite first
@@ -146,7 +146,7 @@ class MarketScannerFiltersTest {
     void aWatchlistSymbolInTheTopIsMarkedAndNotRepeated() {
         market.add("GOOD", shape().volumePerBar(20_000));
         market.add("OTHER", shape());
-        ScanResponse scan = new MarketScanner(market, settings(0, 0, 0, 0)).scan(new ScanRequest(null, SESSION, AS_OF, 5), List.of("GOOD"));
+        ScanResponse scan = new MarketScanner(market, settings(0, 0, 0, 0)).scanWithWatchlist(new ScanRequest(null, SESSION, AS_OF, 5), List.of("GOOD"));
         assertThat(symbols(scan)).containsExactly("GOOD", "OTHER");
         assertThat(scan.candidates().get(0).watchlist()).isTrue();
         assertThat(scan.candidates().get(0).filteredBy()).isNull();
