@@ -12,20 +12,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.RouteIds;
-import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,20 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the operator sees in Hawtio: every route of the nine bundles as a Camel route MBean, read through Jolokia the
  * way Hawtio reads it, with its exchange counts and processing time; and the console itself at /actuator/hawtio/.
  */
-@CamelSpringBootTest
+@CatalystIntegrationTest
 @DisableJmx(false) // Camel's test support turns JMX off by default; Hawtio needs it
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0"})
 class HawtioIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_hawtio"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @LocalServerPort
     int port;

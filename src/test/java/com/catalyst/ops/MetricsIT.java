@@ -10,20 +10,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * After a cycle, /actuator/prometheus shows the domain metrics beside Camel's route metrics, with the cycle's own
  * numbers; and every metric the Grafana dashboard queries and the alert rules read is there.
  */
-@CamelSpringBootTest
+@CatalystIntegrationTest
 @AutoConfigureObservability // Spring Boot's tests leave the Prometheus endpoint out unless asked
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0"})
 class MetricsIT {
 
     static final Path DASHBOARD = Path.of("compose/grafana/catalyst-dashboard.json");
@@ -48,12 +39,6 @@ class MetricsIT {
     static final Pattern SELECTOR = Pattern.compile("\\b(?:catalyst|camel|resilience4j|up)[a-z0-9_]*\\{([^}]*)}");
     static final Pattern LABEL_MATCH = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)");
     static final Pattern BY = Pattern.compile("\\bby\\s*\\(([^)]*)\\)");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_metrics"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @LocalServerPort
     int port;

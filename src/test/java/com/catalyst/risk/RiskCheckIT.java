@@ -12,18 +12,14 @@ import com.catalyst.desk.ReconciliationDesk;
 import com.catalyst.desk.RiskLimitsBook;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,19 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/v1/risk/limits}: a run-time change is checked, recorded, in force for the next decision and found again
  * by a restart; a bad one changes nothing.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0"})
+@CatalystIntegrationTest
 class RiskCheckIT {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_risk_check"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -10,8 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +19,18 @@ import java.util.stream.Collectors;
 import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
-import com.catalyst.market.clock.TradingClock;
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
+import com.catalyst.testsupport.SteppedTradingClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,12 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * orders; reconciliation follows a leg's fill like the cycle does; near the close resting entries are canceled and the
  * end-of-day exits cancel the legs before they sell.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.broker.max-fill-quantity=50",
         "catalyst.broker.slippage-bps=2",
         "catalyst.broker.commission-per-share=0.005"})
@@ -64,43 +55,17 @@ class PaperBrokerOrdersIT {
     private static final LocalDate DAY = LocalDate.of(2026, 1, 6);
     private static final double SLIP = 2 / 10_000.0;
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_paper_orders"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
-
-    /** The session clock, moved by the test: every bean that reads the time reads this one. */
-    static final class SteppedClock implements TradingClock {
-        volatile Instant now = at(11, 0);
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public LocalDate sessionDate() {
-            return DAY;
-        }
-
-        @Override
-        public boolean isMarketOpen() {
-            return !now.isBefore(sessionOpen()) && now.isBefore(sessionClose());
-        }
-    }
-
     @TestConfiguration
     static class Clock {
         @Bean
         @Primary
-        SteppedClock steppedClock() {
-            return new SteppedClock();
+        SteppedTradingClock steppedClock() {
+            return new SteppedTradingClock(DAY, at(11, 0));
         }
     }
 
     static Instant at(int hour, int minute) {
-        return ZonedDateTime.of(DAY, LocalTime.of(hour, minute), TradingClock.EXCHANGE_ZONE).toInstant();
+        return SteppedTradingClock.at(DAY, hour, minute);
     }
 
     @Autowired
@@ -110,7 +75,7 @@ class PaperBrokerOrdersIT {
     @Autowired
     MarketDataPort market;
     @Autowired
-    SteppedClock clock;
+    SteppedTradingClock clock;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -199,7 +164,7 @@ class PaperBrokerOrdersIT {
         assertThat(ids(restarted.openOrders())).isEqualTo(ids(broker.openOrders())).contains(limitId, limitId + "-SL", limitId + "-TP");
 
         // the next bar: the large order completes, two fills, each recorded once
-        clock.now = at(11, 1);
+        clock.moveTo(at(11, 1));
         manage();
         manage();
         String bigId = partial.get("client_order_id").asText();
@@ -211,10 +176,10 @@ class PaperBrokerOrdersIT {
         assertThat(openQuantity(big)).isEqualTo(80);
 
         // the limit rests until the bar whose close comes down to it, then fills at the limit or better
-        clock.now = plan.bars().get(plan.fill() - 1).time();
+        clock.moveTo(plan.bars().get(plan.fill() - 1).time());
         manage();
         assertThat(status(limitId)).isEqualTo("accepted");
-        clock.now = plan.bars().get(plan.fill()).time();
+        clock.moveTo(plan.bars().get(plan.fill()).time());
         manage();
         assertThat(status(limitId)).isEqualTo("filled");
         BigDecimal entry = money(Math.min(plan.limit().doubleValue(), plan.bars().get(plan.fill()).close() * (1 + SLIP)));
@@ -236,7 +201,7 @@ class PaperBrokerOrdersIT {
         assertThat(exitBar).as("the stop or the target is reached before 15:30").isPositive();
         assertThat(plan.bars().get(exitBar).time()).isBefore(at(15, 30));
         // reconciliation runs the same order sync: the leg's fill closes the position, no repair is needed
-        clock.now = plan.bars().get(exitBar).time();
+        clock.moveTo(plan.bars().get(exitBar).time());
         reconciliation.atStartup();
         assertThat(reconciliation.tradingAllowed()).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from risk_events where event_type like 'reconciliation_%'", Integer.class)).isZero();
@@ -260,16 +225,16 @@ class PaperBrokerOrdersIT {
         assertThat(localPositions()).isEqualTo(brokerPositions());
 
         // an entry still resting near the close is canceled, and the end-of-day exits cancel the legs before selling
-        Instant now = clock.now;
+        Instant now = clock.now();
         JsonNode late = order(others.get(4), "{\"quantity\":10,\"type\":\"limit\",\"limit_price\":"
                 + BigDecimal.valueOf(market.lastPrice(others.get(4), DAY, now) * 0.95).setScale(2, RoundingMode.HALF_UP)
                 + ",\"idempotency_key\":\"it-late\"}");
         assertThat(late.get("status").asText()).isEqualTo("accepted");
-        clock.now = at(15, 56);
+        clock.moveTo(at(15, 56));
         manage();
         assertThat(status(late.get("client_order_id").asText())).isEqualTo("canceled");
         // an exit of more than 50 shares fills in two bars too
-        clock.now = at(15, 57);
+        clock.moveTo(at(15, 57));
         manage();
         assertThat(localPositions()).isEmpty();
         assertThat(brokerPositions()).isEmpty();

@@ -10,29 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
-import com.catalyst.market.clock.TradingClock;
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
+import com.catalyst.testsupport.SteppedTradingClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -45,12 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code close_reason = trailing_stop} at the price the paper broker's model gives. A cycle's entries (trading-execute,
  * with the decisions' recorded numbers) get theirs the same way.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.broker.slippage-bps=2",
         "catalyst.broker.commission-per-share=0",
         "catalyst.trading.exit.mode=trailing-percent",
@@ -63,43 +54,17 @@ class TrailingExitIT {
     private static final double SLIP = 2 / 10_000.0;
     private static final BigDecimal TRAIL = new BigDecimal("0.5");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_trailing"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
-
-    /** The session clock, moved by the test. */
-    static final class SteppedClock implements TradingClock {
-        volatile Instant now = at(11, 0);
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-
-        @Override
-        public LocalDate sessionDate() {
-            return DAY;
-        }
-
-        @Override
-        public boolean isMarketOpen() {
-            return !now.isBefore(sessionOpen()) && now.isBefore(sessionClose());
-        }
-    }
-
     @TestConfiguration
     static class Clock {
         @Bean
         @Primary
-        SteppedClock steppedClock() {
-            return new SteppedClock();
+        SteppedTradingClock steppedClock() {
+            return new SteppedTradingClock(DAY, at(11, 0));
         }
     }
 
     static Instant at(int hour, int minute) {
-        return ZonedDateTime.of(DAY, LocalTime.of(hour, minute), TradingClock.EXCHANGE_ZONE).toInstant();
+        return SteppedTradingClock.at(DAY, hour, minute);
     }
 
     @Autowired
@@ -107,7 +72,7 @@ class TrailingExitIT {
     @Autowired
     MarketDataPort market;
     @Autowired
-    SteppedClock clock;
+    SteppedTradingClock clock;
     @Autowired
     ProducerTemplate producer;
     @LocalServerPort
@@ -218,10 +183,10 @@ class TrailingExitIT {
         // minute by minute: the stop only climbs, until the bar that reaches it
         BigDecimal previous = BigDecimal.ZERO;
         for (int i = 0; i <= plan.trigger(); i++) {
-            clock.now = plan.after().get(i).time();
+            clock.moveTo(plan.after().get(i).time());
             manage();
             BigDecimal now = jdbc.queryForObject("select stop_price from orders where client_order_id = ?", BigDecimal.class, stopId);
-            assertThat(now).as("stop at " + clock.now).isGreaterThanOrEqualTo(previous);
+            assertThat(now).as("stop at " + clock.now()).isGreaterThanOrEqualTo(previous);
             previous = now;
         }
         assertThat(previous).isEqualByComparingTo(plan.lastStop());
