@@ -43,7 +43,9 @@ public class DependencyProbe {
     private void probeDatabase() {
         try {
             String version = jdbc.queryForObject(
-                    "select coalesce(max(version), '0') from flyway_schema_history where success and version is not null", String.class);
+                    // versions are text: compared as numbers part by part ("12" after "9", "1.10" after "1.9")
+                    "select coalesce((select version from flyway_schema_history where success and version is not null"
+                            + " order by string_to_array(version, '.')::int[] desc limit 1), '0')", String.class);
             schemaVersion.set("5.0 (migration " + version + ")");
             if (databaseUp.compareAndSet(false, true)) {
                 LOG.info("Database is reachable again");
