@@ -14,6 +14,7 @@ import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -81,6 +82,12 @@ class WebSecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's chain without the per-request handler lookup it never uses here (PlainSecurityFilterChain). */
+    @Bean
+    static BeanFactoryPostProcessor plainSecurityFilterChain() {
+        return new PlainSecurityFilterChain();
     }
 
     @Bean
