@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
@@ -154,6 +155,24 @@ public abstract class YamlRouteTestSupport extends CamelTestSupport {
 
     protected void startRoutes() {
         context.start();
+    }
+
+    /**
+     * Answers a replaced sql: step as camel-sql would: a select's {@code rows} go to the header its {@code outputHeader}
+     * names, else to the body; a write's {@code rows} (a count) to CamelSqlUpdateCount.
+     */
+    protected static void answerSql(Exchange exchange, Object rows) {
+        String statement = exchange.getProperty(STATEMENT, String.class);
+        if (!statement.startsWith("select")) {
+            exchange.getMessage().setHeader("CamelSqlUpdateCount", rows);
+            return;
+        }
+        int at = statement.indexOf("outputHeader=");
+        if (at >= 0) {
+            exchange.getMessage().setHeader(statement.substring(at + "outputHeader=".length()).split("&")[0], rows);
+        } else {
+            exchange.getMessage().setBody(rows);
+        }
     }
 
     /** The statements the replaced sql: steps received, in order. */
