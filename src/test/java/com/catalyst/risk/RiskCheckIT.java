@@ -22,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * {@code POST /api/v1/risk/check} on the real PostgreSQL: a proposed trade is answered with the decision, its reason
@@ -52,9 +54,7 @@ class RiskCheckIT {
     @BeforeEach
     void emptyRecord() throws Exception {
         // the securities master is loaded by a start-up route: wait for it
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) == 0; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 1);
         // an empty record, then back to the configured limits (the book keeps them in memory; no losses today, so a reset
         // lifts no kill switch), then no record of that reset either
         jdbc.execute("truncate trading_cycles, risk_decisions, risk_events, orders, fills, positions, risk_limit_changes restart identity cascade");

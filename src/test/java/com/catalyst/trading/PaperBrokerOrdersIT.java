@@ -35,6 +35,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * The paper broker's working orders through the trading API and the order sync, on the real PostgreSQL, with the
@@ -94,9 +96,7 @@ class PaperBrokerOrdersIT {
 
     @Test
     void workingOrdersRestFillInPartsCancelAndCloseThroughTheirLegs() throws Exception {
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
         List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol", String.class);
         Plan plan = null;
         List<String> others = new ArrayList<>();

@@ -21,6 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * The crash states a restart can find, built by hand on the real PostgreSQL, then the start-up reconciliation:
@@ -55,9 +57,7 @@ class ReconciliationIT {
     void aRestartSettlesWhatACrashLeftAndMatchesTheBroker() throws InterruptedException {
         assertThat(reconciliation.tradingAllowed()).as("start-up reconciliation ran").isTrue();
         // the securities master is loaded by a start-up route: wait for it
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 3);
         List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol limit 4", String.class);
         String sent = symbols.get(0);
         String neverSent = symbols.get(1);

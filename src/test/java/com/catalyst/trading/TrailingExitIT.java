@@ -30,6 +30,8 @@ import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.SteppedTradingClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * {@code catalyst.trading.exit.mode=trailing-percent} end to end on the paper broker, the real PostgreSQL and the
@@ -119,9 +121,7 @@ class TrailingExitIT {
 
     @Test
     void aFilledEntryGetsItsTrailingStopOnceWhichClimbsAndClosesThePositionAsTrailingStop() throws Exception {
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
         // a cycle's entries: simple orders carrying the trail, each with its trailing stop as soon as it filled
         com.catalyst.workflow.CycleSummary cycle = producer.requestBody("direct:workflow-run-cycle", null, com.catalyst.workflow.CycleSummary.class);
         assertThat(cycle.status()).isEqualTo("completed");

@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * The fan-out branches never stop a cycle: a failing or slow news source leaves news out (recorded as missing)
@@ -130,11 +132,8 @@ class WorkflowFanOutIT {
                 .isEqualTo("completed");
         assertThat(jdbc.queryForObject("select count(*) from cycle_reports where cycle_id = ?", Integer.class, summary.cycleId())).isZero();
         // the report waits in dead_letters for an operator
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.queryForObject("select count(*) from dead_letters where cycle_id = ?", Integer.class, summary.cycleId()) == 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from dead_letters where cycle_id = ?", Integer.class, summary.cycleId()) > 0);
         var letter = jdbc.queryForMap("select route_id, exception, body from dead_letters where cycle_id = ?", summary.cycleId());
         assertThat(letter.get("route_id")).isEqualTo("workflow-report");
         assertThat((String) letter.get("exception")).contains("reporting down");
