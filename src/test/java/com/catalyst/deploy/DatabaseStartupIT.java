@@ -1,5 +1,6 @@
 package com.catalyst.deploy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import java.time.Duration;
 
 /**
  * Started before its database, the application waits and retries instead of dying, and comes up once PostgreSQL

@@ -2,6 +2,7 @@ package com.catalyst.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import java.time.Duration;
 
 /**
  * With CATALYST_LOG_FORMAT=json the packaged jar logs one JSON object a line, on the console and in its file: every

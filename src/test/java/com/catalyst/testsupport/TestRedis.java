@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 

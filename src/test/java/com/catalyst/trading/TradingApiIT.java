@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.catalyst.testsupport.CatalystIntegrationTest;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import java.time.Duration;
 
 /**
  * The trader's trading API on the real PostgreSQL: a manual paper order goes through risk and the crash-only order
