@@ -8,18 +8,14 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pattern comes with the bars that form it, a short session is a 422 with both counts, and bad input a 400 naming the
  * field.
  */
-@CamelSpringBootTest
 // Spring Boot's tests turn the Prometheus endpoint off unless asked: this test reads it
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0"})
+@CatalystIntegrationTest
 class SymbolApiIT {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_symbol_api"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @LocalServerPort
     int port;

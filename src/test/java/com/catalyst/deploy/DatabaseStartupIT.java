@@ -1,5 +1,6 @@
 package com.catalyst.deploy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Started before its database, the application waits and retries instead of dying, and comes up once PostgreSQL
@@ -22,11 +24,8 @@ class DatabaseStartupIT {
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
         try (CatalystProcess app = CatalystProcess.start("db-late", TestRedis.freePort(), env,
                 "--catalyst.workflow.auto-start=false", "--catalyst.database.startup-retry=500ms")) {
-            long deadline = System.nanoTime() + ofSeconds(300).toNanos();
-            while (!app.tail().contains("Database not reachable yet") && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-            }
-            Thread.sleep(2000);
+            await().atMost(ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> app.tail().contains("Database not reachable yet"));
+            Thread.sleep(2000); // the start-up keeps retrying meanwhile: no /health, more retry lines
             assertThat(app.tail()).contains("Database not reachable yet").contains("retrying in");
             assertThat(catchHealth(app)).as("no /health before the database arrives").isFalse();
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(pgPort).start()) {

@@ -93,13 +93,7 @@ class PostgresOutageIT {
         }
     }
 
-    private static void await(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(250);
-        }
+    private static void await(BooleanSupplier condition, Duration limit, String what) {
+        org.awaitility.Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(250)).until(condition::getAsBoolean);
     }
 }

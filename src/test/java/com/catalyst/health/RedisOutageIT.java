@@ -3,18 +3,17 @@ package com.catalyst.health;
 import java.time.Duration;
 import java.util.Map;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.TestRedis;
 import com.catalyst.workflow.CycleSummary;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis stopped mid-run: cycles go on, /health says degraded, nothing fails; Redis back: the system notices by
  * itself, says healthy and writes cycle state again. Runs against a private redis-server so the shared one stays up.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.health.probe-interval-ms=200"})
 class RedisOutageIT {
 
@@ -43,8 +38,6 @@ class RedisOutageIT {
 
     @DynamicPropertySource
     static void connections(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_redis"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
         registry.add("spring.data.redis.port", REDIS::port);
     }
 
@@ -89,11 +82,7 @@ class RedisOutageIT {
         return summary;
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition within 20 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+    private static void await(java.util.function.BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

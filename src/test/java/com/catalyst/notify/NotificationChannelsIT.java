@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,12 +23,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -46,14 +45,10 @@ import static org.awaitility.Awaitility.await;
  * flood is cut at the channel's rate and counted, a failing channel ends in dead_letters, a slow one holds up no
  * cycle, and no secret reaches the log.
  */
-@CamelSpringBootTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.notify.retries=1",
         "catalyst.notify.retry-delay-ms=10",
         "catalyst.notify.telegram.chat-id=4242",
@@ -91,8 +86,6 @@ class NotificationChannelsIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_notify"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
         registry.add("catalyst.notify.telegram.token", () -> TOKEN);
         registry.add("catalyst.notify.telegram.base-url", STUB::baseUrl);
         registry.add("catalyst.notify.slack.webhook-url", () -> STUB.baseUrl() + SLACK_PATH);

@@ -20,7 +20,7 @@ import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.MutableClock;
 import com.catalyst.market.clock.SimulatedClock;
 import com.catalyst.market.clock.TradingClock;
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerUnavailableException;
@@ -31,7 +31,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +45,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -66,13 +65,9 @@ import static org.awaitility.Awaitility.await;
  * refuses; the session's end is one daily_report with its link. The phases run in order on the same record; the last
  * one counts every event the webhook got. (market_data_stale needs a live feed: AlpacaLiveMarketIT.)
  */
-@CamelSpringBootTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.notify.webhook.rate=1000",
         "catalyst.notify.report-base-url=https://catalyst.example.test/"})
 class NotificationHooksIT {
@@ -140,8 +135,6 @@ class NotificationHooksIT {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_notify_hooks"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
         registry.add("catalyst.notify.webhook.url", () -> HOOK.baseUrl() + "/hook");
     }
 

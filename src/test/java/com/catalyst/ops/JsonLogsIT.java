@@ -2,6 +2,7 @@ package com.catalyst.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With CATALYST_LOG_FORMAT=json the packaged jar logs one JSON object a line, on the console and in its file: every
@@ -37,10 +39,8 @@ class JsonLogsIT {
             app.awaitHealth("healthy", ofSeconds(300));
             // the cycle's lines are told by time, so it starts once start-up has logged its last lines: /health answers
             // before start-up reconciliation and the securities sync have logged theirs
-            for (int i = 0; i < 600 && !(app.get("/health").body().contains("\"reconciliation\":{\"status\":\"ok\"")
-                    && Files.readString(app.log()).contains("Securities master holds")); i++) {
-                Thread.sleep(100);
-            }
+            await().atMost(ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> app.get("/health").body()
+                    .contains("\"reconciliation\":{\"status\":\"ok\"") && Files.readString(app.log()).contains("Securities master holds"));
             var response = app.post("/api/v1/workflow/cycles", "");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             cycleId = json.readTree(response.body()).get("cycle_id").asText();

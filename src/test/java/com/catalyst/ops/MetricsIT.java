@@ -2,6 +2,7 @@ package com.catalyst.ops;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * After a cycle, /actuator/prometheus shows the domain metrics beside Camel's route metrics, with the cycle's own
@@ -143,13 +145,8 @@ class MetricsIT {
                 "resilience4j_circuitbreaker_state", "camel_exchanges_failed_total", "catalyst_pnl_realized_usd");
     }
 
-    private PrometheusScrape awaitScrape(String gauge, double expected) throws Exception {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        PrometheusScrape scrape = PrometheusScrape.of("http://127.0.0.1:" + port);
-        while (scrape.value(gauge) != expected && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            scrape = PrometheusScrape.of("http://127.0.0.1:" + port);
-        }
-        return scrape;
+    private PrometheusScrape awaitScrape(String gauge, double expected) {
+        return await(gauge + " = " + expected).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> PrometheusScrape.of("http://127.0.0.1:" + port), scrape -> scrape.value(gauge) == expected);
     }
 }

@@ -1,11 +1,11 @@
 package com.catalyst.risk;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 import com.catalyst.desk.ReconciliationDesk;
@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST /api/v1/risk/check} on the real PostgreSQL: a proposed trade is answered with the decision, its reason
@@ -52,9 +53,7 @@ class RiskCheckIT {
     @BeforeEach
     void emptyRecord() throws Exception {
         // the securities master is loaded by a start-up route: wait for it
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) == 0; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 1);
         // an empty record, then back to the configured limits (the book keeps them in memory; no losses today, so a reset
         // lifts no kill switch), then no record of that reset either
         jdbc.execute("truncate trading_cycles, risk_decisions, risk_events, orders, fills, positions, risk_limit_changes restart identity cascade");

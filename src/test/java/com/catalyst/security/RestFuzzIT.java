@@ -1,8 +1,5 @@
 package com.catalyst.security;
 
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,6 +42,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Hostile bodies at every write route of the REST definitions in routes/ (POST, PUT, PATCH, DELETE), on the packaged jar:
@@ -166,12 +167,9 @@ class RestFuzzIT {
         }
     }
 
-    private static void awaitLog(CatalystProcess app, String line, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!Files.readString(app.log()).contains(line)) {
-            assertThat(System.nanoTime()).as("'" + line + "' in the log within " + limit + "; see " + app.log()).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitLog(CatalystProcess app, String line, Duration limit) {
+        await("'" + line + "' in the log; see " + app.log()).atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> Files.readString(app.log()).contains(line));
     }
 
     private static String knownSymbol(String url) throws Exception {

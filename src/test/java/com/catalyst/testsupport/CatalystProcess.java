@@ -8,10 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The packaged jar run as its own process, as an operator runs it: started with settings, waited on until /health
@@ -87,27 +90,25 @@ public final class CatalystProcess implements AutoCloseable {
         return log;
     }
 
-    /** Waits until GET /health answers with {@code status}. */
-    public CatalystProcess awaitHealth(String status, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("process exited with " + process.exitValue() + "; see " + log + "\n" + tail());
-            }
-            try {
-                HttpResponse<String> response = get("/health");
-                last = response.body();
-                if (last.contains("\"status\":\"" + status + "\"")) {
-                    return this;
+    /** Waits until GET /health answers with {@code status}; fails at once when the process exits. */
+    public CatalystProcess awaitHealth(String status, Duration limit) {
+        java.util.concurrent.atomic.AtomicReference<String> last = new java.util.concurrent.atomic.AtomicReference<>("no answer");
+        try {
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(250)).failFast(() -> !process.isAlive()).until(() -> {
+                try {
+                    last.set(get("/health").body());
+                } catch (IOException notYet) {
+                    last.set(notYet.toString());
                 }
-            } catch (IOException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(250);
+                return last.get().contains("\"status\":\"" + status + "\"");
+            });
+            return this;
+        } catch (TerminalFailureException exited) {
+            throw new IllegalStateException("process exited with " + process.exitValue() + "; see " + log + "\n" + tail());
+        } catch (ConditionTimeoutException late) {
+            throw new IllegalStateException("/health on port " + port + " did not say " + status + " within " + limit + " (last: "
+                    + last.get() + "); see " + log + "\n" + tail());
         }
-        throw new IllegalStateException("/health on port " + port + " did not say " + status + " within " + limit + " (last: "
-                + last + "); see " + log + "\n" + tail());
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

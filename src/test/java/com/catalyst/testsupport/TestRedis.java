@@ -6,7 +6,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A private redis-server on a free port, for tests that stop and start Redis without touching the shared one.
@@ -43,21 +45,20 @@ public final class TestRedis implements AutoCloseable {
         await(false);
     }
 
-    private void await(boolean listening) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                if (listening) {
-                    return;
-                }
-            } catch (IOException e) {
-                if (!listening) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
+    private void await(boolean listening) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> accepting() == listening);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("redis-server on port " + port + " did not " + (listening ? "start" : "stop"));
         }
-        throw new IllegalStateException("redis-server on port " + port + " did not " + (listening ? "start" : "stop"));
+    }
+
+    private boolean accepting() {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Override

@@ -274,9 +274,8 @@ class AlpacaTradingIT {
 
         // Alpaca recovers: after the open wait the breaker lets two probes through, they succeed, and it closes
         ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("CAT-MAN-")).willReturn(accepted()));
-        for (int i = 0; i < 100 && breakerState("half_open") < 1; i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> breakerState("half_open") >= 1);
         assertThat(breakerState("half_open")).isEqualTo(1.0);
         for (int i = 1; i <= 2; i++) {
             JsonNode probe = json.readTree(send("POST", "/api/v1/trading/orders",

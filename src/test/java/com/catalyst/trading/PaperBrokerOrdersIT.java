@@ -1,13 +1,12 @@
 package com.catalyst.trading;
 
-import com.catalyst.adapters.paper.PaperBroker;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.catalyst.adapters.paper.JdbcPaperLedger;
+import com.catalyst.adapters.paper.PaperBroker;
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.testsupport.CatalystIntegrationTest;
@@ -35,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The paper broker's working orders through the trading API and the order sync, on the real PostgreSQL, with the
@@ -94,9 +95,7 @@ class PaperBrokerOrdersIT {
 
     @Test
     void workingOrdersRestFillInPartsCancelAndCloseThroughTheirLegs() throws Exception {
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
         List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol", String.class);
         Plan plan = null;
         List<String> others = new ArrayList<>();

@@ -1,26 +1,23 @@
 package com.catalyst.trading;
 
-import com.catalyst.adapters.paper.PaperBroker;
-
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import com.catalyst.adapters.paper.JdbcPaperLedger;
+import com.catalyst.adapters.paper.PaperBroker;
 import com.catalyst.desk.ReconciliationDesk;
-import com.catalyst.testsupport.TestDatabases;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The crash states a restart can find, built by hand on the real PostgreSQL, then the start-up reconciliation:
@@ -28,19 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * normal order path, not resent); one the broker never saw is canceled; a position the broker does not hold is closed
  * and one it holds is recorded; every repair is a risk_events row. The paper broker's book reads back the same.
  */
-@CamelSpringBootTest
-@SpringBootTest(properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0"})
+@CatalystIntegrationTest
 class ReconciliationIT {
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_reconcile"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -55,9 +42,7 @@ class ReconciliationIT {
     void aRestartSettlesWhatACrashLeftAndMatchesTheBroker() throws InterruptedException {
         assertThat(reconciliation.tradingAllowed()).as("start-up reconciliation ran").isTrue();
         // the securities master is loaded by a start-up route: wait for it
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 3);
         List<String> symbols = jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol limit 4", String.class);
         String sent = symbols.get(0);
         String neverSent = symbols.get(1);

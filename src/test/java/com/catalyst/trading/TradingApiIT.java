@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.catalyst.testsupport.CatalystIntegrationTest;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The trader's trading API on the real PostgreSQL: a manual paper order goes through risk and the crash-only order
@@ -37,9 +39,7 @@ class TradingApiIT {
     @Test
     void manualOrdersClosesAndFlattenGoThroughRiskAndTheOrderPath() throws Exception {
         // the securities master is loaded by a start-up route: wait for it
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 3; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 3);
         List<String> symbols = jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol limit 3", String.class);
         String first = symbols.get(0);
 

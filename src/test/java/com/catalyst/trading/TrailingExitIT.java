@@ -1,19 +1,24 @@
 package com.catalyst.trading;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.catalyst.market.Bar;
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.testsupport.CatalystIntegrationTest;
+import com.catalyst.testsupport.SteppedTradingClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +29,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-import com.catalyst.market.Bar;
-import com.catalyst.market.MarketDataPort;
-import com.catalyst.testsupport.CatalystIntegrationTest;
-import com.catalyst.testsupport.SteppedTradingClock;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code catalyst.trading.exit.mode=trailing-percent} end to end on the paper broker, the real PostgreSQL and the
@@ -119,9 +120,7 @@ class TrailingExitIT {
 
     @Test
     void aFilledEntryGetsItsTrailingStopOnceWhichClimbsAndClosesThePositionAsTrailingStop() throws Exception {
-        for (int i = 0; i < 600 && jdbc.queryForObject("select count(*) from securities", Integer.class) < 50; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
         // a cycle's entries: simple orders carrying the trail, each with its trailing stop as soon as it filled
         com.catalyst.workflow.CycleSummary cycle = producer.requestBody("direct:workflow-run-cycle", null, com.catalyst.workflow.CycleSummary.class);
         assertThat(cycle.status()).isEqualTo("completed");

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A full cycle on the seeded simulated market, on the real PostgreSQL and Redis: the record holds the completed
@@ -195,11 +196,7 @@ class TradingCycleIT {
         assertThat(count(fromWhere, arg)).isEqualTo(1);
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        await().atMost(10, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS).until(condition::getAsBoolean);
     }
 }

@@ -1,35 +1,30 @@
 package com.catalyst.workflow;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.testsupport.CatalystIntegrationTest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fan-out branches never stop a cycle: a failing or slow news source leaves news out (recorded as missing)
  * within the timeout, and a failing reporting bundle leaves the cycle completed. AdviceWith puts the faults in.
  */
-@CamelSpringBootTest
 @UseAdviceWith
-@SpringBootTest(properties = {
-        "catalyst.workflow.auto-start=false",
-        "catalyst.clock.session-date=2026-01-06",
-        "catalyst.clock.start-time=11:00",
-        "catalyst.clock.speed=0",
+@CatalystIntegrationTest
+@TestPropertySource(properties = {
         "catalyst.news.timeout=1s"})
 class WorkflowFanOutIT {
 
@@ -38,11 +33,6 @@ class WorkflowFanOutIT {
     static final AtomicReference<String> REPORTING = new AtomicReference<>("ok");
     static final AtomicReference<String> TECHNICAL = new AtomicReference<>("ok");
 
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestDatabases.fresh("catalyst_it_fanout"));
-        registry.add("spring.datasource.username", () -> TestDatabases.USER);
-    }
 
     @Autowired
     CamelContext camel;
@@ -130,11 +120,8 @@ class WorkflowFanOutIT {
                 .isEqualTo("completed");
         assertThat(jdbc.queryForObject("select count(*) from cycle_reports where cycle_id = ?", Integer.class, summary.cycleId())).isZero();
         // the report waits in dead_letters for an operator
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (jdbc.queryForObject("select count(*) from dead_letters where cycle_id = ?", Integer.class, summary.cycleId()) == 0
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject("select count(*) from dead_letters where cycle_id = ?", Integer.class, summary.cycleId()) > 0);
         var letter = jdbc.queryForMap("select route_id, exception, body from dead_letters where cycle_id = ?", summary.cycleId());
         assertThat(letter.get("route_id")).isEqualTo("workflow-report");
         assertThat((String) letter.get("exception")).contains("reporting down");

@@ -1,0 +1,249 @@
+package com.catalyst.trading;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.catalyst.desk.CycleDesk;
+import com.catalyst.desk.FaultPoints;
+import com.catalyst.desk.ManualOrderDesk;
+import com.catalyst.desk.OrderSyncDesk;
+import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.desk.RecordedDecisions;
+import com.catalyst.desk.TradeDesk;
+import com.catalyst.health.MarketDataGuard;
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.notify.Notifications;
+import com.catalyst.risk.RiskDecision;
+import com.catalyst.routing.RequestDefaults;
+import com.catalyst.routing.RequestParameters;
+import com.catalyst.testsupport.SteppedTradingClock;
+import com.catalyst.testsupport.YamlRouteTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The order path of the trading bundle (routes/trading.camel.yaml) with the record behind {@code mock:sql}, Redis behind
+ * {@code mock:redis} and the broker (the outside world) a mock under the real TradeDesk: each order is recorded
+ * pending_submit before the broker sees it, an order already on record is looked up instead of sent, a failing broker
+ * call is never redelivered and leaves the order unknown, the broker's circuit breaker (as application.yaml configures it)
+ * opens after repeated failures and keeps orders from the broker, a fill opens or closes the position, and a cycle's
+ * entries go nowhere unless risk recorded them and the market data is fresh.
+ */
+class TradingOrderRoutesTest extends YamlRouteTestSupport {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
+    private static final String CYCLE = "20261207-007";
+    private static final Instant NOW = SteppedTradingClock.at(DAY, 11, 0);
+
+    private final SteppedTradingClock clock = new SteppedTradingClock(DAY, NOW);
+    private final BrokerPort broker = mock(BrokerPort.class);
+    private final RecordedDecisions recordedDecisions = mock(RecordedDecisions.class);
+    private final MarketDataGuard marketDataGuard = mock(MarketDataGuard.class);
+    private final Notifications notifications = mock(Notifications.class);
+    /** The statements recorded by the time the broker was called, one list a call. */
+    private final List<List<String>> recordedAtSend = new ArrayList<>();
+    /** What the orders insert wrote: 1 for a new order, 0 for one already on record. */
+    private int orderRowsInserted = 1;
+    private String statusOnRecord = "pending_submit";
+
+    @Override
+    protected List<String> routeFiles() {
+        return List.of("trading.camel.yaml");
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        MarketDataPort market = mock(MarketDataPort.class);
+        registry.bind("brokerPort", broker);
+        // the broker never saw an order the record holds (no row to reopen here)
+        registry.bind("tradeDesk", new TradeDesk(broker, (clientOrderId, quantity) -> false));
+        registry.bind("faultPoints", new FaultPoints("", java.time.Duration.ofMinutes(10)));
+        registry.bind("requestDefaults", new RequestDefaults(clock, market, PROPS, new CycleDesk(clock, PROPS, JSON), JSON));
+        registry.bind("recordedDecisions", recordedDecisions);
+        registry.bind("marketDataGuard", marketDataGuard);
+        registry.bind("notifications", notifications);
+        registry.bind("reconciliationDesk", mock(ReconciliationDesk.class));
+        registry.bind("orderSyncDesk", mock(OrderSyncDesk.class));
+        registry.bind("manualOrderDesk", mock(ManualOrderDesk.class));
+        registry.bind("exitPlanner", mock(ExitPlanner.class));
+        registry.bind("requestParameters", mock(RequestParameters.class));
+    }
+
+    @BeforeEach
+    void adviseAndStart() throws Exception {
+        replaceRecordAndCache();
+        getMockEndpoint(SQL).whenAnyExchangeReceived(this::record);
+        // risk recorded every decision it is asked about (a test says when not)
+        when(recordedDecisions.require(any())).thenAnswer(call -> call.getArgument(0));
+        when(broker.submit(any())).thenAnswer(call -> {
+            recordedAtSend.add(statements());
+            OrderRequest order = call.getArgument(0);
+            return filled(order.clientOrderId(), order.symbol(), order.side(), order.quantity());
+        });
+        startRoutes();
+    }
+
+    private void record(Exchange exchange) {
+        String statement = exchange.getProperty(STATEMENT, String.class);
+        if (statement.startsWith("insert into orders")) {
+            answerSql(exchange, orderRowsInserted);
+        } else if (statement.startsWith("select status from orders")) {
+            answerSql(exchange, statusOnRecord);
+        } else {
+            answerSql(exchange, 1);
+        }
+    }
+
+    private static BrokerOrder filled(String clientOrderId, String symbol, String side, int quantity) {
+        return new BrokerOrder("broker-" + clientOrderId, clientOrderId, symbol, side, quantity, "filled", quantity, new BigDecimal("20.01"),
+                BigDecimal.ZERO, NOW, NOW, null);
+    }
+
+    private static OrderIntent entry(String symbol) {
+        return new OrderIntent("entry", CYCLE, OrderIntent.entryClientOrderId(CYCLE, symbol, "buy"), symbol, "buy", 100, new BigDecimal("20.00"),
+                new BigDecimal("19.20"), new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", null, null, null, null, null, null);
+    }
+
+    private static OrderIntent exit(String symbol, int positionId) {
+        return new OrderIntent("exit", CYCLE, CYCLE + "-" + symbol + "-sell", symbol, "sell", 100, new BigDecimal("21.60"), null, null, null,
+                null, positionId, "take_profit", null, null, null, null);
+    }
+
+    private OrderOutcome place(OrderIntent intent) {
+        return template.requestBodyAndHeader("direct:trading-place-order", intent, "ignored", null, OrderOutcome.class);
+    }
+
+    @Test
+    void anEntryIsRecordedBeforeTheBrokerSeesItAndItsFillOpensThePosition() {
+        OrderOutcome outcome = place(entry("AAA"));
+
+        assertThat(outcome.status()).isEqualTo("filled");
+        assertThat(recordedAtSend).singleElement().satisfies(before -> assertThat(before).satisfiesExactly(
+                s -> assertThat(s).startsWith("insert into orders"),
+                s -> assertThat(s).startsWith("select status from orders"),
+                s -> assertThat(s).startsWith("insert into order_events (client_order_id, to_status) values (:#client_order_id, 'pending_submit')")));
+        List<String> after = statements().subList(3, statements().size());
+        assertThat(after).satisfiesExactly(
+                s -> assertThat(s).startsWith("update orders set status = :#status"),
+                s -> assertThat(s).startsWith("insert into order_events (client_order_id, from_status"),
+                s -> assertThat(s).startsWith("insert into fills"),
+                s -> assertThat(s).startsWith("insert into positions"),
+                s -> assertThat(s).startsWith("update orders set position_id"));
+        assertThat(getMockEndpoint(SQL).getExchanges().get(3).getMessage().getBody(Map.class)).containsEntry("status", "filled")
+                .containsEntry("from_status", "pending_submit");
+        assertThat(getMockEndpoint(REDIS).getExchanges()).singleElement().satisfies(e -> {
+            assertThat(e.getMessage().getHeader("CamelRedis.Channel")).isEqualTo("catalyst:positions");
+            assertThat(e.getMessage().getHeader("CamelRedis.Message", String.class)).contains("\"event\":\"position_opened\"");
+        });
+    }
+
+    @Test
+    void anOrderAlreadyOnRecordIsLookedUpAtTheBrokerAndNotSentAgain() {
+        orderRowsInserted = 0;
+        statusOnRecord = "accepted";
+        OrderIntent intent = entry("AAA");
+        when(broker.findByClientOrderId(intent.clientOrderId())).thenReturn(Optional.of(filled(intent.clientOrderId(), "AAA", "buy", 100)));
+
+        OrderOutcome outcome = place(intent);
+
+        assertThat(outcome.status()).isEqualTo("filled");
+        verify(broker, never()).submit(any());
+        assertThat(statements()).noneMatch(s -> s.contains("'pending_submit')"));
+        assertThat(getMockEndpoint(SQL).getExchanges()).filteredOn(e -> e.getProperty(STATEMENT, String.class).startsWith("update orders set status"))
+                .singleElement().satisfies(e -> assertThat(e.getMessage().getBody(Map.class)).containsEntry("from_status", "accepted"));
+    }
+
+    @Test
+    void aBrokerCallThatFailsIsNotRedeliveredAndLeavesTheOrderUnknown() {
+        doThrow(new BrokerUnavailableException("broker answered 503 three times", null)).when(broker).submit(any());
+
+        OrderOutcome outcome = place(entry("AAA"));
+
+        verify(broker, times(1)).submit(any());
+        assertThat(outcome.status()).isEqualTo("unknown");
+        assertThat(statements()).noneMatch(s -> s.startsWith("insert into fills") || s.startsWith("insert into positions"));
+        assertThat(getMockEndpoint(REDIS).getExchanges()).isEmpty();
+    }
+
+    @Test
+    void theBrokersCircuitOpensAfterRepeatedFailuresAndKeepsOrdersFromTheBroker() {
+        doThrow(new BrokerUnavailableException("connection refused", null)).when(broker).submit(any());
+        List<OrderOutcome> outcomes = new ArrayList<>();
+        for (String symbol : List.of("AAA", "BBB", "CCC", "DDD", "EEE", "FFF", "GGG")) {
+            outcomes.add(place(entry(symbol)));
+        }
+
+        // five failed calls fill the window's minimum at a 100 % failure rate: the next orders never reach the broker
+        verify(broker, times(5)).submit(any());
+        assertThat(outcomes.subList(0, 5)).allSatisfy(o -> assertThat(o.status()).isEqualTo("unknown"));
+        assertThat(outcomes.subList(5, 7)).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo("rejected");
+            assertThat(o.reason()).isEqualTo("not sent: broker circuit breaker is open");
+        });
+    }
+
+    @Test
+    void anExitsFillClosesItsPosition() {
+        OrderOutcome outcome = place(exit("AAA", 42));
+
+        assertThat(outcome.status()).isEqualTo("filled");
+        assertThat(statements()).noneMatch(s -> s.startsWith("insert into positions"));
+        Exchange close = getMockEndpoint(SQL).getExchanges().stream()
+                .filter(e -> e.getProperty(STATEMENT, String.class).startsWith("update positions set status = 'closed'")).findFirst().orElseThrow();
+        assertThat(close.getMessage().getBody(Map.class)).containsEntry("position_id", 42).containsEntry("close_reason", "take_profit");
+        assertThat(getMockEndpoint(REDIS).getExchanges().get(0).getMessage().getHeader("CamelRedis.Message", String.class))
+                .contains("\"event\":\"position_closed\"");
+    }
+
+    private static String tradeRequest() throws Exception {
+        RiskDecision approved = new RiskDecision("AAA", "long", "approved", 100, 100, new BigDecimal("20.00"), new BigDecimal("19.20"),
+                new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", "within limits", Map.of());
+        return JSON.writeValueAsString(new TradeRequest(CYCLE, List.of(approved)));
+    }
+
+    @Test
+    void aCycleEntryRiskDidNotRecordReachesNeitherTheRecordNorTheBroker() throws Exception {
+        doThrow(new IllegalArgumentException("decision AAA of " + CYCLE + " is not on record")).when(recordedDecisions).require(any());
+
+        Exchange exchange = template.send("direct:trading-execute", e -> e.getMessage().setBody(tradeRequest()));
+
+        assertThat(exchange.getException()).hasMessageContaining("not on record");
+        assertThat(statements()).isEmpty();
+        verify(broker, never()).submit(any());
+    }
+
+    @Test
+    void noEntryWhileTheMarketDataIsStale() throws Exception {
+        doThrow(new ReconciliationDesk.TradingHaltedException("no entries: the market data is stale")).when(marketDataGuard).requireFresh();
+
+        Exchange exchange = template.send("direct:trading-execute", e -> e.getMessage().setBody(tradeRequest()));
+
+        assertThat(exchange.getException()).isInstanceOf(ReconciliationDesk.TradingHaltedException.class);
+        assertThat(statements()).isEmpty();
+        verify(broker, never()).submit(any());
+    }
+
+    @Test
+    void aRecordedFreshCycleEntryIsPlaced() throws Exception {
+        String answer = template.requestBody("direct:trading-execute", tradeRequest(), String.class);
+
+        verify(broker, times(1)).submit(any());
+        assertThat(JSON.readTree(answer).get("outcomes").get(0).get("status").asText()).isEqualTo("filled");
+    }
+}
