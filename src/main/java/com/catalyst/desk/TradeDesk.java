@@ -13,6 +13,7 @@ import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderOutcome;
+import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.TradeRequest;
 import org.slf4j.Logger;
@@ -94,11 +95,26 @@ public class TradeDesk {
                 LOG.info("Order {} never reached the broker; sending it now", intent.clientOrderId());
             }
         }
+        OrderRequest request = intent.toRequest();
         if ("exit".equals(intent.kind())) {
             releaseHeldShares(intent);
+            // a canceled leg may have filled meanwhile: exit only what the broker still holds, so the exit never opens a
+            // position the other way (a short on a margin account)
+            int held = stillHeld(intent);
+            if (held <= 0) {
+                LOG.info("Exit {} not sent: the broker holds no {} to {} (an order canceled before it filled first)", intent.clientOrderId(),
+                        intent.symbol(), intent.side());
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "canceled", 0, null,
+                        BigDecimal.ZERO, null, null, NOTHING_HELD);
+            }
+            if (held < request.quantity()) {
+                LOG.info("Exit {} of {} {}: the broker holds {} after the cancels; {} only", intent.clientOrderId(), request.quantity(),
+                        intent.symbol(), held, held);
+                request = request.withQuantity(held);
+            }
         }
         try {
-            BrokerOrder order = broker.submit(intent.toRequest());
+            BrokerOrder order = broker.submit(request);
             LOG.info("Order {} {} {} x{}: {}{}", intent.clientOrderId(), intent.side(), intent.symbol(), intent.quantity(), order.status(),
                     order.filledAveragePrice() == null ? "" : " at " + order.filledAveragePrice());
             return order;
@@ -114,12 +130,25 @@ public class TradeDesk {
      */
     private void releaseHeldShares(OrderIntent exit) {
         for (BrokerOrder open : broker.openOrders()) {
-            if (open.symbol().equals(exit.symbol()) && "sell".equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
+            if (open.symbol().equals(exit.symbol()) && exit.side().equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
                 BrokerOrder after = broker.cancel(open.clientOrderId()).orElse(open);
                 LOG.info("Order {} ({}) canceled before exit {}: {}", open.clientOrderId(), open.leg() == null ? open.orderType() : open.leg(),
                         exit.clientOrderId(), after.status());
             }
         }
+    }
+
+    /** Why an exit was not sent: after the cancels the broker held nothing to exit (a canceled leg had filled first). */
+    public static final String NOTHING_HELD = "not sent: the broker holds no shares to exit after canceling the open orders (one filled first)";
+
+    /**
+     * What the exit may still take, as the broker says after the cancels: the long shares a sell closes, the short shares a
+     * buy covers; 0 when flat or held the other way.
+     */
+    private int stillHeld(OrderIntent exit) {
+        int signed = broker.positions().stream().filter(p -> p.symbol().equals(exit.symbol()))
+                .mapToInt(BrokerPort.BrokerPosition::quantity).sum();
+        return "sell".equals(exit.side()) ? Math.max(signed, 0) : Math.max(-signed, 0);
     }
 
     /** An order the circuit breaker kept from the broker: recorded as not sent, with why. */
@@ -145,6 +174,8 @@ public class TradeDesk {
         Map<String, Object> row = new HashMap<>();
         row.put("client_order_id", intent.clientOrderId());
         row.put("status", order.status());
+        // what the broker took: an exit cut to the shares still held records the cut quantity
+        row.put("quantity", order.quantity() > 0 ? order.quantity() : intent.quantity());
         row.put("broker_order_id", order.brokerOrderId());
         row.put("filled_qty", order.filledQuantity());
         row.put("filled_avg_price", order.filledAveragePrice());

@@ -73,4 +73,99 @@ class TradeDeskTest {
         assertThat(desk.transitionRow(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "pending_submit"))
                 .containsEntry("status", "rejected").containsEntry("changed", true);
     }
+
+    /**
+     * A margin account's broker: it takes a sell of shares it does not hold (a short). Its one open sell, the bracket's
+     * stop leg, fills the {@code filledByTheLeg} shares while the exit cancels it (the race), so the position holds
+     * {@code 5 - filledByTheLeg} when the cancel answers.
+     */
+    private static final class MarginBroker implements com.catalyst.trading.BrokerPort {
+        final List<OrderRequest> submitted = new ArrayList<>();
+        final int filledByTheLeg;
+        int position = 5;
+
+        MarginBroker(int filledByTheLeg) {
+            this.filledByTheLeg = filledByTheLeg;
+        }
+
+        private BrokerOrder leg(String status, int filled) {
+            return new BrokerOrder("b-sl", "CAT-20260106-001-ABC-buy-SL", "ABC", "sell", 5, status, filled, filled == 0 ? null : new BigDecimal("9.50"),
+                    BigDecimal.ZERO, null, null, null, "stop", null, new BigDecimal("9.50"), "CAT-20260106-001-ABC-buy", "stop_loss", null,
+                    List.of(), List.of());
+        }
+
+        @Override
+        public BrokerOrder submit(OrderRequest order) {
+            submitted.add(order);
+            position -= order.quantity();
+            return new BrokerOrder("b-" + submitted.size(), order.clientOrderId(), order.symbol(), order.side(), order.quantity(), "filled",
+                    order.quantity(), BigDecimal.TEN, BigDecimal.ZERO, Instant.EPOCH, Instant.EPOCH, null);
+        }
+
+        @Override
+        public java.util.Optional<BrokerOrder> findByClientOrderId(String clientOrderId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<BrokerOrder> cancel(String clientOrderId) {
+            position -= filledByTheLeg;
+            return java.util.Optional.of(leg(filledByTheLeg == 5 ? "filled" : "canceled", filledByTheLeg));
+        }
+
+        @Override
+        public List<BrokerOrder> openOrders() {
+            return List.of(leg("accepted", 0));
+        }
+
+        @Override
+        public List<BrokerPosition> positions() {
+            return position == 0 ? List.of() : List.of(new BrokerPosition("ABC", position, BigDecimal.TEN));
+        }
+
+        @Override
+        public Account account() {
+            return new Account("margin", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, true);
+        }
+    }
+
+    @Test
+    void aStopLegThatFilledWhileTheExitCanceledItLeavesNothingToSellAndNoShortIsOpened() {
+        MarginBroker margin = new MarginBroker(5);
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+
+        BrokerOrder answer = desk.send(exit(), 1);
+
+        assertThat(margin.submitted).isEmpty();
+        assertThat(margin.positions()).isEmpty();
+        assertThat(answer.status()).isEqualTo("canceled");
+        assertThat(answer.brokerOrderId()).isNull();
+        assertThat(answer.rejectReason()).isEqualTo(TradeDesk.NOTHING_HELD);
+        // recorded as the broker never having seen it: a later exit of the same position may reopen it
+        assertThat(desk.transitionRow(exit(), answer, "pending_submit")).containsEntry("status", "canceled").containsEntry("quantity", 5);
+    }
+
+    @Test
+    void aLegThatFilledInPartWhileTheExitCanceledItLeavesAnExitOfWhatIsStillHeld() {
+        MarginBroker margin = new MarginBroker(3);
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+
+        BrokerOrder answer = desk.send(exit(), 1);
+
+        assertThat(margin.submitted).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(2));
+        assertThat(margin.position).isZero();
+        // the orders row records the 2 sent, not the 5 planned
+        assertThat(desk.orderUpdateRow(exit(), answer)).containsEntry("quantity", 2).containsEntry("filled_qty", 2);
+    }
+
+    @Test
+    void withNoRaceTheExitSellsThePlannedQuantity() {
+        MarginBroker margin = new MarginBroker(0);
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+
+        desk.send(exit(), 1);
+
+        assertThat(margin.submitted).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(5));
+        assertThat(margin.position).isZero();
+    }
 }
