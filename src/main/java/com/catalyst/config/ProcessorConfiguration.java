@@ -42,8 +42,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    PatternStage patternStage(MarketDataPort market) {
-        return new PatternStage(market);
+    PatternStage patternStage(MarketDataPort market, CatalystProperties props) {
+        return new PatternStage(market, props.trading().allowShort());
     }
 
     @Bean

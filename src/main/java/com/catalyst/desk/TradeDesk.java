@@ -70,12 +70,25 @@ public class TradeDesk {
         return true;
     }
 
-    /** Each approved decision as an entry; in a trailing exit mode with the trail its stop will follow (ExitSettings). */
+    /**
+     * Each approved decision as an entry: a long buys, a short sells (to open) with its bracket inverted, the stop above
+     * and the target below. In a trailing exit mode a long carries the trail its stop will follow (ExitSettings); a short
+     * keeps its bracket, as the trailing stop is placed as a sell (docs/brokers.md, "Shorts").
+     */
     public List<OrderIntent> entries(TradeRequest request) {
-        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> new OrderIntent("entry", request.cycleId(),
-                OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), "buy"), d.symbol(), "buy", d.approvedQuantity(),
-                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null)
-                .withTrail(exits.trailFor(d))).toList();
+        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> {
+            boolean shortEntry = "short".equals(d.side());
+            String side = shortEntry ? "sell" : "buy";
+            OrderIntent entry = new OrderIntent("entry", request.cycleId(), OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), side),
+                    d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null,
+                    null);
+            return shortEntry ? entry : entry.withTrail(exits.trailFor(d));
+        }).toList();
+    }
+
+    /** Why a short entry is not sent: the broker will not lend the symbol (not shortable, or hard to borrow). */
+    static String notLendable(BrokerPort.Borrow borrow) {
+        return "not sent: " + borrow.symbol() + " is " + (borrow.shortable() ? "not easy to borrow" : "not shortable") + " at the broker";
     }
 
     /**
@@ -96,6 +109,15 @@ public class TradeDesk {
             }
         }
         OrderRequest request = intent.toRequest();
+        if ("entry".equals(intent.kind()) && "sell".equals(intent.side())) {
+            // a short sale: only what the broker marks shortable and easy to borrow
+            BrokerPort.Borrow borrow = broker.borrow(intent.symbol());
+            if (!borrow.lendable()) {
+                LOG.info("Short entry {} not sent: {}", intent.clientOrderId(), notLendable(borrow));
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "rejected", 0, null,
+                        BigDecimal.ZERO, null, null, notLendable(borrow));
+            }
+        }
         if ("exit".equals(intent.kind())) {
             releaseHeldShares(intent);
             // a canceled leg may have filled meanwhile: exit only what the broker still holds, so the exit never opens a
@@ -220,6 +242,8 @@ public class TradeDesk {
         row.put("filled_at", Timestamp.from(first.at()));
         row.put("cycle_id", intent.cycleId());
         row.put("symbol", intent.symbol());
+        // an entry that sells opens a short; an exit closes its position whichever its side
+        row.put("position_side", "sell".equals(intent.side()) ? "short" : "long");
         row.put("stop_loss", intent.stopLoss());
         row.put("take_profit", intent.takeProfit());
         row.put("risk_amount", intent.riskAmount());

@@ -168,4 +168,65 @@ class TradeDeskTest {
         assertThat(margin.submitted).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(5));
         assertThat(margin.position).isZero();
     }
+
+    private static com.catalyst.trading.TradeRequest shortDecision(String symbol) {
+        return new com.catalyst.trading.TradeRequest("20260106-003", List.of(new com.catalyst.risk.RiskDecision(symbol, "short", "approved", 100,
+                100, new BigDecimal("10.00"), new BigDecimal("10.50"), new BigDecimal("9.00"), new BigDecimal("50.00"), "bear_flag", "ok",
+                Map.of())));
+    }
+
+    @Test
+    void aShortDecisionIsASellEntryWithItsBracketInvertedAndNoTrail() {
+        PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
+                .shortSelling(true, List.of());
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false,
+                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_PERCENT, new BigDecimal("2.0"), new BigDecimal("2.0")));
+
+        OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
+
+        assertThat(entry.side()).isEqualTo("sell");
+        assertThat(entry.clientOrderId()).isEqualTo("CAT-20260106-003-ABC-sell");
+        assertThat(entry.trail()).isNull();
+        assertThat(entry.toRequest().stopLossPrice()).isEqualByComparingTo("10.50");
+        assertThat(entry.toRequest().takeProfitPrice()).isEqualByComparingTo("9.00");
+        assertThat(entry.sqlRow()).containsEntry("decision_side", "short").containsEntry("order_class", "bracket");
+        BrokerOrder sold = desk.send(entry, 1);
+        assertThat(sold.status()).isEqualTo("filled");
+        assertThat(desk.fillRow(entry, sold)).containsEntry("position_side", "short");
+        assertThat(margin.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
+    }
+
+    @Test
+    void aShortOfASymbolTheBrokerWillNotLendIsRecordedRejectedAndNeverSent() {
+        PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
+                .shortSelling(true, List.of("ABC"));
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+        OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
+
+        BrokerOrder answer = desk.send(entry, 1);
+
+        assertThat(answer.status()).isEqualTo("rejected");
+        assertThat(answer.brokerOrderId()).isNull();
+        assertThat(answer.rejectReason()).isEqualTo("not sent: ABC is not easy to borrow at the broker");
+        assertThat(margin.findByClientOrderId(entry.clientOrderId())).isEmpty();
+        // shorts off at the broker: not shortable at all
+        TradeDesk cashDesk = new TradeDesk(broker, (id, quantity) -> false);
+        assertThat(cashDesk.send(entry, 1).rejectReason()).isEqualTo("not sent: ABC is not shortable at the broker");
+    }
+
+    @Test
+    void anExitOfAShortBuysBackWhatIsShortAfterCancelingTheOpenBuys() {
+        PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
+                .shortSelling(true, List.of());
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+        desk.send(desk.entries(shortDecision("ABC")).get(0), 1);
+        assertThat(margin.openOrders()).extracting(BrokerOrder::side).containsOnly("buy");
+
+        BrokerOrder cover = desk.send(new OrderIntent("exit", "20260106-004", OrderIntent.exitClientOrderId(3), "ABC", "buy", 100, null, null,
+                null, null, null, 3, "end_of_day"), 1);
+
+        assertThat(cover.status()).isEqualTo("filled");
+        assertThat(margin.positions()).isEmpty();
+        assertThat(margin.openOrders()).isEmpty();
+    }
 }
