@@ -119,7 +119,13 @@ public class TradeDesk {
             }
         }
         if ("exit".equals(intent.kind())) {
-            releaseHeldShares(intent);
+            String stillOpen = releaseHeldShares(intent);
+            if (stillOpen != null) {
+                // a cancel not yet done (Alpaca's pending_cancel) may still fill: what is held is not known yet
+                LOG.info("Exit {} not sent: {} is still being canceled at the broker", intent.clientOrderId(), stillOpen);
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "canceled", 0, null,
+                        BigDecimal.ZERO, null, null, "not sent: " + stillOpen + " is still being canceled at the broker; the next cycle exits");
+            }
             // a canceled leg may have filled meanwhile: exit only what the broker still holds, so the exit never opens a
             // position the other way (a short on a margin account)
             int held = stillHeld(intent);
@@ -147,17 +153,27 @@ public class TradeDesk {
     }
 
     /**
-     * A position's shares are held by its open sell orders (bracket legs) at the broker: an exit cancels them first, as a
-     * broker refuses a sell of shares another order holds. The next order sync records the legs as canceled.
+     * A position's shares are held by its open sell orders (bracket legs) at the broker (a short's by its open buys): an
+     * exit cancels them first, as a broker refuses a sell of shares another order holds. The next order sync records the
+     * legs as canceled. Answers the id of an order whose cancel has not ended (still open after a second look), or null.
      */
-    private void releaseHeldShares(OrderIntent exit) {
+    private String releaseHeldShares(OrderIntent exit) {
+        String stillOpen = null;
         for (BrokerOrder open : broker.openOrders()) {
             if (open.symbol().equals(exit.symbol()) && exit.side().equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
                 BrokerOrder after = broker.cancel(open.clientOrderId()).orElse(open);
+                if (after.open() && !"held".equals(after.status())) {
+                    // asked once more: a cancel the broker has only accepted so far can still end in a fill
+                    after = broker.findByClientOrderId(open.clientOrderId()).orElse(after);
+                }
                 LOG.info("Order {} ({}) canceled before exit {}: {}", open.clientOrderId(), open.leg() == null ? open.orderType() : open.leg(),
                         exit.clientOrderId(), after.status());
+                if (after.open() && !"held".equals(after.status())) {
+                    stillOpen = open.clientOrderId();
+                }
             }
         }
+        return stillOpen;
     }
 
     /** Why an exit was not sent: after the cancels the broker held nothing to exit (a canceled leg had filled first). */

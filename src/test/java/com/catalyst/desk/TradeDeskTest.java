@@ -83,6 +83,7 @@ class TradeDeskTest {
         final List<OrderRequest> submitted = new ArrayList<>();
         final int filledByTheLeg;
         int position = 5;
+        boolean cancelPending;
 
         MarginBroker(int filledByTheLeg) {
             this.filledByTheLeg = filledByTheLeg;
@@ -104,11 +105,14 @@ class TradeDeskTest {
 
         @Override
         public java.util.Optional<BrokerOrder> findByClientOrderId(String clientOrderId) {
-            return java.util.Optional.empty();
+            return cancelPending && clientOrderId.endsWith("-SL") ? java.util.Optional.of(leg("pending_cancel", 0)) : java.util.Optional.empty();
         }
 
         @Override
         public java.util.Optional<BrokerOrder> cancel(String clientOrderId) {
+            if (cancelPending) {
+                return java.util.Optional.of(leg("pending_cancel", 0));
+            }
             position -= filledByTheLeg;
             return java.util.Optional.of(leg(filledByTheLeg == 5 ? "filled" : "canceled", filledByTheLeg));
         }
@@ -228,5 +232,19 @@ class TradeDeskTest {
         assertThat(cover.status()).isEqualTo("filled");
         assertThat(margin.positions()).isEmpty();
         assertThat(margin.openOrders()).isEmpty();
+    }
+
+    @Test
+    void aCancelTheBrokerHasNotFinishedHoldsTheExitBackAsTheLegMayStillFill() {
+        MarginBroker margin = new MarginBroker(0);
+        margin.cancelPending = true;
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
+
+        BrokerOrder answer = desk.send(exit(), 1);
+
+        assertThat(margin.submitted).isEmpty();
+        assertThat(answer.status()).isEqualTo("canceled");
+        assertThat(answer.brokerOrderId()).isNull();
+        assertThat(answer.rejectReason()).isEqualTo("not sent: CAT-20260106-001-ABC-buy-SL is still being canceled at the broker; the next cycle exits");
     }
 }
