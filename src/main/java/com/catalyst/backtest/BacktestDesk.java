@@ -264,7 +264,7 @@ public class BacktestDesk implements DisposableBean {
             r.put("position_id", t.get("trade_no"));
             r.put("symbol", t.get("symbol"));
             r.put("pattern_type", t.get("pattern_type") == null ? "none" : t.get("pattern_type"));
-            r.put("side", "long");
+            r.put("side", t.get("side") == null ? "long" : t.get("side"));
             r.put("quantity", t.get("quantity"));
             r.put("entry_price", t.get("entry_price"));
             r.put("exit_price", t.get("exit_price"));
@@ -340,7 +340,7 @@ public class BacktestDesk implements DisposableBean {
                         s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(), s.minAtrPercent()),
                 r.limits(),
                 b.startingCash(), b.slippageBps(), b.commissionPerShare(), props.trading().flattenMinutesBeforeClose(), cycleMinutes,
-                fast, slow, atrPeriod, multiple);
+                fast, slow, atrPeriod, multiple).withShorts(props.trading().allowShort());
     }
 
     /** The run's exit mode: the request's fields over catalyst.trading.exit.* (a 400 naming the field it refuses). */

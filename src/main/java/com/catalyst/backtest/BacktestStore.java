@@ -44,8 +44,8 @@ public class BacktestStore {
 
     public void trades(long id, List<BacktestTrade> trades) {
         jdbc.batchUpdate("insert into backtest_trades (run_id, trade_no, symbol, pattern_type, quantity, entry_time, entry_bar, entry_price, "
-                        + "exit_time, exit_bar, exit_price, exit_reason, stop_price, target_price, commission, realized_pnl) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", trades, 1000,
+                        + "exit_time, exit_bar, exit_price, exit_reason, stop_price, target_price, commission, realized_pnl, side) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", trades, 1000,
                 (ps, t) -> {
                     ps.setLong(1, id);
                     ps.setInt(2, t.tradeNo());
@@ -63,6 +63,7 @@ public class BacktestStore {
                     ps.setBigDecimal(14, t.targetPrice());
                     ps.setBigDecimal(15, t.commission());
                     ps.setBigDecimal(16, t.realizedPnl());
+                    ps.setString(17, t.side());
                 });
     }
 
@@ -103,7 +104,7 @@ public class BacktestStore {
     }
 
     public List<Map<String, Object>> tradeRows(long id, int limit) {
-        return jdbc.queryForList("select trade_no, symbol, pattern_type, quantity, entry_time, entry_bar, entry_price, exit_time, exit_bar, "
+        return jdbc.queryForList("select trade_no, symbol, pattern_type, side, quantity, entry_time, entry_bar, entry_price, exit_time, exit_bar, "
                 + "exit_price, exit_reason, stop_price, target_price, commission, realized_pnl from backtest_trades where run_id = ? "
                 + "order by trade_no limit ?", id, limit);
     }

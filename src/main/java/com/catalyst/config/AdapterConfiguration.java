@@ -254,7 +254,8 @@ public class AdapterConfiguration {
         // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
         return new PaperBroker(symbol -> latestQuote(market, clock, symbol), clock::now, broker.startingCash(), broker.slippageBps(),
                 broker.commissionPerShare(), new PaperBroker.FillModel(broker.maxFillQuantity(), broker.maxVolumeShare()),
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar());
+                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar())
+                .shortSelling(props.trading().allowShort(), broker.hardToBorrow());
     }
 
     /** The paper broker's quote: the latest bar of the session so far (its close, volume, end, open, high and low), or none yet. */

@@ -110,7 +110,9 @@ public record CatalystProperties(
             @InRiskRange(RiskLimit.REWARD_TO_RISK) Double rewardToRisk,
             @InRiskRange(RiskLimit.MAX_TOTAL_EXPOSURE_SHARE) BigDecimal maxTotalExposureShare,
             @InRiskRange(RiskLimit.NO_ENTRY_FIRST_MINUTES) Integer noEntryFirstMinutes,
-            @InRiskRange(RiskLimit.NO_ENTRY_LAST_MINUTES) Integer noEntryLastMinutes) {
+            @InRiskRange(RiskLimit.NO_ENTRY_LAST_MINUTES) Integer noEntryLastMinutes,
+            @InRiskRange(RiskLimit.MAX_SHORT_EXPOSURE_SHARE) BigDecimal maxShortExposureShare,
+            @InRiskRange(RiskLimit.MAX_SHORT_POSITION_SHARE) BigDecimal maxShortPositionShare) {
 
         public Risk {
             riskPerTrade = riskPerTrade != null ? riskPerTrade : RiskLimit.RISK_PER_TRADE.defaultValue();
@@ -123,12 +125,15 @@ public record CatalystProperties(
             maxTotalExposureShare = maxTotalExposureShare != null ? maxTotalExposureShare : RiskLimit.MAX_TOTAL_EXPOSURE_SHARE.defaultValue();
             noEntryFirstMinutes = noEntryFirstMinutes != null ? noEntryFirstMinutes : RiskLimit.NO_ENTRY_FIRST_MINUTES.defaultValue().intValueExact();
             noEntryLastMinutes = noEntryLastMinutes != null ? noEntryLastMinutes : RiskLimit.NO_ENTRY_LAST_MINUTES.defaultValue().intValueExact();
+            maxShortExposureShare = maxShortExposureShare != null ? maxShortExposureShare : RiskLimit.MAX_SHORT_EXPOSURE_SHARE.defaultValue();
+            maxShortPositionShare = maxShortPositionShare != null ? maxShortPositionShare : RiskLimit.MAX_SHORT_POSITION_SHARE.defaultValue();
         }
 
         /** The limits the risk manager works with. */
         public com.catalyst.risk.RiskLimits limits() {
             return new com.catalyst.risk.RiskLimits(riskPerTrade, maxOpenPositions, maxPositionShare, minPrice, maxDailyLoss,
-                    stopAtrMultiple, rewardToRisk, maxTotalExposureShare, noEntryFirstMinutes, noEntryLastMinutes);
+                    stopAtrMultiple, rewardToRisk, maxTotalExposureShare, noEntryFirstMinutes, noEntryLastMinutes, maxShortExposureShare,
+                    maxShortPositionShare);
         }
 
         /** The window must leave part of the 390-minute session open for entries. */
@@ -146,7 +151,9 @@ public record CatalystProperties(
             @DecimalMin("0") BigDecimal commissionPerShare,
             // paper partial fills: shares per fill and share of the bar's volume per fill (0 = no cap)
             @Min(0) @DefaultValue("0") int maxFillQuantity,
-            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double maxVolumeShare) {
+            @DecimalMin("0") @DecimalMax("1") @DefaultValue("0") double maxVolumeShare,
+            // paper shorts: the symbols the paper broker will not lend (all others are shortable and easy to borrow)
+            @DefaultValue("") java.util.List<String> hardToBorrow) {
     }
 
     public record Trading(
@@ -155,7 +162,9 @@ public record CatalystProperties(
             @NotNull @DefaultValue("30s") Duration reconcileMinAge,
             // a limit price further than this share from the last price is refused (400), nothing sent
             @DecimalMin("0.001") @DecimalMax("1") @DefaultValue("0.10") double limitPriceBand,
-            @Valid @NotNull @DefaultValue Exit exit) {
+            @Valid @NotNull @DefaultValue Exit exit,
+            // short entries (docs/brokers.md, "Shorts"): off unless set; risk refuses a short while off
+            @DefaultValue("false") boolean allowShort) {
     }
 
     /**

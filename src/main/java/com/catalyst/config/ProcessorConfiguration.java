@@ -42,8 +42,8 @@ public class ProcessorConfiguration {
     }
 
     @Bean
-    PatternStage patternStage(MarketDataPort market) {
-        return new PatternStage(market);
+    PatternStage patternStage(MarketDataPort market, CatalystProperties props) {
+        return new PatternStage(market, props.trading().allowShort());
     }
 
     @Bean
@@ -68,7 +68,7 @@ public class ProcessorConfiguration {
         RiskLimits limits = r.limits();
         // the trading window reads the clock at each decision: simulated, replayed or real time alike
         return new RiskLimitsBook(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
-                jdbc, json);
+                jdbc, json, props.trading().allowShort());
     }
 
     @Bean

@@ -269,7 +269,7 @@ public class OrderSyncDesk {
                     move(row, order, fill);
                     // a fill made on arrival was counted with the order's first answer (TradingMetrics.orderEnded)
                     if (!fill.at().equals(order.submittedAt())) {
-                        metrics.laterFill("buy".equals(order.side()) ? "entry" : "exit", order.side(), fill.quantity());
+                        metrics.laterFill(opens(row, order) ? "entry" : "exit", order.side(), fill.quantity());
                     }
                 }
             }
@@ -327,14 +327,24 @@ public class OrderSyncDesk {
                 order.filledAt() != null ? order.filledAt() : Instant.now()));
     }
 
-    /** A buy fill opens or grows the order's position; a sell fill shrinks or closes the position it exits. */
+    /**
+     * Whether the order opens (or grows) a position rather than exiting one: an entry, a buy for a long or a sell for a
+     * short. Bracket legs, trailing stops and exits ({@code CAT-EXIT-…}) exit, whichever their side.
+     */
+    static boolean opens(Map<String, Object> row, BrokerOrder order) {
+        return row.get("leg") == null && !order.clientOrderId().startsWith("CAT-EXIT-")
+                && ("buy".equals(order.side()) || order.clientOrderId().endsWith("-sell"));
+    }
+
+    /** An entry's fill opens or grows the order's position (long for a buy, short for a sell); an exit's shrinks or closes it. */
     private void move(Map<String, Object> row, BrokerOrder order, Fill fill) {
         Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
-        if ("buy".equals(order.side())) {
+        if (opens(row, order)) {
             if (positionId == null) {
                 jdbc.update("insert into positions (cycle_id, security_id, side, quantity, entry_price, stop_loss, take_profit, risk_amount, status,"
-                        + " opened_at, pattern_type) values (?, get_or_create_security(?), 'long', ?, ?, ?, ?, ?, 'open', ?, ?)"
-                        + " on conflict (security_id) where status = 'open' do nothing", row.get("cycle_id"), row.get("symbol"), fill.quantity(),
+                        + " opened_at, pattern_type) values (?, get_or_create_security(?), ?, ?, ?, ?, ?, ?, 'open', ?, ?)"
+                        + " on conflict (security_id) where status = 'open' do nothing", row.get("cycle_id"), row.get("symbol"),
+                        "sell".equals(order.side()) ? "short" : "long", fill.quantity(),
                         fill.price(), row.get("stop_price"), row.get("take_profit_price"), row.get("risk_amount"), timestamp(fill.at()),
                         row.get("pattern_type"));
                 jdbc.update("update orders set position_id = (select position_id from positions where security_id = get_or_create_security(?)"
@@ -361,15 +371,19 @@ public class OrderSyncDesk {
                     order.clientOrderId());
             return;
         }
+        // a short gains what the price fell: (entry - price) a share
         int reduced = jdbc.update("update positions set quantity = quantity - ?, realized_pnl = coalesce(realized_pnl, 0)"
-                + " + round((cast(? as numeric) - entry_price) * ? - cast(? as numeric), 2) where position_id = ? and status = 'open' and quantity > ?",
+                + " + round((case when side = 'short' then -1 else 1 end) * (cast(? as numeric) - entry_price) * ? - cast(? as numeric), 2)"
+                + " where position_id = ? and status = 'open' and quantity > ?",
                 fill.quantity(), fill.price(), fill.quantity(), fill.commission(), positionId, fill.quantity());
         publish(reduced == 0 ? "position_closed" : "position_changed", order, fill);
         if (reduced == 0) {
             String reason = row.get("leg") != null ? (String) row.get("leg") : "exit";
             jdbc.update("update positions set status = 'closed', exit_price = ?, closed_at = ?, close_reason = ?, unrealized_pnl = 0,"
-                    + " realized_pnl = coalesce(realized_pnl, 0) + round((cast(? as numeric) - entry_price) * quantity - cast(? as numeric), 2),"
-                    + " pnl_percent = round((cast(? as numeric) / entry_price - 1) * 100, 4) where position_id = ? and status = 'open'",
+                    + " realized_pnl = coalesce(realized_pnl, 0) + round((case when side = 'short' then -1 else 1 end)"
+                    + " * (cast(? as numeric) - entry_price) * quantity - cast(? as numeric), 2),"
+                    + " pnl_percent = round((case when side = 'short' then -1 else 1 end) * (cast(? as numeric) / entry_price - 1) * 100, 4)"
+                    + " where position_id = ? and status = 'open'",
                     fill.price(), timestamp(fill.at()), reason, fill.price(), fill.commission(), fill.price(), positionId);
         }
     }

@@ -43,6 +43,7 @@ public class ReconciliationDesk {
     private final TradingClock clock;
     private final Duration minAge;
     private final boolean tradingHere;
+    private final boolean allowShort;
     private volatile String state = "pending";
     private volatile String reason = "start-up reconciliation has not run yet";
     private volatile Instant lastRun;
@@ -61,6 +62,7 @@ public class ReconciliationDesk {
         this.cycles = cycles;
         this.json = json;
         this.minAge = props.trading().reconcileMinAge();
+        this.allowShort = props.trading().allowShort();
         this.tradingHere = java.util.Arrays.asList(active.split(",")).contains("trading");
     }
 
@@ -167,31 +169,40 @@ public class ReconciliationDesk {
     private int matchPositions() {
         Map<String, BrokerPosition> held = new HashMap<>();
         for (BrokerPosition p : broker.positions()) {
-            if (p.quantity() < 0) {
+            if (p.quantity() < 0 && !allowShort) {
                 throw new IllegalStateException("the broker holds a short position in " + p.symbol() + " (" + p.quantity()
-                        + "); Catalyst trades long only and will not guess");
+                        + ") while short selling is off (catalyst.trading.allow-short); Catalyst will not guess: cover it at the broker"
+                        + " or turn shorts on");
             }
             held.put(p.symbol(), p);
         }
         int repairs = 0;
-        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, quantity, entry_price, unrealized_pnl from v_positions_current")) {
+        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, side, quantity, entry_price, unrealized_pnl from v_positions_current")) {
             String symbol = (String) local.get("symbol");
-            BrokerPosition atBroker = held.remove(symbol);
             int quantity = ((Number) local.get("quantity")).intValue();
+            // the record keeps a short as side short with a positive quantity; the broker as a negative quantity
+            int signedLocal = "short".equals(local.get("side")) ? -quantity : quantity;
+            BrokerPosition atBroker = held.get(symbol);
+            if (atBroker != null && Integer.signum(atBroker.quantity()) == Integer.signum(signedLocal)) {
+                held.remove(symbol);
+            } else {
+                atBroker = null; // held the other way at the broker: this one is closed, that one recorded below
+            }
             if (atBroker == null) {
                 // sold at the broker without our record seeing the fill: the last mark is the best figure of what it realized,
                 // and it must reach today's realized P&L (the kill switch reads it) rather than vanish
                 BigDecimal mark = local.get("unrealized_pnl") == null ? BigDecimal.ZERO : new BigDecimal(local.get("unrealized_pnl").toString());
                 jdbc.update("update positions set status = 'closed', closed_at = ?, close_reason = 'reconciled: not held at broker',"
-                        + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl, exit_price = round(entry_price + unrealized_pnl / quantity, 4),"
+                        + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl,"
+                        + " exit_price = round(entry_price + (case when side = 'short' then -1 else 1 end) * unrealized_pnl / quantity, 4),"
                         + " pnl_percent = round(unrealized_pnl / (entry_price * quantity) * 100, 4), unrealized_pnl = 0 where position_id = ?",
                         java.sql.Timestamp.from(clock.now()), local.get("position_id"));
                 repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed, realized "
                         + mark + " at its last mark (counts toward today's loss limit)", Map.of("symbol", symbol, "quantity", quantity,
                         "realized_pnl", mark));
                 repairs++;
-            } else if (atBroker.quantity() != quantity) {
-                jdbc.update("update positions set quantity = ?, entry_price = ? where position_id = ?", atBroker.quantity(),
+            } else if (atBroker.quantity() != signedLocal) {
+                jdbc.update("update positions set quantity = ?, entry_price = ? where position_id = ?", Math.abs(atBroker.quantity()),
                         atBroker.averageEntryPrice(), local.get("position_id"));
                 repair("position_resized", "position in " + symbol + " was " + quantity + " shares, the broker holds " + atBroker.quantity(),
                         Map.of("symbol", symbol, "local", quantity, "broker", atBroker.quantity()));
@@ -200,8 +211,8 @@ public class ReconciliationDesk {
         }
         for (BrokerPosition missing : held.values()) {
             jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
-                    + " values (get_or_create_security(?), 'long', ?, ?, 'open', now(), 'reconciled')", missing.symbol(), missing.quantity(),
-                    missing.averageEntryPrice());
+                    + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')", missing.symbol(),
+                    missing.quantity() < 0 ? "short" : "long", Math.abs(missing.quantity()), missing.averageEntryPrice());
             repair("position_opened", "the broker holds " + missing.quantity() + " " + missing.symbol() + " that the record did not: recorded",
                     Map.of("symbol", missing.symbol(), "quantity", missing.quantity()));
             repairs++;
@@ -211,7 +222,9 @@ public class ReconciliationDesk {
 
     /** The intent an unsettled row stands for; entries and exits alike, with the stop and target they carried. */
     private static OrderIntent intent(Map<String, Object> row) {
-        boolean entry = "buy".equals(row.get("side"));
+        // exits are CAT-EXIT-<position> whichever their side; a sell that is no exit opens a short
+        String id = (String) row.get("client_order_id");
+        boolean entry = "buy".equals(row.get("side")) ? !id.startsWith("CAT-EXIT-") : id.endsWith("-sell");
         Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
         return new OrderIntent(entry ? "entry" : "exit", (String) row.get("cycle_id"), (String) row.get("client_order_id"),
                 (String) row.get("symbol"), (String) row.get("side"), ((Number) row.get("quantity")).intValue(), null,

@@ -72,7 +72,8 @@ public class RiskDesk {
                 LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", row.get("client_order_id"),
                         symbol, price);
             }
-            out.add(new WorkingOrder((String) row.get("client_order_id"), symbol, ((Number) row.get("remaining")).intValue(), price));
+            out.add(new WorkingOrder((String) row.get("client_order_id"), symbol, ((Number) row.get("remaining")).intValue(), price,
+                    "sell".equals(row.get("side"))));
         }
         return out;
     }
@@ -84,7 +85,8 @@ public class RiskDesk {
 
     /**
      * One row from the portfolio query (realized P&L all time, open cost and market value, the open symbols) and today's realized P&L.
-     * Buying power is the cash left (a cash account: no margin), exposure the open positions' market value.
+     * Buying power is the cash left (a cash account: no margin; a short's proceeds are not spent, its cost is held as
+     * margin), exposure the open positions' market value, long and short.
      */
     Portfolio portfolio(Map<String, Object> row, BigDecimal realizedToday) {
         BigDecimal realized = decimal(row.get("realized_total"));
@@ -94,8 +96,11 @@ public class RiskDesk {
         BigDecimal cash = startingCash.add(realized).subtract(cost);
         String symbols = (String) row.get("open_symbols");
         Set<String> open = symbols == null || symbols.isBlank() ? Set.of() : Arrays.stream(symbols.split(",")).collect(Collectors.toSet());
+        // a short's market value falls as it gains: its unrealized P&L comes off its cost (exposure is gross, longs plus shorts)
+        BigDecimal shortUnrealized = decimal(row.get("short_unrealized"));
         return new Portfolio(equity, cash.max(BigDecimal.ZERO), ((Number) row.get("open_count")).intValue(), open,
-                realizedToday == null ? BigDecimal.ZERO : realizedToday, cost.add(unrealized));
+                realizedToday == null ? BigDecimal.ZERO : realizedToday, cost.add(unrealized).subtract(shortUnrealized.multiply(BigDecimal.valueOf(2))),
+                decimal(row.get("short_exposure")));
     }
 
     /** The kill switch's risk_events row, when it has tripped: one a session day (the insert ignores the rest). */

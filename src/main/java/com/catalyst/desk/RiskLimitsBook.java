@@ -32,6 +32,7 @@ public class RiskLimitsBook {
     private final Supplier<SessionTime> session;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final boolean allowShort;
     private volatile State state;
 
     /** The overrides and the manager built for them. */
@@ -39,6 +40,12 @@ public class RiskLimitsBook {
     }
 
     public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, JdbcTemplate jdbc, ObjectMapper json) {
+        this(configured, session, jdbc, json, false);
+    }
+
+    /** {@code allowShort}: catalyst.trading.allow-short, whether the managers judge short entries (else they refuse them). */
+    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, JdbcTemplate jdbc, ObjectMapper json, boolean allowShort) {
+        this.allowShort = allowShort;
         this.configured = configured;
         this.session = session;
         this.jdbc = jdbc;
@@ -110,7 +117,7 @@ public class RiskLimitsBook {
                         + " values (?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb)) returning changed_at::text",
                 String.class, source, reason, write(requested), write(overrides), write(RiskLimitsChange.describe(before)),
                 write(RiskLimitsChange.describe(after)));
-        state = new State(Map.copyOf(overrides), new RiskManager(after, session), changedAt);
+        state = new State(Map.copyOf(overrides), new RiskManager(after, session, allowShort), changedAt);
         LOG.warn("Risk limits changed ({}{}): {} -> in force {}", source, reason == null ? "" : ", " + reason,
                 requested.isEmpty() ? "reset to configuration" : requested, RiskLimitsChange.describe(after));
         Map<String, Object> out = view();
@@ -135,7 +142,7 @@ public class RiskLimitsBook {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select overrides::text as overrides, changed_at::text as changed_at from risk_limit_changes order by change_id desc limit 1");
         if (rows.isEmpty()) {
-            return new State(Map.of(), new RiskManager(configured, session), null);
+            return new State(Map.of(), new RiskManager(configured, session, allowShort), null);
         }
         try {
             Map<String, Object> stored = json.readValue((String) rows.get(0).get("overrides"), new TypeReference<Map<String, Object>>() { });
@@ -145,10 +152,10 @@ public class RiskLimitsBook {
             if (!overrides.isEmpty()) {
                 LOG.warn("Risk limits changed at run time are in force (since {}): {}", rows.get(0).get("changed_at"), overrides);
             }
-            return new State(Map.copyOf(overrides), new RiskManager(limits, session), (String) rows.get(0).get("changed_at"));
+            return new State(Map.copyOf(overrides), new RiskManager(limits, session, allowShort), (String) rows.get(0).get("changed_at"));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.error("Stored risk limit changes cannot be used ({}); the configured limits are in force", e.getMessage());
-            return new State(Map.of(), new RiskManager(configured, session), null);
+            return new State(Map.of(), new RiskManager(configured, session, allowShort), null);
         }
     }
 

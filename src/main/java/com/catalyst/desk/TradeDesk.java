@@ -13,6 +13,7 @@ import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderOutcome;
+import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.TradeRequest;
 import org.slf4j.Logger;
@@ -69,12 +70,25 @@ public class TradeDesk {
         return true;
     }
 
-    /** Each approved decision as an entry; in a trailing exit mode with the trail its stop will follow (ExitSettings). */
+    /**
+     * Each approved decision as an entry: a long buys, a short sells (to open) with its bracket inverted, the stop above
+     * and the target below. In a trailing exit mode a long carries the trail its stop will follow (ExitSettings); a short
+     * keeps its bracket, as the trailing stop is placed as a sell (docs/brokers.md, "Shorts").
+     */
     public List<OrderIntent> entries(TradeRequest request) {
-        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> new OrderIntent("entry", request.cycleId(),
-                OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), "buy"), d.symbol(), "buy", d.approvedQuantity(),
-                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null)
-                .withTrail(exits.trailFor(d))).toList();
+        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> {
+            boolean shortEntry = "short".equals(d.side());
+            String side = shortEntry ? "sell" : "buy";
+            OrderIntent entry = new OrderIntent("entry", request.cycleId(), OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), side),
+                    d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null,
+                    null);
+            return shortEntry ? entry : entry.withTrail(exits.trailFor(d));
+        }).toList();
+    }
+
+    /** Why a short entry is not sent: the broker will not lend the symbol (not shortable, or hard to borrow). */
+    static String notLendable(BrokerPort.Borrow borrow) {
+        return "not sent: " + borrow.symbol() + " is " + (borrow.shortable() ? "not easy to borrow" : "not shortable") + " at the broker";
     }
 
     /**
@@ -94,11 +108,41 @@ public class TradeDesk {
                 LOG.info("Order {} never reached the broker; sending it now", intent.clientOrderId());
             }
         }
+        OrderRequest request = intent.toRequest();
+        if ("entry".equals(intent.kind()) && "sell".equals(intent.side())) {
+            // a short sale: only what the broker marks shortable and easy to borrow
+            BrokerPort.Borrow borrow = broker.borrow(intent.symbol());
+            if (!borrow.lendable()) {
+                LOG.info("Short entry {} not sent: {}", intent.clientOrderId(), notLendable(borrow));
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "rejected", 0, null,
+                        BigDecimal.ZERO, null, null, notLendable(borrow));
+            }
+        }
         if ("exit".equals(intent.kind())) {
-            releaseHeldShares(intent);
+            String stillOpen = releaseHeldShares(intent);
+            if (stillOpen != null) {
+                // a cancel not yet done (Alpaca's pending_cancel) may still fill: what is held is not known yet
+                LOG.info("Exit {} not sent: {} is still being canceled at the broker", intent.clientOrderId(), stillOpen);
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "canceled", 0, null,
+                        BigDecimal.ZERO, null, null, "not sent: " + stillOpen + " is still being canceled at the broker; the next cycle exits");
+            }
+            // a canceled leg may have filled meanwhile: exit only what the broker still holds, so the exit never opens a
+            // position the other way (a short on a margin account)
+            int held = stillHeld(intent);
+            if (held <= 0) {
+                LOG.info("Exit {} not sent: the broker holds no {} to {} (an order canceled before it filled first)", intent.clientOrderId(),
+                        intent.symbol(), intent.side());
+                return new BrokerOrder(null, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "canceled", 0, null,
+                        BigDecimal.ZERO, null, null, NOTHING_HELD);
+            }
+            if (held < request.quantity()) {
+                LOG.info("Exit {} of {} {}: the broker holds {} after the cancels; {} only", intent.clientOrderId(), request.quantity(),
+                        intent.symbol(), held, held);
+                request = request.withQuantity(held);
+            }
         }
         try {
-            BrokerOrder order = broker.submit(intent.toRequest());
+            BrokerOrder order = broker.submit(request);
             LOG.info("Order {} {} {} x{}: {}{}", intent.clientOrderId(), intent.side(), intent.symbol(), intent.quantity(), order.status(),
                     order.filledAveragePrice() == null ? "" : " at " + order.filledAveragePrice());
             return order;
@@ -109,17 +153,40 @@ public class TradeDesk {
     }
 
     /**
-     * A position's shares are held by its open sell orders (bracket legs) at the broker: an exit cancels them first, as a
-     * broker refuses a sell of shares another order holds. The next order sync records the legs as canceled.
+     * A position's shares are held by its open sell orders (bracket legs) at the broker (a short's by its open buys): an
+     * exit cancels them first, as a broker refuses a sell of shares another order holds. The next order sync records the
+     * legs as canceled. Answers the id of an order whose cancel has not ended (still open after a second look), or null.
      */
-    private void releaseHeldShares(OrderIntent exit) {
+    private String releaseHeldShares(OrderIntent exit) {
+        String stillOpen = null;
         for (BrokerOrder open : broker.openOrders()) {
-            if (open.symbol().equals(exit.symbol()) && "sell".equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
+            if (open.symbol().equals(exit.symbol()) && exit.side().equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
                 BrokerOrder after = broker.cancel(open.clientOrderId()).orElse(open);
+                if (after.open() && !"held".equals(after.status())) {
+                    // asked once more: a cancel the broker has only accepted so far can still end in a fill
+                    after = broker.findByClientOrderId(open.clientOrderId()).orElse(after);
+                }
                 LOG.info("Order {} ({}) canceled before exit {}: {}", open.clientOrderId(), open.leg() == null ? open.orderType() : open.leg(),
                         exit.clientOrderId(), after.status());
+                if (after.open() && !"held".equals(after.status())) {
+                    stillOpen = open.clientOrderId();
+                }
             }
         }
+        return stillOpen;
+    }
+
+    /** Why an exit was not sent: after the cancels the broker held nothing to exit (a canceled leg had filled first). */
+    public static final String NOTHING_HELD = "not sent: the broker holds no shares to exit after canceling the open orders (one filled first)";
+
+    /**
+     * What the exit may still take, as the broker says after the cancels: the long shares a sell closes, the short shares a
+     * buy covers; 0 when flat or held the other way.
+     */
+    private int stillHeld(OrderIntent exit) {
+        int signed = broker.positions().stream().filter(p -> p.symbol().equals(exit.symbol()))
+                .mapToInt(BrokerPort.BrokerPosition::quantity).sum();
+        return "sell".equals(exit.side()) ? Math.max(signed, 0) : Math.max(-signed, 0);
     }
 
     /** An order the circuit breaker kept from the broker: recorded as not sent, with why. */
@@ -145,6 +212,8 @@ public class TradeDesk {
         Map<String, Object> row = new HashMap<>();
         row.put("client_order_id", intent.clientOrderId());
         row.put("status", order.status());
+        // what the broker took: an exit cut to the shares still held records the cut quantity
+        row.put("quantity", order.quantity() > 0 ? order.quantity() : intent.quantity());
         row.put("broker_order_id", order.brokerOrderId());
         row.put("filled_qty", order.filledQuantity());
         row.put("filled_avg_price", order.filledAveragePrice());
@@ -189,6 +258,8 @@ public class TradeDesk {
         row.put("filled_at", Timestamp.from(first.at()));
         row.put("cycle_id", intent.cycleId());
         row.put("symbol", intent.symbol());
+        // an entry that sells opens a short; an exit closes its position whichever its side
+        row.put("position_side", "sell".equals(intent.side()) ? "short" : "long");
         row.put("stop_loss", intent.stopLoss());
         row.put("take_profit", intent.takeProfit());
         row.put("risk_amount", intent.riskAmount());

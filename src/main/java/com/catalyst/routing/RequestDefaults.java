@@ -148,8 +148,9 @@ public class RequestDefaults {
                 throw new ErrorBodies.FieldException(at, "'" + at + "' must be a proposal object, got null");
             }
             ticker(at + ".symbol", p.symbol());
-            if (!"long".equals(p.side()) && !"buy".equals(p.side())) {
-                throw new ErrorBodies.FieldException(at + ".side", "'" + at + ".side' must be long, got '" + p.side() + "'");
+            // a short is judged by risk, which refuses it while catalyst.trading.allow-short is off
+            if (!"long".equals(p.side()) && !"buy".equals(p.side()) && !"short".equals(p.side())) {
+                throw new ErrorBodies.FieldException(at + ".side", "'" + at + ".side' must be long or short, got '" + p.side() + "'");
             }
             positivePrice(at + ".entry_price", p.entryPrice());
             if (p.stopPrice() != null) {

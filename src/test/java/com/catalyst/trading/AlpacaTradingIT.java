@@ -198,6 +198,9 @@ class AlpacaTradingIT {
         HttpResponse<String> bought = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\",\"quantity\":10}");
         assertThat(json.readTree(bought.body()).get("status").asText()).as(bought.body()).isEqualTo("filled");
         int position = jdbc.queryForObject("select position_id from v_positions_current where symbol = ?", Integer.class, symbol);
+        // Alpaca now holds the 10 shares: an exit sells only what the broker says it holds (TradeDesk)
+        ALPACA.stubFor(get("/v2/positions").atPriority(1).willReturn(okJson("[{\"symbol\": \"" + symbol + "\", \"qty\": \"10\","
+                + " \"side\": \"long\", \"avg_entry_price\": \"50.00\"}]")));
         ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("CAT-EXIT-")).willReturn(aResponse().withStatus(403)
                 .withBody("{\"code\": 40310000, \"message\": \"insufficient qty available for order\"}")));
         JsonNode refused = json.readTree(send("DELETE", "/api/v1/trading/positions/" + symbol, null).body()).get("outcomes").get(0);
@@ -209,6 +212,7 @@ class AlpacaTradingIT {
         assertThat(closed.get("status").asText()).isEqualTo("filled");
         assertThat(closed.get("client_order_id").asText()).isEqualTo("CAT-EXIT-" + position + "-2");
         assertThat(jdbc.queryForObject("select status from positions where position_id = ?", String.class, position)).isEqualTo("closed");
+        ALPACA.stubFor(get("/v2/positions").atPriority(1).willReturn(okJson("[]")));
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(containing("\"CAT-EXIT-" + position + "\"")));
         ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(containing("\"CAT-EXIT-" + position + "-2\"")));
 

@@ -19,8 +19,8 @@ import com.catalyst.trading.OrderIntent;
 /**
  * The run's record of positions, in memory: what the trading bundle writes to {@code positions} for a live fill and
  * what the risk bundle reads back. Entries open a position at the fill price with the intent's stop and target; exits
- * close it with realized P&L = (exit − entry) × quantity − the exit's commission, rounded to the cent, as the trading
- * route's SQL does. {@link #portfolio} computes the risk manager's view as {@code RiskDesk} does from the record.
+ * close it with realized P&L = (exit − entry) × quantity − the exit's commission (a short: entry − exit), rounded to the
+ * cent, as the trading route's SQL does. {@link #portfolio} computes the risk manager's view as {@code RiskDesk} does from the record.
  */
 public final class BacktestBook {
 
@@ -41,6 +41,7 @@ public final class BacktestBook {
         int id = nextPosition++;
         Open p = new Open(id, intent.symbol(), intent.patternType(), fill.filledQuantity(), fill.filledAveragePrice(),
                 intent.stopLoss(), intent.takeProfit(), fill.filledAt(), bar, session);
+        p.isShort = "sell".equals(intent.side());
         // a trailing exit starts its mark at the fill, as the broker's trailing stop starts at the price it is placed at
         p.trail = intent.trail();
         p.highWaterMark = fill.filledAveragePrice();
@@ -56,12 +57,13 @@ public final class BacktestBook {
             throw new IllegalStateException("exit " + intent.clientOrderId() + " closes position " + intent.positionId() + ", which is not open");
         }
         openBySymbol.remove(p.symbol);
-        BigDecimal pnl = fill.filledAveragePrice().subtract(p.entryPrice).multiply(BigDecimal.valueOf(p.quantity))
+        BigDecimal move = fill.filledAveragePrice().subtract(p.entryPrice);
+        BigDecimal pnl = (p.isShort ? move.negate() : move).multiply(BigDecimal.valueOf(p.quantity))
                 .subtract(fill.commission()).setScale(2, RoundingMode.HALF_UP);
         realizedTotal = realizedTotal.add(pnl);
         realizedByDay.merge(p.session, pnl, BigDecimal::add);
         return new BacktestTrade(++tradeNo, p.symbol, p.pattern, p.quantity, p.openedAt, p.bar, p.entryPrice, fill.filledAt(), bar,
-                fill.filledAveragePrice(), intent.closeReason(), p.stop, p.target, fill.commission(), pnl);
+                fill.filledAveragePrice(), intent.closeReason(), p.stop, p.target, fill.commission(), pnl, p.isShort ? "short" : "long");
     }
 
     /** A bar of {@code symbol} ended: an open position with a trailing exit lifts its high-water mark to the bar's high. */
@@ -93,6 +95,7 @@ public final class BacktestBook {
             Map<String, Object> row = new HashMap<>();
             row.put("position_id", p.id);
             row.put("symbol", p.symbol);
+            row.put("side", p.isShort ? "short" : "long");
             row.put("quantity", p.quantity);
             row.put("entry_price", p.entryPrice);
             row.put("stop_loss", p.stop);
@@ -123,14 +126,23 @@ public final class BacktestBook {
     public Portfolio portfolio(LocalDate session) {
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal unrealized = BigDecimal.ZERO;
+        BigDecimal exposure = BigDecimal.ZERO;
+        BigDecimal shortExposure = BigDecimal.ZERO;
         for (Open p : open.values()) {
-            cost = cost.add(p.entryPrice.multiply(BigDecimal.valueOf(p.quantity)));
+            BigDecimal positionCost = p.entryPrice.multiply(BigDecimal.valueOf(p.quantity));
+            cost = cost.add(positionCost);
             unrealized = unrealized.add(p.unrealized);
+            // a short's market value falls as it gains
+            BigDecimal value = p.isShort ? positionCost.subtract(p.unrealized) : positionCost.add(p.unrealized);
+            exposure = exposure.add(value);
+            if (p.isShort) {
+                shortExposure = shortExposure.add(value);
+            }
         }
         BigDecimal equity = startingCash.add(realizedTotal).add(unrealized);
         BigDecimal cash = startingCash.add(realizedTotal).subtract(cost);
         return new Portfolio(equity, cash.max(BigDecimal.ZERO), open.size(), openSymbols(),
-                realizedByDay.getOrDefault(session, BigDecimal.ZERO), cost.add(unrealized));
+                realizedByDay.getOrDefault(session, BigDecimal.ZERO), exposure, shortExposure);
     }
 
     /** The open positions at the end of a run, for the report. */
@@ -151,6 +163,7 @@ public final class BacktestBook {
         final long bar;
         final LocalDate session;
         BigDecimal unrealized = BigDecimal.ZERO;
+        boolean isShort;
         com.catalyst.trading.Trail trail;
         BigDecimal highWaterMark;
 

@@ -19,11 +19,12 @@ import com.catalyst.workflow.TradingMode;
  * @param atrPeriod    ema-cross: the ATR period of the stop
  * @param atrMultiple  ema-cross: the stop sits this many ATRs below the entry
  * @param exit         how entries exit: the bracket's fixed stop and target, or a trailing stop (catalyst.trading.exit.*)
+ * @param allowShort   whether bearish findings become short entries, as live with catalyst.trading.allow-short
  */
 public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
                              BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
                              long flattenMinutesBeforeClose, int cycleMinutes,
-                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple, ExitSettings exit) {
+                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple, ExitSettings exit, boolean allowShort) {
 
     public static final String PATTERN = "pattern";
     public static final String EMA_CROSS = "ema-cross";
@@ -31,12 +32,21 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
     public static final int MAX_PERIOD = 98_280;
     public static final double MAX_ATR_MULTIPLE = 100;
 
+    /** Long entries only (catalyst.trading.allow-short off). */
+    public BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
+                          BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
+                          long flattenMinutesBeforeClose, int cycleMinutes, int emaFast, int emaSlow, int atrPeriod, double atrMultiple,
+                          ExitSettings exit) {
+        this(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare, flattenMinutesBeforeClose, cycleMinutes,
+                emaFast, emaSlow, atrPeriod, atrMultiple, exit, false);
+    }
+
     /** With the bracket's exits. */
     public BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
                           BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
                           long flattenMinutesBeforeClose, int cycleMinutes, int emaFast, int emaSlow, int atrPeriod, double atrMultiple) {
         this(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare, flattenMinutesBeforeClose, cycleMinutes,
-                emaFast, emaSlow, atrPeriod, atrMultiple, ExitSettings.BRACKET);
+                emaFast, emaSlow, atrPeriod, atrMultiple, ExitSettings.BRACKET, false);
     }
 
     public BacktestConfig {
@@ -59,11 +69,17 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
 
     public BacktestConfig withStrategy(String name) {
         return new BacktestConfig(name, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, allowShort);
     }
 
     public BacktestConfig withExit(ExitSettings newExit) {
         return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, newExit);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, newExit, allowShort);
+    }
+
+    /** The same run with short entries allowed or not (the pattern strategy's bearish findings; catalyst.trading.allow-short). */
+    public BacktestConfig withShorts(boolean shorts) {
+        return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, shorts);
     }
 }

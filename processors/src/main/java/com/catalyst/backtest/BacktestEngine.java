@@ -75,11 +75,11 @@ public final class BacktestEngine {
         BacktestMarket market = data.market();
         BacktestClock clock = new BacktestClock();
         PaperBroker broker = new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
-                config.startingCash(), config.slippageBps(), config.commissionPerShare());
+                config.startingCash(), config.slippageBps(), config.commissionPerShare()).shortSelling(config.allowShort(), java.util.List.of());
         ExitPlanner exitPlanner = new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()),
                 clock::minutesToClose, config.flattenMinutesBeforeClose());
         RiskManager risk = new RiskManager(config.risk(),
-                () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()));
+                () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), config.allowShort());
         BacktestStrategy strategy = strategy(market);
         Run run = new Run(broker, exitPlanner, risk, strategy, new BacktestBook(config.startingCash()), listener, clock);
 
@@ -147,7 +147,7 @@ public final class BacktestEngine {
         if (BacktestConfig.EMA_CROSS.equals(config.strategy())) {
             return new EmaCrossStrategy(config.emaFast(), config.emaSlow(), config.atrPeriod(), config.atrMultiple(), config.mode());
         }
-        return new PatternCycleStrategy(new MarketScanner(market, config.scanner()), new PatternStage(market), new TechnicalStage(market),
+        return new PatternCycleStrategy(new MarketScanner(market, config.scanner()), new PatternStage(market, config.allowShort()), new TechnicalStage(market),
                 new CycleFunnel(config.funnel()), config.mode(), config.cycleMinutes());
     }
 

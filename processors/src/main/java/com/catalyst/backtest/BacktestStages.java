@@ -75,9 +75,13 @@ public class BacktestStages {
             if (d.tradeable()) {
                 run.approved++;
                 // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
-                run.execute(new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), "buy"),
-                        d.symbol(), "buy", d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
-                        d.patternType(), null, null).withTrail(run.exit.trailFor(d)));
+                // a short sells to open with its bracket inverted, and keeps the bracket in a trailing mode, as live
+                boolean shortEntry = "short".equals(d.side());
+                String side = shortEntry ? "sell" : "buy";
+                OrderIntent entry = new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), side),
+                        d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
+                        d.patternType(), null, null);
+                run.execute(shortEntry ? entry : entry.withTrail(run.exit.trailFor(d)));
             }
         }
     }

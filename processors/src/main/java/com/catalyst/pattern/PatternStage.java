@@ -12,7 +12,7 @@ import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
 
 /**
- * The pattern step of the cycle: for each candidate, the strongest bullish pattern that completed within the last
+ * The pattern step of the cycle: for each candidate, the strongest bullish pattern (or, shorts allowed, bearish) that completed within the last
  * {@code RECENT_BARS} bars (the cycle runs every few minutes, so a pattern confirmed between two cycles still counts),
  * found by every detector of {@link PatternScanner} on a trailing window, plus the steady intraday uptrend that the
  * earlier implementation called a continuation.
@@ -25,6 +25,7 @@ public final class PatternStage {
 
     private final MarketDataPort market;
     private final PatternScanner scanner;
+    private final boolean bearishToo;
     private final Map<String, SymbolState> states = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PatternStage(MarketDataPort market) {
@@ -32,8 +33,22 @@ public final class PatternStage {
     }
 
     public PatternStage(MarketDataPort market, PatternScanner scanner) {
+        this(market, scanner, false);
+    }
+
+    /**
+     * With {@code bearishToo} (short entries allowed: catalyst.trading.allow-short) a bearish pattern is a finding as
+     * well, the best of either direction winning; without it bearish patterns are dropped, as a long-only cycle cannot
+     * trade them.
+     */
+    public PatternStage(MarketDataPort market, PatternScanner scanner, boolean bearishToo) {
         this.market = market;
         this.scanner = scanner;
+        this.bearishToo = bearishToo;
+    }
+
+    public PatternStage(MarketDataPort market, boolean bearishToo) {
+        this(market, PatternScanner.withAllDetectors(), bearishToo);
     }
 
     public PatternResponse analyze(PatternRequest request) {
@@ -68,7 +83,7 @@ public final class PatternStage {
         synchronized (state) {
             for (int end = Math.max(1, n - RECENT_BARS + 1); end <= n; end++) {
                 if (bars.get(end - 1).time().isAfter(state.lastEnd)) {
-                    bestBullish(symbol, bars.subList(Math.max(0, end - WINDOW), end)).ifPresent(state.recent::add);
+                    bestTradeable(symbol, bars.subList(Math.max(0, end - WINDOW), end)).ifPresent(state.recent::add);
                 }
             }
             state.lastEnd = last;
@@ -80,9 +95,9 @@ public final class PatternStage {
         return found.stream().max(Comparator.comparingDouble(PatternFinding::confidence));
     }
 
-    private Optional<PatternFinding> bestBullish(String symbol, List<Bar> window) {
+    private Optional<PatternFinding> bestTradeable(String symbol, List<Bar> window) {
         for (PatternMatch match : scanner.scan(window)) {
-            if (match.direction() == Direction.BULLISH) {
+            if (match.direction() == Direction.BULLISH || (bearishToo && match.direction() == Direction.BEARISH)) {
                 return Optional.of(finding(symbol, match)); // scan() is best first
             }
         }

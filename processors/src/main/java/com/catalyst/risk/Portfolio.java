@@ -7,10 +7,21 @@ import java.util.Set;
 
 /**
  * The account as the risk manager sees it, read from the record of positions before each decision;
- * {@code exposure} is the market value of the open positions; {@link #withWorking} adds the entry orders still working.
+ * {@code exposure} is the market value of the open positions, long and short ({@code shortExposure} the shorts' part);
+ * {@link #withWorking} adds the entry orders still working.
  */
 public record Portfolio(BigDecimal equity, BigDecimal buyingPower, int openPositions, Set<String> openSymbols,
-                        BigDecimal realizedPnlToday, BigDecimal exposure) {
+                        BigDecimal realizedPnlToday, BigDecimal exposure, BigDecimal shortExposure) {
+
+    public Portfolio {
+        shortExposure = shortExposure == null ? BigDecimal.ZERO : shortExposure;
+    }
+
+    /** A portfolio without short positions. */
+    public Portfolio(BigDecimal equity, BigDecimal buyingPower, int openPositions, Set<String> openSymbols, BigDecimal realizedPnlToday,
+                     BigDecimal exposure) {
+        this(equity, buyingPower, openPositions, openSymbols, realizedPnlToday, exposure, BigDecimal.ZERO);
+    }
 
     /** A portfolio whose open positions carry no exposure figure (they count as zero). */
     public Portfolio(BigDecimal equity, BigDecimal buyingPower, int openPositions, Set<String> openSymbols, BigDecimal realizedPnlToday) {
@@ -27,13 +38,17 @@ public record Portfolio(BigDecimal equity, BigDecimal buyingPower, int openPosit
         Set<String> symbols = new HashSet<>(openSymbols);
         BigDecimal exposed = exposure == null ? BigDecimal.ZERO : exposure;
         BigDecimal power = buyingPower;
+        BigDecimal shorts = shortExposure;
         for (WorkingOrder order : working) {
             if (symbols.add(order.symbol())) {
                 open++;
             }
             exposed = exposed.add(order.cost());
             power = power.subtract(order.cost());
+            if (order.shortEntry()) {
+                shorts = shorts.add(order.cost());
+            }
         }
-        return new Portfolio(equity, power.max(BigDecimal.ZERO), open, Set.copyOf(symbols), realizedPnlToday, exposed);
+        return new Portfolio(equity, power.max(BigDecimal.ZERO), open, Set.copyOf(symbols), realizedPnlToday, exposed, shorts);
     }
 }

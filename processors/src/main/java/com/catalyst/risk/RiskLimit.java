@@ -40,7 +40,12 @@ public enum RiskLimit {
     NO_ENTRY_FIRST_MINUTES("no_entry_first_minutes", "0", "120", true, "5", "minutes",
             "no entries in the first minutes of the session (0: off)"),
     NO_ENTRY_LAST_MINUTES("no_entry_last_minutes", "0", "120", true, "15", "minutes",
-            "no entries in the last minutes of the session (0: off); with the first, under 390");
+            "no entries in the last minutes of the session (0: off); with the first, under 390"),
+    MAX_SHORT_EXPOSURE_SHARE("max_short_exposure_share", "0", "2", false, "0.5", "share of equity",
+            "the market value of all open short positions at most, working short entries counted as if they filled (0: no shorts); "
+                    + "shorts count in the total exposure too. Shorts are off unless `CATALYST_TRADING_ALLOW_SHORT` is true"),
+    MAX_SHORT_POSITION_SHARE("max_short_position_share", "0.01", "1", false, "0.10", "share of equity",
+            "one short position's value at most (a short's loss has no ceiling, so below max_position_share by default; the lower of the two binds)");
 
     private final String key;
     private final BigDecimal min;

@@ -48,7 +48,8 @@ public final class RiskLimitsChange {
         return new RiskLimits(decimal(v.get("risk_per_trade")), integer(v.get("max_open_positions")), decimal(v.get("max_position_share")),
                 decimal(v.get("min_price")), decimal(v.get("max_daily_loss")), decimal(v.get("stop_atr_multiple")).doubleValue(),
                 decimal(v.get("reward_to_risk")).doubleValue(), decimal(v.get("max_total_exposure_share")),
-                integer(v.get("no_entry_first_minutes")), integer(v.get("no_entry_last_minutes")));
+                integer(v.get("no_entry_first_minutes")), integer(v.get("no_entry_last_minutes")), decimal(v.get("max_short_exposure_share")),
+                decimal(v.get("max_short_position_share")));
     }
 
     /**
@@ -76,6 +77,8 @@ public final class RiskLimitsChange {
         out.put("reward_to_risk", BigDecimal.valueOf(limits.rewardToRisk()));
         out.put("no_entry_first_minutes", limits.noEntryFirstMinutes());
         out.put("no_entry_last_minutes", limits.noEntryLastMinutes());
+        out.put("max_short_exposure_share", limits.maxShortExposureShare());
+        out.put("max_short_position_share", limits.maxShortPositionShare());
         return out;
     }
 

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * The only way into trading. Sizes each proposal from its stop distance so that hitting the stop loses at most
  * risk-per-trade × equity, then applies the limits in order; a proposal that breaks one is rejected or cut to fit.
  * The limits: kill switch, trading window, minimum price, one position a symbol, open positions, risk budget,
- * position share of equity, total exposure share of equity and buying power.
+ * position share of equity, total exposure share of equity, for a short its own position and exposure shares, and buying
+ * power. A short (side {@code short}, only when allowed) is the mirror image: stop above the entry, target below.
  */
 public final class RiskManager {
 
@@ -22,14 +23,26 @@ public final class RiskManager {
 
     private final RiskLimits limits;
     private final Supplier<SessionTime> session;
+    private final boolean allowShort;
 
     public RiskManager(RiskLimits limits) {
         this(limits, SessionTime::midSession);
     }
 
+    /** Long entries only (shorts are off by default: {@code catalyst.trading.allow-short}). */
     public RiskManager(RiskLimits limits, Supplier<SessionTime> session) {
+        this(limits, session, false);
+    }
+
+    /** With {@code allowShort}, short entries are judged too, under the short limits as well as every other. */
+    public RiskManager(RiskLimits limits, Supplier<SessionTime> session, boolean allowShort) {
         this.limits = limits;
         this.session = session;
+        this.allowShort = allowShort;
+    }
+
+    public boolean allowShort() {
+        return allowShort;
     }
 
     public RiskLimits limits() {
@@ -60,7 +73,7 @@ public final class RiskManager {
     }
 
     RiskDecision decide(TradeProposal p, Portfolio portfolio, int open, Set<String> held, BigDecimal buyingPower, double multiplier) {
-        return decide(p, portfolio, new Book(open, held, buyingPower, portfolio.exposure()), session.get(), multiplier);
+        return decide(p, portfolio, new Book(open, held, buyingPower, portfolio.exposure(), portfolio.shortExposure()), session.get(), multiplier);
     }
 
     private RiskDecision decide(TradeProposal p, Portfolio portfolio, Book book, SessionTime time, double multiplier) {
@@ -69,6 +82,9 @@ public final class RiskManager {
         numbers.put("buying_power", book.buyingPower);
         numbers.put("open_positions", book.open);
         numbers.put("exposure", book.exposure);
+        if (isShort(p)) {
+            numbers.put("short_exposure", book.shortExposure);
+        }
         numbers.put("realized_pnl_today", portfolio.realizedPnlToday());
         numbers.put("minutes_since_open", time.minutesSinceOpen());
         numbers.put("minutes_to_close", time.minutesToClose());
@@ -82,8 +98,11 @@ public final class RiskManager {
     /** The limits that refuse an entry outright, whatever its size; null when none does. */
     private String refusal(TradeProposal p, Portfolio portfolio, Book book, SessionTime time) {
         BigDecimal entry = p.entryPrice();
-        if (!"long".equals(p.side())) {
-            return "only long entries are supported; got side '" + p.side() + "'";
+        if (isShort(p) && !allowShort) {
+            return "short entries are off (catalyst.trading.allow-short, CATALYST_TRADING_ALLOW_SHORT); got side 'short'";
+        }
+        if (!"long".equals(p.side()) && !isShort(p)) {
+            return "side must be long or short; got side '" + p.side() + "'";
         }
         if (entry == null || entry.signum() <= 0) {
             return "entry price must be positive";
@@ -91,8 +110,11 @@ public final class RiskManager {
         if (p.quantity() != null && p.quantity() <= 0) {
             return "quantity must be positive, got " + p.quantity();
         }
-        if (p.stopPrice() != null && (p.stopPrice().signum() <= 0 || p.stopPrice().compareTo(entry) >= 0)) {
+        if (!isShort(p) && p.stopPrice() != null && (p.stopPrice().signum() <= 0 || p.stopPrice().compareTo(entry) >= 0)) {
             return "stop price " + p.stopPrice() + " must be positive and below the entry " + entry;
+        }
+        if (isShort(p) && p.stopPrice() != null && p.stopPrice().compareTo(entry) <= 0) {
+            return "a short's stop price " + p.stopPrice() + " must be above the entry " + entry;
         }
         if (killSwitchTripped(portfolio)) {
             return "kill switch: realized P&L today " + portfolio.realizedPnlToday() + " has reached the maximum daily loss "
@@ -115,6 +137,9 @@ public final class RiskManager {
         if (book.held.contains(p.symbol())) {
             return "a position in " + p.symbol() + " is already open (or an entry order for it is working)";
         }
+        if (isShort(p) && limits.maxShortExposureShare().signum() == 0) {
+            return "short exposure limit is 0 (max_short_exposure_share): no short entries";
+        }
         if (book.open >= limits.maxOpenPositions()) {
             return "open positions " + book.open + " reached the maximum " + limits.maxOpenPositions()
                     + " (working entry orders count as open); close a position or cancel an order first";
@@ -125,9 +150,13 @@ public final class RiskManager {
     /** Sizes from the risk budget (or takes the trader's quantity), then cuts to every value limit in turn. */
     private RiskDecision size(TradeProposal p, Portfolio portfolio, Book book, double multiplier, Map<String, Object> numbers) {
         BigDecimal entry = p.entryPrice();
-        BigDecimal stop = p.stopPrice() != null ? p.stopPrice() : atrStop(entry, p.atr());
-        BigDecimal stopDistance = entry.subtract(stop);
-        BigDecimal target = entry.add(stopDistance.multiply(BigDecimal.valueOf(limits.rewardToRisk()))).setScale(2, RoundingMode.UP);
+        boolean shortEntry = isShort(p);
+        BigDecimal stop = p.stopPrice() != null ? p.stopPrice() : shortEntry ? atrStopAbove(entry, p.atr()) : atrStop(entry, p.atr());
+        // a short's stop is above its entry and its target below: the same distances, mirrored
+        BigDecimal stopDistance = entry.subtract(stop).abs();
+        BigDecimal reward = stopDistance.multiply(BigDecimal.valueOf(limits.rewardToRisk()));
+        BigDecimal target = shortEntry ? entry.subtract(reward).setScale(2, RoundingMode.DOWN)
+                : entry.add(reward).setScale(2, RoundingMode.UP);
         BigDecimal equity = portfolio.equity();
         BigDecimal riskBudget = equity.multiply(limits.riskPerTrade()).multiply(BigDecimal.valueOf(multiplier));
         BigDecimal positionCap = equity.multiply(limits.maxPositionShare());
@@ -139,6 +168,17 @@ public final class RiskManager {
         numbers.put("risk_budget", riskBudget.setScale(2, RoundingMode.HALF_UP));
         numbers.put("position_value_limit", positionCap.setScale(2, RoundingMode.HALF_UP));
         numbers.put("exposure_limit", exposureCap.setScale(2, RoundingMode.HALF_UP));
+
+        if (shortEntry && target.signum() <= 0) {
+            return reject(p, stop, target, p.quantity() == null ? 0 : p.quantity(), "a short's target " + target + " ("
+                    + limits.rewardToRisk() + " stop distances below the entry) is not above zero: the stop is too far", numbers);
+        }
+        BigDecimal shortPositionCap = equity.multiply(limits.maxShortPositionShare());
+        BigDecimal shortExposureCap = equity.multiply(limits.maxShortExposureShare());
+        if (shortEntry) {
+            numbers.put("short_position_value_limit", shortPositionCap.setScale(2, RoundingMode.HALF_UP));
+            numbers.put("short_exposure_limit", shortExposureCap.setScale(2, RoundingMode.HALF_UP));
+        }
 
         int byRisk = shares(riskBudget, stopDistance);
         int requested = p.quantity() != null ? p.quantity() : byRisk;
@@ -158,6 +198,20 @@ public final class RiskManager {
             quantity = byExposure;
             cuts.add("total exposure capped at " + percent(limits.maxTotalExposureShare()) + "% of equity (open " + book.exposure + ")");
         }
+        if (shortEntry) {
+            int byShortShare = shares(shortPositionCap, entry);
+            if (quantity > byShortShare) {
+                quantity = byShortShare;
+                cuts.add("short position value capped at " + percent(limits.maxShortPositionShare()) + "% of equity");
+            }
+            int byShortExposure = shares(shortExposureCap.subtract(book.shortExposure), entry);
+            if (quantity > byShortExposure) {
+                quantity = byShortExposure;
+                cuts.add("short exposure capped at " + percent(limits.maxShortExposureShare()) + "% of equity (open shorts "
+                        + book.shortExposure + ")");
+            }
+        }
+        // a short's margin takes buying power as a long's cost does
         int byBuyingPower = shares(book.buyingPower, entry);
         if (quantity > byBuyingPower) {
             quantity = byBuyingPower;
@@ -184,6 +238,19 @@ public final class RiskManager {
         return stop.signum() > 0 ? stop : entry.divide(BigDecimal.valueOf(2), 8, RoundingMode.DOWN);
     }
 
+    /** A short's stop: the same distance above the entry, rounded up to the cent. */
+    private BigDecimal atrStopAbove(BigDecimal entry, double atr) {
+        double e = entry.doubleValue();
+        double distance = Math.max(e * RiskLimits.MIN_STOP_SHARE,
+                Math.min(e * RiskLimits.MAX_STOP_SHARE, limits.stopAtrMultiple() * (Double.isFinite(atr) ? atr : 0)));
+        BigDecimal stop = entry.add(BigDecimal.valueOf(distance)).setScale(2, RoundingMode.UP);
+        return stop.compareTo(entry) > 0 ? stop : entry.add(new BigDecimal("0.01"));
+    }
+
+    static boolean isShort(TradeProposal p) {
+        return "short".equals(p.side());
+    }
+
     /** Whole shares that {@code amount} buys at {@code price}: never negative, never past an int. */
     private static int shares(BigDecimal amount, BigDecimal price) {
         if (amount.signum() <= 0 || price.signum() <= 0) {
@@ -207,16 +274,18 @@ public final class RiskManager {
         final Set<String> held;
         BigDecimal buyingPower;
         BigDecimal exposure;
+        BigDecimal shortExposure;
 
         Book(Portfolio portfolio) {
-            this(portfolio.openPositions(), portfolio.openSymbols(), portfolio.buyingPower(), portfolio.exposure());
+            this(portfolio.openPositions(), portfolio.openSymbols(), portfolio.buyingPower(), portfolio.exposure(), portfolio.shortExposure());
         }
 
-        Book(int open, Set<String> held, BigDecimal buyingPower, BigDecimal exposure) {
+        Book(int open, Set<String> held, BigDecimal buyingPower, BigDecimal exposure, BigDecimal shortExposure) {
             this.open = open;
             this.held = new HashSet<>(held);
             this.buyingPower = buyingPower;
             this.exposure = exposure == null ? BigDecimal.ZERO : exposure;
+            this.shortExposure = shortExposure == null ? BigDecimal.ZERO : shortExposure;
         }
 
         void take(RiskDecision decision) {
@@ -225,6 +294,9 @@ public final class RiskManager {
             held.add(decision.symbol());
             buyingPower = buyingPower.subtract(cost);
             exposure = exposure.add(cost);
+            if ("short".equals(decision.side())) {
+                shortExposure = shortExposure.add(cost);
+            }
         }
     }
 }

@@ -26,7 +26,23 @@ public interface BrokerPort {
 
     Account account();
 
-    /** A position the broker holds. */
+    /**
+     * Whether the broker lends {@code symbol} for a short sale today. Catalyst shorts only what is shortable and easy to
+     * borrow (a hard-to-borrow name may be recalled, and costs a borrow fee). A broker that cannot say lends nothing.
+     */
+    default Borrow borrow(String symbol) {
+        return new Borrow(symbol, false, false);
+    }
+
+    /** What the broker says about lending a symbol for a short sale. */
+    record Borrow(String symbol, boolean shortable, boolean easyToBorrow) {
+        /** Whether Catalyst may short it: shortable and easy to borrow. */
+        public boolean lendable() {
+            return shortable && easyToBorrow;
+        }
+    }
+
+    /** A position the broker holds: {@code quantity} is negative for a short. */
     record BrokerPosition(String symbol, int quantity, BigDecimal averageEntryPrice) {
     }
 

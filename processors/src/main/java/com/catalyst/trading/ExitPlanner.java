@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
  * a row whose {@code broker_exits} is true has its stop and target held at the broker as bracket legs, so only the
  * end of day closes it here. A row with a {@code high_water_mark} and a trail ({@code trail_percent} or
  * {@code trail_price}) is watched for its trailing stop (mark less the trail) as well: a backtest, where the planner
- * holds every exit. The fixed stop stays the floor: the trailing stop counts only where it is above it.
+ * holds every exit. The fixed stop stays the floor: the trailing stop counts only where it is above it. A short
+ * ({@code side} short) is the mirror image: its stop is above, its target below, and its exit buys to cover.
  */
 public final class ExitPlanner {
 
@@ -26,7 +27,17 @@ public final class ExitPlanner {
         this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
     }
 
-    /** Marks each open long position to the last price: the unrealized P&L rows for the record. */
+    /** A row's side: {@code short} for a short position (its exit buys to cover), else long. */
+    static boolean shortRow(Map<String, Object> row) {
+        return "short".equals(row.get("side"));
+    }
+
+    /** The side of the order that exits the row's position: a long sells, a short buys to cover. */
+    static String exitSide(Map<String, Object> row) {
+        return shortRow(row) ? "buy" : "sell";
+    }
+
+    /** Marks each open position to the last price (a short gains as the price falls): the unrealized P&L rows for the record. */
     public List<Map<String, Object>> marks(List<Map<String, Object>> openPositions) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> row : openPositions) {
@@ -34,7 +45,8 @@ public final class ExitPlanner {
             if (Double.isFinite(price)) {
                 BigDecimal entry = (BigDecimal) row.get("entry_price");
                 int quantity = ((Number) row.get("quantity")).intValue();
-                BigDecimal pnl = BigDecimal.valueOf(price).subtract(entry).multiply(BigDecimal.valueOf(quantity))
+                BigDecimal move = BigDecimal.valueOf(price).subtract(entry);
+                BigDecimal pnl = (shortRow(row) ? move.negate() : move).multiply(BigDecimal.valueOf(quantity))
                         .setScale(2, java.math.RoundingMode.HALF_UP);
                 rows.add(Map.of("position_id", row.get("position_id"), "unrealized_pnl", pnl));
             }
@@ -49,7 +61,7 @@ public final class ExitPlanner {
             String symbol = (String) row.get("symbol");
             int positionId = ((Number) row.get("position_id")).intValue();
             double price = lastPrice.applyAsDouble(symbol);
-            exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, "sell",
+            exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, exitSide(row),
                     ((Number) row.get("quantity")).intValue(), Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null,
                     null, positionId, reason));
         }
@@ -87,7 +99,19 @@ public final class ExitPlanner {
             String reason = null;
             // the broker holds this position's stop and target as bracket legs: only the end of day is ours to act on
             boolean brokerExits = Boolean.TRUE.equals(row.get("broker_exits"));
+            boolean isShort = shortRow(row);
             if (minutesLeft <= flattenMinutesBeforeClose) {
+                reason = "end_of_day";
+            } else if (brokerExits) {
+                reason = null;
+            } else if (isShort) {
+                // the mirror image: the stop is above, the target below (a short carries no trailing stop)
+                if (Double.isFinite(price) && stop != null && price >= stop.doubleValue()) {
+                    reason = "stop_loss";
+                } else if (Double.isFinite(price) && target != null && price <= target.doubleValue()) {
+                    reason = "take_profit";
+                }
+            } else if (minutesLeft <= flattenMinutesBeforeClose) {
                 reason = "end_of_day";
             } else if (brokerExits) {
                 reason = null;
@@ -100,7 +124,7 @@ public final class ExitPlanner {
                 reason = "take_profit";
             }
             if (reason != null) {
-                exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, "sell", quantity,
+                exits.add(new OrderIntent("exit", cycleId, exitClientOrderId(row, positionId), symbol, exitSide(row), quantity,
                         Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null, null, positionId, reason));
             }
         }

@@ -99,6 +99,8 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("cycle_id", cycleId);
         row.put("symbol", symbol);
         row.put("side", side);
+        // the risk decision an entry comes from: a buy is a long's, a sell a short's; an exit has none
+        row.put("decision_side", "entry".equals(kind) ? ("sell".equals(side) ? "short" : "long") : null);
         row.put("quantity", quantity);
         row.put("stop_price", stopLoss);
         row.put("take_profit_price", takeProfit);

@@ -56,6 +56,11 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
         this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, null, null);
     }
 
+    /** The same order for {@code newQuantity} shares (an exit cut to what the broker still holds). */
+    public OrderRequest withQuantity(int newQuantity) {
+        return new OrderRequest(clientOrderId, symbol, side, newQuantity, type, limitPrice, stopLossPrice, takeProfitPrice, stopPrice, trail);
+    }
+
     public boolean bracket() {
         return stopLossPrice != null && takeProfitPrice != null;
     }

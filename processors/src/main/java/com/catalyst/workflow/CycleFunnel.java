@@ -114,8 +114,8 @@ public final class CycleFunnel {
     public CycleState afterTechnical(CycleState state, TechnicalResponse response) {
         response.readings().forEach(r -> state.technicals.put(r.symbol(), r));
         state.afterTechnical = state.afterPattern.stream()
-                .filter(c -> state.technicals.containsKey(c.symbol()) && state.technicals.get(c.symbol()).passed())
-                .sorted(Comparator.comparingDouble((ScanCandidate c) -> state.technicals.get(c.symbol()).signalScore()).reversed()
+                .filter(c -> state.technicals.containsKey(c.symbol()) && passes(state, c))
+                .sorted(Comparator.comparingDouble((ScanCandidate c) -> signal(state, c)).reversed()
                         .thenComparing(ScanCandidate::symbol))
                 .limit(sizes.afterTechnical())
                 .toList();
@@ -126,12 +126,36 @@ public final class CycleFunnel {
         return state;
     }
 
+    /** Whether the candidate's pattern is bearish: a short entry (only found when shorts are allowed, PatternStage). */
+    static boolean bearish(CycleState state, ScanCandidate c) {
+        PatternFinding pattern = state.patterns.get(c.symbol());
+        return pattern != null && "bearish".equals(pattern.direction());
+    }
+
+    /**
+     * The technical filter in the trade's direction: a long as the technical bundle judged it (RSI in the mode's band,
+     * MACD above its signal); a short the mirror image (RSI in the band reflected about 50, MACD below its signal).
+     */
+    static boolean passes(CycleState state, ScanCandidate c) {
+        TechnicalReading r = state.technicals.get(c.symbol());
+        if (!bearish(state, c)) {
+            return r.passed();
+        }
+        return r.rsi() >= 100 - state.mode.rsiHigh() && r.rsi() <= 100 - state.mode.rsiLow() && r.macd() < r.macdSignal();
+    }
+
+    /** The signal score in the trade's direction (0–100): a short's is the long score's mirror. */
+    static double signal(CycleState state, ScanCandidate c) {
+        TechnicalReading r = state.technicals.get(c.symbol());
+        return r == null ? 0 : bearish(state, c) ? 100 - r.signalScore() : r.signalScore();
+    }
+
     /** Scanner composite, pattern confidence and technical signal, weighted 40/30/30, all on 0–100. */
     static double finalScore(CycleState state, ScanCandidate c) {
         PatternFinding pattern = state.patterns.get(c.symbol());
         TechnicalReading reading = state.technicals.get(c.symbol());
         return 0.4 * c.compositeScore() + 0.3 * (pattern == null ? 0 : pattern.confidence() * 100)
-                + 0.3 * (reading == null ? 0 : reading.signalScore());
+                + 0.3 * (reading == null ? 0 : signal(state, c));
     }
 
     public RiskRequest riskRequest(CycleState state) {
@@ -139,7 +163,7 @@ public final class CycleFunnel {
             TechnicalReading reading = state.technicals.get(c.symbol());
             PatternFinding pattern = state.patterns.get(c.symbol());
             BigDecimal entry = BigDecimal.valueOf(reading.price()).setScale(4, RoundingMode.HALF_UP);
-            return new TradeProposal(c.symbol(), "long", entry, reading.atr(), pattern == null ? null : pattern.patternType(),
+            return new TradeProposal(c.symbol(), bearish(state, c) ? "short" : "long", entry, reading.atr(), pattern == null ? null : pattern.patternType(),
                     finalScore(state, c));
         }).toList();
         return new RiskRequest(state.cycleId, state.mode.sizeMultiplier(), proposals);

@@ -68,4 +68,18 @@ class PatternStageTest {
     private static Instant at(String time) {
         return ZonedDateTime.of(DAY, LocalTime.parse(time), TradingClock.EXCHANGE_ZONE).toInstant();
     }
+
+    @Test
+    void withShortsAllowedBearishPatternsAreFindingsTooAndWithoutThemNever() {
+        List<PatternFinding> both = new java.util.ArrayList<>();
+        List<PatternFinding> longOnly = new java.util.ArrayList<>();
+        PatternStage shorts = new PatternStage(market, true);
+        PatternStage longs = new PatternStage(market);
+        for (String time : List.of("10:30", "11:30", "12:30", "13:30", "14:30", "15:30")) {
+            both.addAll(shorts.analyze(request(time, 0.0)).findings());
+            longOnly.addAll(longs.analyze(request(time, 0.0)).findings());
+        }
+        assertThat(both).extracting(PatternFinding::direction).contains("bearish", "bullish");
+        assertThat(longOnly).isNotEmpty().allSatisfy(f -> assertThat(f.direction()).isEqualTo("bullish"));
+    }
 }

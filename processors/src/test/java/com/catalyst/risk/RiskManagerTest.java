@@ -173,7 +173,9 @@ class RiskManagerTest {
     void shortAndMalformedProposalsAreRejected() {
         RiskDecision shortSide = one(flat(), new TradeProposal("AAA", "short", new BigDecimal("20"), 0.5, null, 50));
         assertThat(shortSide.verdict()).isEqualTo("rejected");
-        assertThat(shortSide.reason()).contains("only long entries");
+        assertThat(shortSide.reason()).contains("short entries are off").contains("CATALYST_TRADING_ALLOW_SHORT");
+        assertThat(one(flat(), new TradeProposal("AAA", "sideways", new BigDecimal("20"), 0.5, null, 50)).reason())
+                .contains("side must be long or short");
         assertThat(one(flat(), new TradeProposal("AAA", "long", BigDecimal.ZERO, 0.5, null, 50)).reason()).contains("entry price must be positive");
         assertThat(one(flat(), new TradeProposal("AAA", "long", null, 0.5, null, 50)).tradeable()).isFalse();
     }
@@ -266,5 +268,62 @@ class RiskManagerTest {
         // the loop exercised both outcomes in earnest
         assertThat(tradeable).isGreaterThan(5_000);
         assertThat(rejected).isGreaterThan(5_000);
+    }
+
+    private final RiskManager shorts = new RiskManager(LIMITS, SessionTime::midSession, true);
+
+    private static TradeProposal shortAt(String symbol, String entry, double atr) {
+        return new TradeProposal(symbol, "short", new BigDecimal(entry), atr, "bear_flag", 80);
+    }
+
+    @Test
+    void aShortIsTheMirrorImageStopAboveTargetBelowSizedOnTheDistance() {
+        // 2 × ATR 0.50 = 1.00 above 20: stop 21.00, target 20 - 2 × 1.00 = 18.00; 1,000 at risk → 1,000 shares, 20,000 value
+        // is over the short position cap of 10 % of 100,000 (the table's default): 500 shares
+        RiskDecision d = shorts.evaluate(new RiskRequest("c-1", 1.0, List.of(shortAt("AAA", "20.00", 0.5))), flat()).decisions().get(0);
+        assertThat(d.side()).isEqualTo("short");
+        assertThat(d.stopPrice()).isEqualByComparingTo("21.00");
+        assertThat(d.targetPrice()).isEqualByComparingTo("18.00");
+        assertThat(d.requestedQuantity()).isEqualTo(1000);
+        assertThat(d.approvedQuantity()).isEqualTo(500);
+        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.reason()).contains("short position value capped at 10% of equity");
+        assertThat(d.riskAmount()).isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void shortExposureCountsTheOpenShortsAndTheEarlierApprovals() {
+        // 50 % of equity for all shorts: 45,000 open leaves 5,000, the first short takes it (250 at 20), the second finds none
+        Portfolio withShorts = new Portfolio(EQUITY, new BigDecimal("100000"), 1, Set.of("ZZZ"), BigDecimal.ZERO, new BigDecimal("45000"),
+                new BigDecimal("45000"));
+        List<RiskDecision> d = shorts.evaluate(new RiskRequest("c-1", 1.0, List.of(shortAt("AAA", "20.00", 0.5), shortAt("BBB", "20.00", 0.5),
+                longAt("CCC", "20.00", 0.5))), withShorts).decisions();
+        assertThat(d.get(0).approvedQuantity()).isEqualTo(250);
+        assertThat(d.get(0).reason()).contains("short exposure capped at 50% of equity (open shorts 45000)");
+        assertThat(d.get(1).tradeable()).isFalse();
+        assertThat(d.get(1).reason()).contains("short exposure");
+        // a long is not bound by the short limits
+        assertThat(d.get(2).tradeable()).isTrue();
+    }
+
+    @Test
+    void aShortsStopMustBeAboveItsEntryAndItsTargetAboveZero() {
+        RiskDecision below = shorts.evaluate(new RiskRequest("c-1", 1.0, List.of(new TradeProposal("AAA", "short", new BigDecimal("20"), 0.5,
+                null, 50, new BigDecimal("19"), null))), flat()).decisions().get(0);
+        assertThat(below.reason()).contains("must be above the entry");
+        RiskDecision far = shorts.evaluate(new RiskRequest("c-1", 1.0, List.of(new TradeProposal("AAA", "short", new BigDecimal("20"), 0.5,
+                null, 50, new BigDecimal("35"), null))), flat()).decisions().get(0);
+        assertThat(far.tradeable()).isFalse();
+        assertThat(far.reason()).contains("is not above zero");
+    }
+
+    @Test
+    void aShortExposureLimitOfZeroRefusesEveryShort() {
+        RiskLimits none = new RiskLimits(new BigDecimal("0.01"), 5, new BigDecimal("0.25"), new BigDecimal("5"), new BigDecimal("2000"), 2.0,
+                2.0, BigDecimal.ONE, 0, 0, BigDecimal.ZERO, new BigDecimal("0.1"));
+        RiskDecision d = new RiskManager(none, SessionTime::midSession, true)
+                .evaluate(new RiskRequest("c-1", 1.0, List.of(shortAt("AAA", "20.00", 0.5))), flat()).decisions().get(0);
+        assertThat(d.tradeable()).isFalse();
+        assertThat(d.reason()).contains("max_short_exposure_share");
     }
 }

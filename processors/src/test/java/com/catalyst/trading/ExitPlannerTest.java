@@ -157,4 +157,50 @@ class ExitPlannerTest {
         prices.put("TTT", 100.0);
         assertThat(planner.exits("c", List.of(live))).isEmpty();
     }
+
+    private static Map<String, Object> shortPosition(int id, String symbol, int quantity, String stop, String target) {
+        Map<String, Object> row = position(id, symbol, quantity, stop, target);
+        row.put("side", "short");
+        return row;
+    }
+
+    @Test
+    void aShortIsCoveredByABuyAtItsStopAboveOrItsTargetBelow() {
+        Map<String, Object> row = shortPosition(9, "BBB", 50, "21.00", "18.00");
+        prices.put("BBB", 20.0);
+        assertThat(planner.exits("c", List.of(row))).isEmpty();
+        prices.put("BBB", 21.2);
+        OrderIntent stop = planner.exits("c", List.of(row)).get(0);
+        assertThat(stop.side()).isEqualTo("buy");
+        assertThat(stop.closeReason()).isEqualTo("stop_loss");
+        assertThat(stop.quantity()).isEqualTo(50);
+        assertThat(stop.clientOrderId()).isEqualTo("CAT-EXIT-9");
+        prices.put("BBB", 17.9);
+        assertThat(planner.exits("c", List.of(row))).singleElement().satisfies(e -> {
+            assertThat(e.side()).isEqualTo("buy");
+            assertThat(e.closeReason()).isEqualTo("take_profit");
+        });
+        row.put("broker_exits", true);
+        assertThat(planner.exits("c", List.of(row))).isEmpty();
+        minutesLeft = 5;
+        assertThat(planner.exits("c", List.of(row))).singleElement().satisfies(e -> {
+            assertThat(e.side()).isEqualTo("buy");
+            assertThat(e.closeReason()).isEqualTo("end_of_day");
+        });
+        assertThat(planner.closing("c", List.of(row), "manual")).singleElement().satisfies(e -> assertThat(e.side()).isEqualTo("buy"));
+    }
+
+    @Test
+    void aShortGainsAsThePriceFalls() {
+        prices.put("BBB", 19.0);
+        assertThat(planner.marks(List.of(withEntry(shortPosition(9, "BBB", 50, "21.00", "18.00"), "20.00"))))
+                .singleElement().satisfies(m -> assertThat((BigDecimal) m.get("unrealized_pnl")).isEqualByComparingTo("50.00"));
+        assertThat(planner.marks(List.of(withEntry(position(8, "BBB", 50, "18.00", "22.00"), "20.00"))))
+                .singleElement().satisfies(m -> assertThat((BigDecimal) m.get("unrealized_pnl")).isEqualByComparingTo("-50.00"));
+    }
+
+    private static Map<String, Object> withEntry(Map<String, Object> row, String entry) {
+        row.put("entry_price", new BigDecimal(entry));
+        return row;
+    }
 }

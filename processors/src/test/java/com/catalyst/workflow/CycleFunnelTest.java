@@ -262,4 +262,33 @@ class CycleFunnelTest {
         assertThat(steps).containsOnlyKeys("scan", "news");
         assertThat(steps.values()).allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(0));
     }
+
+    /** A reading as the technical bundle gives it, with the RSI and MACD a short is judged on. */
+    private static TechnicalReading bearishReading(String symbol, double rsi, double macd, double macdSignal, double signal) {
+        return new TechnicalReading(symbol, AS_OF, 30, rsi, macd, macdSignal, macd - macdSignal, 30, 30, 30, 0.5, 31, 30, 29,
+                30, 40, 45, 1.5, signal, "SELL", false, "MACD not above its signal");
+    }
+
+    @Test
+    void aBearishFindingIsJudgedTheOtherWayAndProposedAsAShort() {
+        CycleState state = scanned(3);
+        funnel.newsMissing(state);
+        funnel.afterPattern(state, new PatternResponse("cyc-1", AS_OF, List.of(
+                new PatternFinding("S000", "bear_flag", "bearish", 0.8, AS_OF.minusSeconds(600), AS_OF, Map.of("entry", 30.0)),
+                new PatternFinding("S001", "double_top", "bearish", 0.7, AS_OF.minusSeconds(600), AS_OF, Map.of("entry", 30.0)),
+                pattern("S002", 0.6))));
+        funnel.afterTechnical(state, new TechnicalResponse("cyc-1", List.of(
+                // RSI 40 is in NORMAL's band 30-70 reflected (30-70), MACD below its signal: a short passes with the mirrored score
+                bearishReading("S000", 40, -0.2, -0.1, 20),
+                // MACD above its signal: no short
+                bearishReading("S001", 40, 0.2, 0.1, 20),
+                reading("S002", 20, 0.5, 60, true)), Map.of()));
+
+        assertThat(symbols(state.afterTechnical)).containsExactly("S000", "S002");
+        assertThat(CycleFunnel.signal(state, state.afterTechnical.get(0))).isEqualTo(80);
+        RiskRequest request = funnel.riskRequest(state);
+        assertThat(request.proposals()).extracting(TradeProposal::symbol, TradeProposal::side, TradeProposal::patternType)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("S000", "short", "bear_flag"),
+                        org.assertj.core.groups.Tuple.tuple("S002", "long", "bull_flag"));
+    }
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -69,6 +70,9 @@ public final class AlpacaBroker implements BrokerPort {
     private final boolean live;
     private final AlpacaRest rest;
     private final ObjectMapper json;
+    // GET /v2/assets/{symbol}'s shortable and easy_to_borrow, asked once a symbol a New York day (a session)
+    private final Map<String, Borrow> borrowCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.time.LocalDate borrowDay;
 
     /** The broker on the process's one Alpaca client (its rate limiter and retry are shared with market data and news). */
     public AlpacaBroker(AlpacaTradingMode mode, AlpacaRest rest) {
@@ -174,10 +178,34 @@ public final class AlpacaBroker implements BrokerPort {
             JsonNode list = rest.expectOk("GET /v2/positions", rest.exchange(baseUrl, "GET", "/v2/positions", null));
             List<BrokerPosition> positions = new ArrayList<>();
             for (JsonNode node : array(list, "GET /v2/positions")) {
-                positions.add(new BrokerPosition(required(node, "symbol"), wholeShares(node, "qty"), decimal(node, "avg_entry_price")));
+                // a short comes back with side "short" and a negative qty; the sign is taken from the side either way
+                int quantity = Math.abs(wholeShares(node, "qty"));
+                boolean isShort = "short".equals(node.path("side").asText());
+                positions.add(new BrokerPosition(required(node, "symbol"), isShort ? -quantity : quantity, decimal(node, "avg_entry_price")));
             }
             return positions;
         });
+    }
+
+    /**
+     * {@code GET /v2/assets/{symbol}}: its {@code shortable} and {@code easy_to_borrow}, asked once a symbol a session
+     * (New York date) and kept; an unknown symbol (404) lends nothing. A failed call fails (nothing is kept).
+     */
+    @Override
+    public Borrow borrow(String symbol) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/New_York"));
+        if (!today.equals(borrowDay)) {
+            borrowCache.clear();
+            borrowDay = today;
+        }
+        return borrowCache.computeIfAbsent(symbol, s -> withRetries("GET /v2/assets/" + s, () -> {
+            Response response = rest.exchange(baseUrl, "GET", "/v2/assets/" + encode(s), null);
+            if (response.status() == 404) {
+                return new Borrow(s, false, false);
+            }
+            JsonNode node = rest.expectOk("GET /v2/assets/" + s, response);
+            return new Borrow(s, node.path("shortable").asBoolean(false), node.path("easy_to_borrow").asBoolean(false));
+        }));
     }
 
     @Override

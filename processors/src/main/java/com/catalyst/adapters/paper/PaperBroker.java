@@ -88,6 +88,9 @@ public final class PaperBroker implements BrokerPort {
     // what the current call changed, written to the ledger in one piece before the answer
     private final Map<String, BrokerOrder> changed = new LinkedHashMap<>();
     private final Map<String, BrokerPosition> touched = new LinkedHashMap<>();
+    // short selling (off unless shortSelling() turns it on): a sell beyond the shares held opens a short
+    private volatile boolean shortingEnabled;
+    private volatile java.util.Set<String> hardToBorrow = java.util.Set.of();
 
     public PaperBroker(ToDoubleFunction<String> lastPrice, Supplier<Instant> clock, BigDecimal startingCash,
                        double slippageBps, BigDecimal commissionPerShare) {
@@ -116,6 +119,25 @@ public final class PaperBroker implements BrokerPort {
         this.commissionPerShare = commissionPerShare;
         this.fillModel = fillModel;
         this.ledger = ledger;
+    }
+
+    /**
+     * Lets the account sell short (a margin account, as catalyst.trading.allow-short asks): every symbol is shortable
+     * and easy to borrow except {@code hardToBorrowSymbols} (catalyst.broker.hard-to-borrow). Off, a sell of more than
+     * is held is refused, as a cash account refuses it.
+     */
+    public PaperBroker shortSelling(boolean enabled, java.util.Collection<String> hardToBorrowSymbols) {
+        this.shortingEnabled = enabled;
+        this.hardToBorrow = hardToBorrowSymbols == null ? java.util.Set.of()
+                : hardToBorrowSymbols.stream().filter(x -> x != null && !x.isBlank()).map(x -> x.trim().toUpperCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return this;
+    }
+
+    @Override
+    public Borrow borrow(String symbol) {
+        boolean lends = shortingEnabled && !hardToBorrow.contains(symbol);
+        return new Borrow(symbol, shortingEnabled, lends);
     }
 
     /** A price-only source: unlimited volume, and the bar is the current minute. */
@@ -261,18 +283,21 @@ public final class PaperBroker implements BrokerPort {
         if (quote == null || !Double.isFinite(quote.price()) || quote.price() <= 0) {
             return "no price for " + request.symbol() + " at " + now;
         }
+        BrokerPosition held = positions.get(request.symbol());
         if ("buy".equals(request.side())) {
+            // a buy that covers a short frees its margin rather than spending cash: only the part beyond the short costs
+            int covering = held == null ? 0 : Math.max(0, -held.quantity());
+            int buying = Math.max(0, request.quantity() - covering);
             double reference = "limit".equals(request.type()) ? Math.min(request.limitPrice().doubleValue(), quote.price()) : quote.price();
             BigDecimal price = BigDecimal.valueOf(reference * (1 + slippageBps / 10_000)).setScale(4, RoundingMode.HALF_UP);
-            BigDecimal needed = price.multiply(BigDecimal.valueOf(request.quantity()))
+            BigDecimal needed = price.multiply(BigDecimal.valueOf(buying))
                     .add(commissionPerShare.multiply(BigDecimal.valueOf(request.quantity())));
             BigDecimal buyingPower = buyingPower();
-            if (needed.compareTo(buyingPower) > 0) {
+            if (buying > 0 && needed.compareTo(buyingPower) > 0) {
                 return "insufficient buying power: needs " + needed + ", has " + buyingPower;
             }
             return null;
         }
-        BrokerPosition held = positions.get(request.symbol());
         int owned = held == null ? 0 : Math.max(0, held.quantity());
         // shares already promised to open sells (bracket legs count once: the two legs share their shares)
         int promised = 0;
@@ -287,26 +312,58 @@ public final class PaperBroker implements BrokerPort {
             return "insufficient qty available for order (requested: " + request.quantity() + ", available: " + Math.max(0, owned - promised)
                     + "): cancel the open orders holding the shares first";
         }
+        if (owned == 0) {
+            // a sell with nothing long held opens (or grows) a short
+            if (!shortingEnabled) {
+                return "insufficient qty available for order (requested: " + request.quantity() + ", available: 0): short selling is off";
+            }
+            if (hardToBorrow.contains(request.symbol())) {
+                return "asset " + request.symbol() + " is not easy to borrow: cannot be sold short";
+            }
+            BigDecimal price = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal margin = price.multiply(BigDecimal.valueOf(request.quantity()));
+            BigDecimal buyingPower = buyingPower();
+            if (margin.compareTo(buyingPower) > 0) {
+                return "insufficient buying power for a short sale: needs " + margin + ", has " + buyingPower;
+            }
+        }
         return null;
     }
 
-    /** Cash less what the open buy orders may still spend (their unfilled shares at the limit, or at the last price). */
+    /**
+     * Cash less what the open buy orders may still spend (their unfilled shares at the limit, or at the last price), and
+     * less twice the shorts' market value: a short sale's proceeds are in the cash but held as collateral, and its value
+     * again as margin (a short takes buying power as a long of its size does). Without shorts, the cash less the buys.
+     */
     private BigDecimal buyingPower() {
         BigDecimal reserved = BigDecimal.ZERO;
         for (BrokerOrder o : open.values()) {
-            if ("buy".equals(o.side())) {
-                Quote quote = quotes.apply(o.symbol());
-                BigDecimal price = o.limitPrice() != null ? o.limitPrice()
-                        : quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : BigDecimal.ZERO;
+            boolean opensShort = "sell".equals(o.side()) && o.parentClientOrderId() == null && !"trailing_stop".equals(o.orderType())
+                    && positions.getOrDefault(o.symbol(), new BrokerPosition(o.symbol(), 0, BigDecimal.ZERO)).quantity() <= 0;
+            if (("buy".equals(o.side()) && o.parentClientOrderId() == null) || opensShort) {
+                BigDecimal price = o.limitPrice() != null ? o.limitPrice() : mark(o.symbol(), BigDecimal.ZERO);
                 reserved = reserved.add(price.multiply(BigDecimal.valueOf(o.quantity() - o.filledQuantity())));
+            }
+        }
+        for (BrokerPosition p : positions.values()) {
+            if (p.quantity() < 0) {
+                reserved = reserved.add(mark(p.symbol(), p.averageEntryPrice()).multiply(BigDecimal.valueOf(-2L * p.quantity())));
             }
         }
         return cash.subtract(reserved).max(BigDecimal.ZERO);
     }
 
+    /** The last price of {@code symbol}, or {@code fallback} (an entry price, zero) without one. */
+    private BigDecimal mark(String symbol, BigDecimal fallback) {
+        Quote quote = quotes.apply(symbol);
+        return quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : fallback;
+    }
+
     private static BrokerOrder leg(BrokerOrder parent, String leg, String type, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
         String clientOrderId = parent.clientOrderId() + ("stop_loss".equals(leg) ? "-SL" : "-TP");
-        return new BrokerOrder(brokerId(clientOrderId), clientOrderId, parent.symbol(), "sell", parent.quantity(), "held", 0, null,
+        // a long's legs sell, a short's buy (to cover): stop above and target below its entry
+        String side = "buy".equals(parent.side()) ? "sell" : "buy";
+        return new BrokerOrder(brokerId(clientOrderId), clientOrderId, parent.symbol(), side, parent.quantity(), "held", 0, null,
                 BigDecimal.ZERO, now, null, null, type, limit, stop, parent.clientOrderId(), leg, expires, List.of(), List.of());
     }
 
