@@ -166,6 +166,26 @@ class SweepIT {
         assertThat(jdbc.queryForObject("select count(*) from sweeps where status = 'queued'", Integer.class)).isZero();
     }
 
+    @Test
+    void theScriptPrintsProgressLinesTheFoldsAndTheStatistics() throws Exception {
+        Process process = new ProcessBuilder("scripts/sweep.sh", "--url", "http://127.0.0.1:" + http.port(), "strategy=ema-cross", "symbols=SPY",
+                "from=2011-03-01", "to=2011-03-31", "grid={\"ema_fast\":[5,9],\"ema_slow\":[21,30]}",
+                "walk_forward={\"in_sample_days\":10,\"out_of_sample_days\":5}").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).containsPattern("sweep \\d+ queued: 4 trials \\(0 skipped\\), 2 folds")
+                .containsPattern("completed\\s+4 / 4 trials \\(100.0 %\\)")
+                .contains("best: trial ", "fold 1: in 2011-03-01..", "fold 2: in ", "stitched out-of-sample equity: ", "deflated Sharpe ", "PBO ");
+
+        Process refused = new ProcessBuilder("scripts/sweep.sh", "--url", "http://127.0.0.1:" + http.port(), "strategy=ema-cross",
+                "grid={\"ema_speed\":[5]}").redirectErrorStream(true).start();
+        String error = new String(refused.getInputStream().readAllBytes());
+        assertThat(refused.waitFor(1, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(1);
+        assertThat(error).contains("refused (400): unknown parameter 'ema_speed'", "[field grid.ema_speed]");
+    }
+
     private void assertRefused(String body, String field, String message) {
         HttpResponse<String> response = http.post("/api/v1/backtests/sweeps", body);
         assertThat(response.statusCode()).as(field + ": " + response.body()).isEqualTo(400);
