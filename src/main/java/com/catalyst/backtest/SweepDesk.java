@@ -127,12 +127,19 @@ public class SweepDesk implements DisposableBean {
             AtomicBoolean cancel = new AtomicBoolean();
             cancels.put(id, cancel);
             BacktestData loaded = data;
-            coordinator.submit(() -> {
-                try {
-                    execute(id, plan, loaded, folds, prepared, cancel);
-                } finally {
+            AtomicBoolean released = new AtomicBoolean();
+            // the sweep leaves the queue before its end is written, so that whoever sees it ended may start another
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
                     cancels.remove(id);
                     pending.decrementAndGet();
+                }
+            };
+            coordinator.submit(() -> {
+                try {
+                    execute(id, plan, loaded, folds, prepared, cancel, release);
+                } finally {
+                    release.run();
                 }
             });
         } catch (RuntimeException e) {
@@ -163,7 +170,7 @@ public class SweepDesk implements DisposableBean {
     }
 
     private void execute(long id, SweepPlan plan, BacktestData data, List<WalkForward.Fold> folds, BacktestDesk.Prepared prepared,
-                         AtomicBoolean cancel) {
+                         AtomicBoolean cancel, Runnable release) {
         SweepRunner runner = new SweepRunner(settings.threads());
         store.running(id, runner.threads());
         long t0 = System.nanoTime();
@@ -174,12 +181,14 @@ public class SweepDesk implements DisposableBean {
                     (outcome, done, total) -> store.trial(id, outcome, outcome.elapsedNanos() / 1_000_000));
             SweepSummary summary = SweepSummary.of(plan, outcomes, data.sessions(), folds, prepared.config().startingCash());
             boolean cancelled = outcomes.stream().anyMatch(java.util.Objects::isNull);
+            release.run();
             store.finished(id, cancelled ? "cancelled" : "completed", summary);
             LOG.info("Sweep {} {}: {} trials on {} threads in {} ms, best trial {}", id, cancelled ? "cancelled" : "completed",
                     outcomes.stream().filter(java.util.Objects::nonNull).count(), runner.threads(), (System.nanoTime() - t0) / 1_000_000,
                     summary.bestTrial());
         } catch (RuntimeException | Error e) {
             LOG.warn("Sweep {} failed: {}", id, e.toString());
+            release.run();
             store.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }

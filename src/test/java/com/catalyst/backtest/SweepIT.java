@@ -125,19 +125,33 @@ class SweepIT {
     }
 
     @Test
-    void aCancelStopsTheTrialsNotYetStarted() throws Exception {
+    void aCancelStopsTheTrialsNotYetStartedAndTheQueueIsBounded() throws Exception {
         String big = "{\"strategy\":\"ema-cross\",\"symbols\":[\"SPY\"],\"from\":\"2011-03-01\",\"to\":\"2011-03-31\","
                 + "\"grid\":{\"ema_fast\":[3,4,5,6,7,8,9,10],\"ema_slow\":[20,25,30,35]}}";
         long id = http.json(http.post("/api/v1/backtests/sweeps", big)).get("sweep_id").asLong();
+        long queued = http.json(http.post("/api/v1/backtests/sweeps", big)).get("sweep_id").asLong();
+        // catalyst.sweep.max-sweeps (2) are queued or running: one more is refused, nothing recorded
+        int sweepsBefore = jdbc.queryForObject("select count(*) from sweeps", Integer.class);
+        HttpResponse<String> full = http.post("/api/v1/backtests/sweeps", big);
+        assertThat(full.statusCode()).as(full.body()).isEqualTo(429);
+        assertThat(full.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(http.json(full).get("error").asText()).contains("catalyst.sweep.max-sweeps");
+        assertThat(jdbc.queryForObject("select count(*) from sweeps", Integer.class)).isEqualTo(sweepsBefore);
+
         HttpResponse<String> cancel = http.post("/api/v1/backtests/sweeps/" + id + "/cancel", "");
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
         assertThat(http.json(cancel).get("status").asText()).isEqualTo("cancelling");
+        assertThat(http.post("/api/v1/backtests/sweeps/" + queued + "/cancel", "").statusCode()).isEqualTo(202);
         JsonNode sweep = awaitEnd(id);
         assertThat(sweep.get("status").asText()).isEqualTo("cancelled");
         int done = sweep.get("progress").get("trials_done").asInt();
         assertThat(done).isLessThan(32);
         assertThat(sweep.get("trials")).hasSize(done);
         assertThat(sweep.get("progress").get("trials_total").asInt()).isEqualTo(32);
+        // cancelled while queued: no trial ran
+        JsonNode second = awaitEnd(queued);
+        assertThat(second.get("status").asText()).isEqualTo("cancelled");
+        assertThat(second.get("progress").get("trials_done").asInt()).isZero();
     }
 
     @Test

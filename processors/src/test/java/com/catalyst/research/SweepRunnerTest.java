@@ -110,6 +110,34 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aWindowsFiguresAreItsSessionsOfTheTrialsRun() {
+        SweepPlan plan = plan(Objective.NET_PNL);
+        List<TrialOutcome> outcomes = run(plan, 2);
+        BigDecimal cash = Configs.defaults(BacktestConfig.EMA_CROSS).startingCash();
+        for (TrialOutcome o : outcomes) {
+            // the out-of-sample windows (sessions 11-15, 16-20) tile the trial's out-of-sample sessions: their P&L adds up
+            BigDecimal folds = o.folds().get(0).outOfSample().netPnl().add(o.folds().get(1).outOfSample().netPnl());
+            assertThat(o.outOfSample().netPnl()).isEqualByComparingTo(folds);
+            assertThat(o.outOfSample().trades()).isEqualTo(o.folds().get(0).outOfSample().trades() + o.folds().get(1).outOfSample().trades());
+            // in-sample: sessions 1-15, the account's change from the starting cash to the 15th close
+            assertThat(o.inSample().netPnl()).isEqualByComparingTo(o.sessionEquity()[14].subtract(cash));
+            // the per-session returns compound to the final account
+            double equity = cash.doubleValue();
+            for (double r : o.sessionReturns()) {
+                equity *= 1 + r;
+            }
+            assertThat(equity).isCloseTo(o.sessionEquity()[22].doubleValue(), org.assertj.core.api.Assertions.within(0.01));
+        }
+        // without walk-forward the whole period is in-sample and nothing is out of sample
+        SweepPlan whole = SweepPlan.parse(Map.of("grid", Map.of("ema_fast", List.of(5))), Configs.defaults(BacktestConfig.EMA_CROSS), 10);
+        TrialOutcome one = new SweepRunner(1).run(whole.specs(2), inProcess, march.sessions(), List.of(), () -> false, (o, d, t) -> { }).get(0);
+        assertThat(one.inSample().sessions()).isEqualTo(23);
+        assertThat(one.inSample().netPnl()).isEqualByComparingTo(one.sessionEquity()[22].subtract(cash));
+        assertThat(one.outOfSample()).isNull();
+        assertThat(SweepSummary.of(whole, List.of(one), march.sessions(), List.of(), cash).pbo()).as("PBO needs 2 trials").isNull();
+    }
+
+    @Test
     void theObjectiveDecidesTheRankingAndTiesGoToTheLowerTrialNumber() {
         TrialFigures a = figures("100", 1.5, 0.5, 1.2, 3.0);
         TrialFigures b = figures("300", 0.5, 2.5, 2.0, 1.0);
