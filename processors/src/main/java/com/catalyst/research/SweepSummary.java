@@ -23,6 +23,8 @@ public record SweepSummary(List<Integer> ranking, Integer bestTrial, List<FoldRe
 
     /** The most blocks CSCV cuts the sessions into (the paper's 16). */
     public static final int MAX_PBO_BLOCKS = 16;
+    /** CSCV's work, splits × trials × sessions, at most this: beyond it fewer blocks are cut (C(16, 8) is 12,870 splits). */
+    static final long PBO_BUDGET = 2_000_000_000L;
 
     /** A fold: its windows' first and last sessions, the trial chosen in-sample, its in-sample objective and out-of-sample figures. */
     public record FoldResult(int foldNo, LocalDate inSampleFrom, LocalDate inSampleTo, LocalDate outOfSampleFrom, LocalDate outOfSampleTo,
@@ -69,7 +71,7 @@ public record SweepSummary(List<Integer> ranking, Integer bestTrial, List<FoldRe
         double[] sharpes = done.stream().mapToDouble(o -> OverfittingStatistics.sharpe(o.sessionReturns())).toArray();
         Double deflated = finite(OverfittingStatistics.deflatedSharpe(best.sessionReturns(), sharpes));
         int periods = sessions.size();
-        int blocks = Math.min(MAX_PBO_BLOCKS, periods - periods % 2);
+        int blocks = pboBlocks(periods, done.size());
         Double pbo = null;
         if (done.size() >= 2 && blocks >= 2) {
             double[][] matrix = new double[periods][done.size()];
@@ -82,6 +84,20 @@ public record SweepSummary(List<Integer> ranking, Integer bestTrial, List<FoldRe
         }
         return new SweepSummary(ranking, best.trialNo(), List.copyOf(foldResults), List.copyOf(stitched), oosReturn, deflated, pbo,
                 pbo == null ? null : blocks);
+    }
+
+    /**
+     * The blocks CSCV cuts {@code periods} sessions into: 16, or the largest even number of sessions below it, and fewer
+     * again while C(S, S/2) splits × {@code trials} × {@code periods} is over {@link #PBO_BUDGET} (10,000 trials over a
+     * year: 10 blocks, 252 splits), so that the statistic costs seconds, not hours. Below 2, no PBO.
+     */
+    static int pboBlocks(int periods, int trials) {
+        int blocks = Math.min(MAX_PBO_BLOCKS, periods - periods % 2);
+        while (blocks > 2 && org.apache.commons.math3.util.CombinatoricsUtils.binomialCoefficient(blocks, blocks / 2) * (long) trials * periods
+                > PBO_BUDGET) {
+            blocks -= 2;
+        }
+        return blocks;
     }
 
     /** The outcomes best first by the objective over {@code figures}, ties to the lower trial number. */

@@ -180,6 +180,16 @@ class SweepRunnerTest {
                 .hasMessage("trial 5 failed: risk step failed");
     }
 
+    @Test
+    void cscvCutsSixteenBlocksUnlessTheSweepIsTooBigForThem() {
+        assertThat(SweepSummary.pboBlocks(23, 4)).isEqualTo(16);
+        assertThat(SweepSummary.pboBlocks(9, 4)).isEqualTo(8);
+        assertThat(SweepSummary.pboBlocks(1, 4)).isZero();
+        // 10,000 trials over a year: C(10, 5) = 252 splits × 10,000 × 252 sessions is within the budget, C(12, 6) = 924 is not
+        assertThat(SweepSummary.pboBlocks(252, 10_000)).isEqualTo(10);
+        assertThat(SweepSummary.pboBlocks(252, 100)).isEqualTo(16);
+    }
+
     static TrialFigures figures(String net, Double sharpe, Double sortino, Double profitFactor, Double calmar) {
         return new TrialFigures(10, 4, 2, 0.5, new BigDecimal(net), new BigDecimal(net), 0.1, sharpe, sortino, profitFactor, BigDecimal.TEN, calmar);
     }
