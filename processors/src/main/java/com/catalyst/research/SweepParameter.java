@@ -136,9 +136,34 @@ public record SweepParameter(String name, Kind kind, BigDecimal min, BigDecimal 
             }
         }
         var limits = risk.isEmpty() ? base.risk() : RiskLimitsChange.apply(base.risk(), RiskLimitsChange.checked(risk));
-        return new BacktestConfig(base.strategy(), base.mode(), base.funnel(), base.scanner(), limits, base.startingCash(), base.slippageBps(),
-                base.commissionPerShare(), base.flattenMinutesBeforeClose(), cycle, fast, slow, atrPeriod, atrMultiple,
-                new ExitSettings(mode, trailPercent, trailAtr));
+        return copy(base, Map.of("risk", limits, "cycleMinutes", cycle, "emaFast", fast, "emaSlow", slow, "atrPeriod", atrPeriod,
+                "atrMultiple", atrMultiple, "exit", new ExitSettings(mode, trailPercent, trailAtr)));
+    }
+
+    /**
+     * {@code base} with the named components replaced, every other component carried over as it is, through the record's
+     * canonical constructor (so its checks run): a component BacktestConfig gains later is kept by every trial, never
+     * silently reset to a default by a constructor that does not know it.
+     */
+    static BacktestConfig copy(BacktestConfig base, Map<String, Object> replaced) {
+        var components = BacktestConfig.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                values[i] = replaced.containsKey(components[i].getName()) ? replaced.get(components[i].getName())
+                        : components[i].getAccessor().invoke(base);
+            }
+            return BacktestConfig.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime; // the configuration's own refusal (BacktestInputException)
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("BacktestConfig is not copyable as a record", e);
+        }
     }
 
     private static String show(Object raw) {

@@ -49,6 +49,22 @@ class SweepPlanTest {
     }
 
     @Test
+    void aTrialKeepsEveryPartOfTheBaseItDoesNotVary() {
+        BacktestConfig base = EMA.withExit(new ExitSettings(ExitSettings.Mode.TRAILING_ATR, new BigDecimal("1.5"), new BigDecimal("3")));
+        assertThat(SweepParameter.apply(base, Map.of())).isEqualTo(base);
+        BacktestConfig trial = SweepParameter.apply(base, Map.of("ema_fast", 4, "reward_to_risk", new BigDecimal("3")));
+        assertThat(trial.emaFast()).isEqualTo(4);
+        assertThat(trial.risk().rewardToRisk()).isEqualTo(3.0);
+        assertThat(trial.exit()).isEqualTo(base.exit());
+        assertThat(trial).isEqualTo(new BacktestConfig(base.strategy(), base.mode(), base.funnel(), base.scanner(),
+                new com.catalyst.risk.RiskLimits(base.risk().riskPerTrade(), base.risk().maxOpenPositions(), base.risk().maxPositionShare(),
+                        base.risk().minPrice(), base.risk().maxDailyLoss(), base.risk().stopAtrMultiple(), 3.0,
+                        base.risk().maxTotalExposureShare(), base.risk().noEntryFirstMinutes(), base.risk().noEntryLastMinutes()),
+                base.startingCash(), base.slippageBps(), base.commissionPerShare(), base.flattenMinutesBeforeClose(), base.cycleMinutes(),
+                4, base.emaSlow(), base.atrPeriod(), base.atrMultiple(), base.exit()));
+    }
+
+    @Test
     void combinationsThatAreNoBacktestAreSkippedAndCounted() {
         SweepPlan plan = plan(request("grid", request("ema_fast", List.of(5, 25), "ema_slow", List.of(21, 30))));
         assertThat(plan.trials()).extracting(SweepPlan.Trial::parameters).containsExactly(
