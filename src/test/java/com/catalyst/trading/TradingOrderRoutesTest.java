@@ -200,6 +200,8 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
 
     @Test
     void anExitsFillClosesItsPosition() {
+        // the broker holds the shares the exit sells (an exit sells only what it still holds: TradeDesk)
+        when(broker.positions()).thenReturn(List.of(new BrokerPort.BrokerPosition("AAA", 100, new BigDecimal("20.00"))));
         OrderOutcome outcome = place(exit("AAA", 42));
 
         assertThat(outcome.status()).isEqualTo("filled");
