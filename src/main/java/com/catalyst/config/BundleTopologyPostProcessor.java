@@ -92,7 +92,9 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
             // a worker runs a sweep's trials through them too, with the backtest cycle and its consumer of the trials topic
             if (active.contains(Bundle.WORKFLOW) || worker) {
                 for (Bundle b : Bundle.values()) {
-                    if (!active.contains(b) && Files.exists(routesDir.resolve(b.id() + BACKTEST_ROUTES))) {
+                    // the workflow's own backtest file is the backtests' REST API: only where the workflow runs
+                    boolean api = b == Bundle.WORKFLOW;
+                    if (!active.contains(b) && !api && Files.exists(routesDir.resolve(b.id() + BACKTEST_ROUTES))) {
                         files.add("file:" + routesDir + "/" + b.id() + BACKTEST_ROUTES);
                     }
                 }
