@@ -53,11 +53,15 @@ const TOOL_ORDER = [
   ['get_performance', () => ({ days: 5 })], ['get_daily_report', () => ({})],
   ['start_backtest', () => ({ strategy: 'ema-cross', symbols: 'SPY', from: '2011-01-03', to: '2011-01-07' })],
   ['get_backtest', () => ({ run_id: backtestId })],
+  ['start_sweep', () => ({ strategy: 'ema-cross', symbols: 'SPY', from: '2011-01-03', to: '2011-01-14', grid: '{"ema_fast":[5,9]}',
+    objective: 'net_pnl', in_sample_days: 4, out_of_sample_days: 2 })],
+  ['get_sweep', () => ({ sweep_id: sweepId })],
   ['stop_trading', () => ({ close_positions: false, reason: 'manual' })], ['emergency_stop', () => ({ reason: 'end-to-end test' })],
 ];
 // tools whose isError answer is the honest, expected one in this set-up (refused by risk, or nothing to close)
 const MAY_REFUSE = new Set(['execute_trade', 'close_position']);
 let backtestId = 0;
+let sweepId = 0;
 
 async function functional() {
   // protocol versions: the server echoes a version it supports
@@ -86,6 +90,7 @@ async function functional() {
   const templates = (await client.listResourceTemplates()).resourceTemplates.map(t => t.uriTemplate);
   check(templates.includes('catalyst://analytics/daily/{date}'), 'resource template for a day');
   check(templates.includes('catalyst://backtests/{id}'), 'resource template for a backtest run');
+  check(templates.includes('catalyst://sweeps/{id}'), 'resource template for a sweep');
   const prompts = (await client.listPrompts()).prompts.map(p => p.name);
   check(prompts.includes('morning_briefing') && prompts.includes('end_of_day_review'), 'both prompts listed');
   const brief = await client.getPrompt({ name: 'morning_briefing', arguments: { focus: 'semiconductors' } });
@@ -141,6 +146,26 @@ async function functional() {
       const resource = await client.readResource({ uri: `catalyst://backtests/${backtestId}` });
       check(JSON.parse(resource.contents[0].text).backtest.run_id === backtestId, 'catalyst://backtests/{id} reads the run');
     }
+    if (name === 'start_sweep' && !result.isError) {
+      sweepId = result.structuredContent.sweep_id;
+      check(Number.isInteger(sweepId) && sweepId > 0, `start_sweep returns a sweep_id (got ${sweepId})`);
+    }
+    if (name === 'get_sweep' && !result.isError) {
+      // two trials over two weeks of SPY minutes: poll until it has ended, then compare with the REST answer
+      let sweep = result.structuredContent.sweep;
+      for (let i = 0; i < 240 && (sweep.status === 'queued' || sweep.status === 'running'); i++) {
+        await new Promise(r => setTimeout(r, 500));
+        sweep = (await client.callTool({ name: 'get_sweep', arguments: { sweep_id: sweepId } })).structuredContent.sweep;
+      }
+      check(sweep.status === 'completed' && sweep.progress.trials_done === 2 && sweep.trials.length === 2,
+        `get_sweep: completed, 2 trials (got ${sweep.status}, ${sweep.error})`);
+      check(sweep.objective === 'net_pnl' && sweep.folds.length === 3 && sweep.best?.trial_no === sweep.ranking[0],
+        `get_sweep: 3 folds of 4 + 2 sessions over 10, the best ranked first (got ${JSON.stringify(sweep.folds?.length)})`);
+      const rest = await fetch(`${URL_.replace(/\/mcp$/, '')}/api/v1/backtests/sweeps/${sweepId}`, { headers: { Accept: 'application/json', ...auth } });
+      check(rest.status === 200 && JSON.stringify((await rest.json()).ranking) === JSON.stringify(sweep.ranking), 'get_sweep agrees with GET /api/v1/backtests/sweeps/{id}');
+      const resource = await client.readResource({ uri: `catalyst://sweeps/${sweepId}` });
+      check(JSON.parse(resource.contents[0].text).sweep.sweep_id === sweepId, 'catalyst://sweeps/{id} reads the sweep');
+    }
     if (name === 'get_daily_report' && !result.isError) {
       // the gateway's report is the reporting bundle's: the same figures as GET /api/v1/reporting/daily/{date}
       const report = result.structuredContent.report;
@@ -160,6 +185,8 @@ async function functional() {
     ['get_positions', { extra: 1 }, 'extra'], ['get_daily_report', { date: '2026-13-45' }, 'YYYY-MM-DD'],
     ['update_risk_parameters', { risk_per_trade: 0.5 }, 'risk_per_trade'], ['update_risk_parameters', {}, 'max_open_positions'],
     ['get_backtest', {}, 'run_id'], ['start_backtest', { strategy: 'martingale' }, 'ema-cross'],
+    ['get_sweep', {}, 'sweep_id'], ['start_sweep', { strategy: 'ema-cross', grid: '{"ema_speed":[5]}' }, 'ema_speed'],
+    ['start_sweep', { strategy: 'ema-cross', grid: 'not json' }, 'grid'],
   ];
   for (const [name, args, mention] of bad) {
     const r = await client.callTool({ name, arguments: args });

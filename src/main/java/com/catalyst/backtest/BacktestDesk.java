@@ -103,7 +103,56 @@ public class BacktestDesk implements DisposableBean {
         return pending.get();
     }
 
+    /**
+     * A request checked and made into a run's configuration and data loader (a 400 naming the field otherwise), without
+     * starting anything: what a run and a sweep start from.
+     */
+    record Prepared(String strategy, BacktestConfig config, Supplier<BacktestData> loader, String source, Map<String, Object> parameters,
+                    List<String> symbols, LocalDate from, LocalDate to) {
+    }
+
     public Map<String, Object> start(BacktestRequest request) {
+        Prepared p = prepare(request);
+        String strategy = p.strategy();
+        BacktestConfig config = p.config();
+        Supplier<BacktestData> loader = p.loader();
+        String source = p.source();
+        if (pending.incrementAndGet() > defaults.maxRuns()) {
+            pending.decrementAndGet();
+            throw new TooManyRequestsException("the backtest queue is full (" + defaults.maxRuns() + " runs queued or running, "
+                    + "catalyst.backtest.max-runs); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
+        }
+        long id;
+        try {
+            id = store.create(strategy, p.parameters(), source, p.symbols(), p.from(), p.to());
+            executor.submit(() -> {
+                try {
+                    execute(id, config, loader);
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+        LOG.info("Backtest {} queued: {} over {}", id, strategy, source);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("run_id", id);
+        answer.put("status", "queued");
+        answer.put("url", "/api/v1/backtests/" + id);
+        return answer;
+    }
+
+    /** The bundles' backtest routes, as every run's cycles go through them (thread-safe: sweeps call it from their pool). */
+    synchronized BacktestRouteRunner routes() {
+        if (routes == null) {
+            routes = new BacktestRouteRunner(camel); // once Camel has started
+        }
+        return routes;
+    }
+
+    Prepared prepare(BacktestRequest request) {
         BacktestRequest r = request == null ? new BacktestRequest(null, null, null, null, null, null, null, null, null, null, null, null) : request;
         String strategy = or(r.strategy(), defaults.strategy()).toLowerCase(Locale.ROOT);
         if (!BacktestConfig.PATTERN.equals(strategy) && !BacktestConfig.EMA_CROSS.equals(strategy)) {
@@ -153,31 +202,7 @@ public class BacktestDesk implements DisposableBean {
             loader = () -> BacktestData.fromDirectory(data.folder("data_dir", dir).real(), inside.name(), symbols, from, to);
         }
         Map<String, Object> parameters = parameters(config, file, r.dataDir() != null ? r.dataDir() : ".");
-        if (pending.incrementAndGet() > defaults.maxRuns()) {
-            pending.decrementAndGet();
-            throw new TooManyRequestsException("the backtest queue is full (" + defaults.maxRuns() + " runs queued or running, "
-                    + "catalyst.backtest.max-runs); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
-        }
-        long id;
-        try {
-            id = store.create(strategy, parameters, source, symbols, from, to);
-            executor.submit(() -> {
-                try {
-                    execute(id, config, loader);
-                } finally {
-                    pending.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException e) {
-            pending.decrementAndGet();
-            throw e;
-        }
-        LOG.info("Backtest {} queued: {} over {}", id, strategy, source);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("run_id", id);
-        answer.put("status", "queued");
-        answer.put("url", "/api/v1/backtests/" + id);
-        return answer;
+        return new Prepared(strategy, config, loader, source, parameters, symbols, from, to);
     }
 
     private void execute(long id, BacktestConfig config, Supplier<BacktestData> loader) {
@@ -198,10 +223,7 @@ public class BacktestDesk implements DisposableBean {
                 data.barsInRange(), (loaded - t0) / 1_000_000);
         Sink sink = new Sink(id);
         try {
-            if (routes == null) {
-                routes = new BacktestRouteRunner(camel); // on the backtest thread only, once Camel has started
-            }
-            BacktestResult result = new BacktestEngine(data, config).run(sink, routes);
+            BacktestResult result = new BacktestEngine(data, config).run(sink, routes());
             sink.flush();
             store.completed(id, result.bars(), result(result), (System.nanoTime() - loaded) / 1_000_000);
             LOG.info("Backtest {} completed: {} bars at {} bars/s, {} trades", id, result.bars(), Math.round(result.barsPerSecond()),

@@ -103,7 +103,10 @@ class RestFuzzIT {
                     + "\"step_millis\":{\"scan\":40}}", false)),
             Map.entry("workflow-backtest-rest-start", new Seed("{\"strategy\":\"ema-cross\",\"symbols\":[\"SPY\"],\"from\":\"2011-03-01\","
                     + "\"to\":\"2011-03-31\",\"cycle_minutes\":5,\"ema_fast\":9,\"ema_slow\":21,\"atr_period\":14,\"atr_multiple\":2.0,"
-                    + "\"mode\":\"normal\"}", true)));
+                    + "\"mode\":\"normal\"}", true)),
+            Map.entry("workflow-sweep-rest-start", new Seed("{\"strategy\":\"ema-cross\",\"symbols\":[\"SPY\"],\"from\":\"2011-03-01\","
+                    + "\"to\":\"2011-03-31\",\"grid\":{\"ema_fast\":[5,9],\"ema_slow\":[21,30]},\"objective\":\"sharpe\","
+                    + "\"walk_forward\":{\"in_sample_days\":10,\"out_of_sample_days\":5,\"step_days\":5}}", false)));
 
     /** A body for a route that takes none: any non-empty one is refused. */
     private static final String BODYLESS_SEED = "{\"reason\":\"fuzz\",\"mode\":\"normal\",\"limit\":5}";

@@ -58,8 +58,8 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void catalogHasTheThirtyOneToolsWithValidNames() {
-        assertThat(new ToolCatalog().all()).hasSize(31)
+    void catalogHasTheThirtyThreeToolsWithValidNames() {
+        assertThat(new ToolCatalog().all()).hasSize(33)
                 .allSatisfy(t -> assertThat(t.name()).matches("[a-z_]{1,64}"))
                 .allSatisfy(t -> assertThat(t.description()).hasSizeGreaterThan(60));
     }

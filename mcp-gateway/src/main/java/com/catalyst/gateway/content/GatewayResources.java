@@ -26,6 +26,7 @@ public final class GatewayResources {
 
     private static final Pattern DAILY = Pattern.compile("catalyst://analytics/daily/(.+)");
     private static final Pattern BACKTEST = Pattern.compile("catalyst://backtests/([0-9]{1,9})");
+    private static final Pattern SWEEP = Pattern.compile("catalyst://sweeps/([0-9]{1,9})");
 
     private final ToolCatalog catalog;
     private final ToolInvoker invoker;
@@ -64,6 +65,13 @@ public final class GatewayResources {
                 .description("A backtest run's progress and, once ended, its result (as get_backtest); id is the run_id.")
                 .mimeType("application/json")
                 .build();
+        McpSchema.ResourceTemplate sweep = McpSchema.ResourceTemplate.builder()
+                .uriTemplate("catalyst://sweeps/{id}")
+                .name("sweep")
+                .title("A parameter sweep")
+                .description("A parameter sweep's progress and, once ended, its trials, folds, best and statistics (as get_sweep); id is the sweep_id.")
+                .mimeType("application/json")
+                .build();
         return List.of(new SyncResourceTemplateSpecification(template, (exchange, request) -> {
             Matcher m = DAILY.matcher(request.uri());
             if (!m.matches()) {
@@ -76,6 +84,12 @@ public final class GatewayResources {
                 throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
             }
             return read(request.uri(), "get_backtest", Map.of("run_id", Integer.parseInt(m.group(1))));
+        }), new SyncResourceTemplateSpecification(sweep, (exchange, request) -> {
+            Matcher m = SWEEP.matcher(request.uri());
+            if (!m.matches()) {
+                throw McpError.RESOURCE_NOT_FOUND.apply(request.uri());
+            }
+            return read(request.uri(), "get_sweep", Map.of("sweep_id", Integer.parseInt(m.group(1))));
         }));
     }
 

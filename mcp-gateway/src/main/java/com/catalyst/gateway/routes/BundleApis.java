@@ -58,7 +58,7 @@ public final class BundleApis {
     }
 
     /** The routes of {@link #ALL} whose REST verb takes a JSON body; BundleApisTest checks it against routes/. */
-    static final Set<String> WITH_BODY = Set.of("backtest-api-start", "scanner-api-scan", "scanner-api-watchlist-add", "risk-api-evaluate", "risk-api-update-limits",
+    static final Set<String> WITH_BODY = Set.of("backtest-api-start", "sweep-api-start", "scanner-api-scan", "scanner-api-watchlist-add", "risk-api-evaluate", "risk-api-update-limits",
             "trading-api-execute", "trading-api-place-order");
 
     public static final List<Api> ALL = List.of(
@@ -70,6 +70,8 @@ public final class BundleApis {
             new Api("workflow-api-run-cycle", Bundle.WORKFLOW, "POST", "/api/v1/workflow/cycles", Set.of()),
             new Api("backtest-api-start", Bundle.WORKFLOW, "POST", "/api/v1/backtests", Set.of()),
             new Api("backtest-api-run", Bundle.WORKFLOW, "GET", "/api/v1/backtests/{id}", Set.of()),
+            new Api("sweep-api-start", Bundle.WORKFLOW, "POST", "/api/v1/backtests/sweeps", Set.of()),
+            new Api("sweep-api-view", Bundle.WORKFLOW, "GET", "/api/v1/backtests/sweeps/{id}", Set.of()),
             new Api("scanner-api-scan", Bundle.SCANNER, "POST", "/api/v1/scanner/scan", Set.of()),
             new Api("scanner-api-candidates", Bundle.SCANNER, "GET", "/api/v1/scanner/candidates", Set.of("limit")),
             new Api("scanner-api-watchlist", Bundle.SCANNER, "GET", "/api/v1/scanner/watchlist", Set.of()),

@@ -273,6 +273,51 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .to(apis.uri("backtest-api-run"))
                 .process(e -> body(e, Map.of("backtest", replies.reply(e))));
 
+        // sweeps: the same routes as POST and GET /api/v1/backtests/sweeps
+        tool("start_sweep")
+                .process(e -> {
+                    Map<String, Object> args = new LinkedHashMap<>(args(e));
+                    Map<String, Object> request = new LinkedHashMap<>();
+                    for (String key : List.of("strategy", "symbols", "from", "to", "samples", "seed", "objective")) {
+                        if (args.get(key) != null) {
+                            request.put(key, args.get(key));
+                        }
+                    }
+                    if (request.get("symbols") instanceof String symbols) {
+                        request.put("symbols", List.of(symbols.split("\\s*,\\s*")));
+                    }
+                    for (String key : List.of("grid", "random")) {
+                        if (args.get(key) != null) {
+                            try {
+                                request.put(key, REQUEST_JSON.readTree(String.valueOf(args.get(key))));
+                            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                                throw new ToolFailure("'" + key + "' must be a JSON object such as {\"ema_fast\":[5,9]}: it is not JSON.");
+                            }
+                        }
+                    }
+                    if (args.get("in_sample_days") != null || args.get("out_of_sample_days") != null || args.get("step_days") != null) {
+                        Map<String, Object> walkForward = new LinkedHashMap<>();
+                        for (String key : List.of("in_sample_days", "out_of_sample_days", "step_days")) {
+                            if (args.get(key) != null) {
+                                walkForward.put(key, args.get(key));
+                            }
+                        }
+                        request.put("walk_forward", walkForward);
+                    }
+                    e.getMessage().setBody(REQUEST_JSON.writeValueAsString(request));
+                })
+                .setHeader("Content-Type", constant("application/json"))
+                .to(apis.uri("sweep-api-start"))
+                .process(e -> body(e, (Map<?, ?>) replies.reply(e)));
+
+        tool("get_sweep")
+                .process(e -> {
+                    e.getMessage().setHeader("id", String.valueOf(args(e).get("sweep_id")));
+                    e.getMessage().setHeader("Accept", "application/json");
+                })
+                .to(apis.uri("sweep-api-view"))
+                .process(e -> body(e, Map.of("sweep", replies.reply(e))));
+
         tradersTools();
         watchlistTools();
     }

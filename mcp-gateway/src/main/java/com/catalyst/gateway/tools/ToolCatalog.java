@@ -244,6 +244,46 @@ public final class ToolCatalog {
                 List.of(new ToolArgument("run_id", ToolArgument.Kind.INTEGER, "The run_id start_backtest returned.", true, null, 1,
                         Integer.MAX_VALUE, null)),
                 object("backtest", ANY_OBJECT), Hints.READ, "workflow", false);
+        // parameter sweeps (docs/research.md): many backtests at once, ranked, walk-forward, with overfitting statistics
+        add("start_sweep", "Start a parameter sweep",
+                "Starts a parameter sweep: one backtest (trial) per combination of a grid of parameter values, or per random draw "
+                        + "from ranges, all on the same data, ranked by an objective; optionally walk-forward (choose the best trial on "
+                        + "in_sample_days sessions, judge it on the next out_of_sample_days, step on). Returns a sweep_id at once; poll "
+                        + "get_sweep until status is completed. Use it to answer 'which setting would have done best, and is that luck?'. "
+                        + "Parameters: ema_fast, ema_slow, atr_period, atr_multiple (ema-cross), cycle_minutes (pattern), exit_mode, "
+                        + "trail_percent, trail_atr_multiple and any risk limit (risk_per_trade, max_open_positions, reward_to_risk, ...).",
+                List.of(oneOf("strategy", "pattern: the live cycle's funnel; ema-cross: EMA fast/slow cross with an ATR stop.",
+                                "pattern", "pattern", "ema-cross"),
+                        new ToolArgument("symbols", ToolArgument.Kind.STRING, "Comma-separated tickers to replay, e.g. SPY; omit for every "
+                                + "symbol of the data.", false, null, null, 1, null),
+                        ToolArgument.date("from", "First session replayed, YYYY-MM-DD; omit for the first session of the data."),
+                        ToolArgument.date("to", "Last session replayed, YYYY-MM-DD; omit for the last session of the data."),
+                        new ToolArgument("grid", ToolArgument.Kind.STRING, "JSON object: parameter name to a list of values, every "
+                                + "combination a trial, e.g. {\"ema_fast\":[5,9],\"ema_slow\":[21,30]}. Give grid or random.", false, null, null, 1, null),
+                        new ToolArgument("random", ToolArgument.Kind.STRING, "JSON object: parameter name to {\"min\":..,\"max\":..}, "
+                                + "samples trials drawn from the ranges with seed, e.g. {\"ema_fast\":{\"min\":3,\"max\":12}}.", false, null, null, 1, null),
+                        new ToolArgument("samples", ToolArgument.Kind.INTEGER, "With random: how many trials.", false, null, 1, 10_000, null),
+                        new ToolArgument("seed", ToolArgument.Kind.INTEGER, "With random: the seed of the draws (default 1); the same "
+                                + "seed gives the same trials.", false, null, 0, Integer.MAX_VALUE, null),
+                        oneOf("objective", "What trials are ranked by, higher is better.", "sharpe", "sharpe", "sortino", "profit_factor",
+                                "net_pnl", "calmar"),
+                        new ToolArgument("in_sample_days", ToolArgument.Kind.INTEGER, "Walk-forward: sessions each fold chooses on; omit "
+                                + "for no walk-forward.", false, null, 1, 100_000, null),
+                        new ToolArgument("out_of_sample_days", ToolArgument.Kind.INTEGER, "Walk-forward: sessions each fold's choice is "
+                                + "judged on (needed with in_sample_days).", false, null, 1, 100_000, null),
+                        new ToolArgument("step_days", ToolArgument.Kind.INTEGER, "Walk-forward: sessions from one fold to the next "
+                                + "(default out_of_sample_days).", false, null, 1, 100_000, null)),
+                object("sweep_id", INTEGER, "status", STRING), new Hints(false, false, false, false), "workflow", false);
+        add("get_sweep", "Sweep progress and result",
+                "A parameter sweep's status (queued, running, completed, cancelled, failed), progress (trials done of total) and "
+                        + "its trials with their parameters and in-sample and out-of-sample figures (Sharpe, Sortino, profit factor, net "
+                        + "P&L in USD, Calmar, drawdown); once ended the ranking, the best trial, each walk-forward fold's choice and its "
+                        + "out-of-sample figures, the stitched out-of-sample equity, and two overfitting statistics: deflated_sharpe "
+                        + "(above 0.95: the best is unlikely to be luck among this many trials) and pbo (probability of backtest "
+                        + "overfitting: near 0 the in-sample choice holds out of sample, near 0.5 it is no better than chance).",
+                List.of(new ToolArgument("sweep_id", ToolArgument.Kind.INTEGER, "The sweep_id start_sweep returned.", true, null, 1,
+                        Integer.MAX_VALUE, null)),
+                object("sweep", ANY_OBJECT), Hints.READ, "workflow", false);
     }
 
     private void add(String name, String title, String description, List<ToolArgument> args, Map<String, Object> output,

@@ -1,0 +1,293 @@
+package com.catalyst.backtest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.catalyst.research.SweepInputException;
+import com.catalyst.research.SweepPlan;
+import com.catalyst.research.SweepRunner;
+import com.catalyst.research.SweepSummary;
+import com.catalyst.research.TrialExecutor;
+import com.catalyst.research.TrialOutcome;
+import com.catalyst.research.WalkForward;
+import com.catalyst.routing.ErrorBodies.ConflictException;
+import com.catalyst.routing.ErrorBodies.FieldException;
+import com.catalyst.routing.ErrorBodies.NotFoundException;
+import com.catalyst.routing.ErrorBodies.TooManyRequestsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts parameter sweeps and answers their progress and results (docs/research.md). A request is a backtest request
+ * (checked by {@link BacktestDesk}: strategy, symbols, period or file, base parameters) plus the sweep's fields
+ * ({@link SweepPlan}); the data is read at once, so a missing symbol or a fold longer than the data is a 400 before
+ * anything is recorded. Sweeps go one at a time on the {@code sweep} thread; each one's trials run on a pool of
+ * {@code catalyst.sweep.threads} threads (every core by default), each trial a backtest whose cycles go through the
+ * bundles' backtest routes as a single run's do. Each trial's result is written once as it ends; the summary (ranking,
+ * folds, stitched equity, deflated Sharpe, PBO) when the last has.
+ */
+@Component("sweepDesk")
+public class SweepDesk implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepDesk.class);
+    static final long QUEUE_FULL_RETRY_SECONDS = 30;
+    /** The base backtest's fields a sweep request may carry besides its own. */
+    static final List<String> BACKTEST_FIELDS = List.of("strategy", "symbols", "from", "to", "file", "data_dir", "cycle_minutes", "ema_fast",
+            "ema_slow", "atr_period", "atr_multiple", "mode", "exit_mode", "trail_percent", "trail_atr_multiple");
+
+    private final BacktestDesk backtests;
+    private final SweepStore store;
+    private final SweepProperties settings;
+    private final ObjectMapper json;
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sweep");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Map<Long, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+
+    public SweepDesk(BacktestDesk backtests, SweepStore store, SweepProperties settings, ObjectMapper json) {
+        this.backtests = backtests;
+        this.store = store;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /** Sweeps left queued or running by a stop cannot resume: failed, with their trials kept (the workflow's process only). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failInterrupted(ApplicationReadyEvent ready) {
+        if (!ready.getApplicationContext().getEnvironment().getProperty("catalyst.bundle.workflow.enabled", Boolean.class, false)) {
+            return;
+        }
+        int n = store.failInterrupted();
+        if (n > 0) {
+            LOG.warn("{} sweep(s) interrupted by the last stop marked failed", n);
+        }
+    }
+
+    public Map<String, Object> start(Map<String, Object> body) throws JsonMappingException {
+        Map<String, Object> request = body == null ? Map.of() : body;
+        Map<String, Object> base = new LinkedHashMap<>();
+        Map<String, Object> sweep = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : request.entrySet()) {
+            if (SweepPlan.FIELDS.contains(e.getKey())) {
+                sweep.put(e.getKey(), e.getValue());
+            } else if (BACKTEST_FIELDS.contains(e.getKey())) {
+                base.put(e.getKey(), e.getValue());
+            } else {
+                throw new FieldException(e.getKey(), "unknown field '" + e.getKey() + "': a sweep takes " + String.join(", ", BACKTEST_FIELDS)
+                        + ", " + String.join(", ", SweepPlan.FIELDS));
+            }
+        }
+        BacktestRequest backtest;
+        try {
+            backtest = json.convertValue(base, BacktestRequest.class);
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof JsonMappingException mapping) {
+                throw mapping; // a 400 naming the field, as for a backtest
+            }
+            throw e;
+        }
+        BacktestDesk.Prepared prepared = backtests.prepare(backtest);
+        SweepPlan plan;
+        BacktestData data;
+        List<WalkForward.Fold> folds;
+        try {
+            plan = SweepPlan.parse(sweep, prepared.config(), settings.maxTrials());
+            data = load(prepared);
+            folds = plan.walkForward() == null ? List.of() : plan.walkForward().folds(data.sessions().size());
+        } catch (SweepInputException e) {
+            throw new FieldException(e.field(), e.getMessage());
+        }
+        if (pending.incrementAndGet() > settings.maxSweeps()) {
+            pending.decrementAndGet();
+            throw new TooManyRequestsException("the sweep queue is full (" + settings.maxSweeps() + " sweeps queued or running, "
+                    + "catalyst.sweep.max-sweeps); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
+        }
+        long id;
+        try {
+            List<java.time.LocalDate> sessions = data.sessions();
+            id = store.create(prepared.strategy(), request, prepared.parameters(), plan.method(), plan.objective().id(), plan.walkForward(), plan.seed(),
+                    data.source(), data.symbols(), sessions.get(0), sessions.get(sessions.size() - 1), sessions.size(), plan.trials().size(),
+                    plan.skipped());
+            AtomicBoolean cancel = new AtomicBoolean();
+            cancels.put(id, cancel);
+            BacktestData loaded = data;
+            coordinator.submit(() -> {
+                try {
+                    execute(id, plan, loaded, folds, prepared, cancel);
+                } finally {
+                    cancels.remove(id);
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+        LOG.info("Sweep {} queued: {} trials of {} over {} ({} folds)", id, plan.trials().size(), prepared.strategy(), data.source(), folds.size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sweep_id", id);
+        answer.put("status", "queued");
+        answer.put("trials", plan.trials().size());
+        answer.put("trials_skipped", plan.skipped());
+        answer.put("folds", folds.size());
+        answer.put("url", "/api/v1/backtests/sweeps/" + id);
+        return answer;
+    }
+
+    /** The data, read now: what is missing is the request's fault (symbols, range, file), named. */
+    private static BacktestData load(BacktestDesk.Prepared prepared) {
+        try {
+            return prepared.loader().get();
+        } catch (BacktestInputException e) {
+            String m = e.getMessage();
+            String field = m.startsWith("unknown symbol") ? "symbols" : m.startsWith("no bars between") || m.startsWith("from ") ? "from"
+                    : prepared.source().startsWith("file") ? "file" : "data_dir";
+            throw new FieldException(field, m);
+        }
+    }
+
+    private void execute(long id, SweepPlan plan, BacktestData data, List<WalkForward.Fold> folds, BacktestDesk.Prepared prepared,
+                         AtomicBoolean cancel) {
+        SweepRunner runner = new SweepRunner(settings.threads());
+        store.running(id, runner.threads());
+        long t0 = System.nanoTime();
+        // the seam: in process, each trial a backtest through the bundles' backtest routes, as BacktestDesk runs one
+        TrialExecutor inProcess = spec -> new BacktestEngine(data, spec.config()).run(BacktestListener.NONE, backtests.routes());
+        try {
+            List<TrialOutcome> outcomes = runner.run(plan.specs(id), inProcess, data.sessions(), folds, cancel::get,
+                    (outcome, done, total) -> store.trial(id, outcome, outcome.elapsedNanos() / 1_000_000));
+            SweepSummary summary = SweepSummary.of(plan, outcomes, data.sessions(), folds, prepared.config().startingCash());
+            boolean cancelled = outcomes.stream().anyMatch(java.util.Objects::isNull);
+            store.finished(id, cancelled ? "cancelled" : "completed", summary);
+            LOG.info("Sweep {} {}: {} trials on {} threads in {} ms, best trial {}", id, cancelled ? "cancelled" : "completed",
+                    outcomes.stream().filter(java.util.Objects::nonNull).count(), runner.threads(), (System.nanoTime() - t0) / 1_000_000,
+                    summary.bestTrial());
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Sweep {} failed: {}", id, e.toString());
+            store.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Stops a sweep's trials not yet started; those running finish and are kept. 409 when the sweep has ended. */
+    public Map<String, Object> cancel(long id) {
+        Map<String, Object> row = row(id);
+        AtomicBoolean cancel = cancels.get(id);
+        String status = (String) row.get("status");
+        if (cancel == null || !("queued".equals(status) || "running".equals(status))) {
+            throw new ConflictException("sweep " + id + " has ended (" + status + "): nothing to cancel");
+        }
+        cancel.set(true);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sweep_id", id);
+        answer.put("status", "cancelling");
+        answer.put("url", "/api/v1/backtests/sweeps/" + id);
+        return answer;
+    }
+
+    /** The sweep as JSON: status, progress, the trials so far, and once it has ended the folds, best, stitched equity and statistics. */
+    public Map<String, Object> view(long id) throws Exception {
+        Map<String, Object> row = row(id);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sweep_id", row.get("sweep_id"));
+        out.put("status", row.get("status"));
+        out.put("strategy", row.get("strategy"));
+        out.put("method", row.get("method"));
+        out.put("objective", row.get("objective"));
+        out.put("seed", row.get("seed"));
+        out.put("walk_forward", read(row.get("walk_forward")));
+        out.put("parameters", read(row.get("base_parameters")));
+        out.put("source", row.get("source"));
+        String symbols = (String) row.get("symbols");
+        out.put("symbols", symbols == null || symbols.isEmpty() ? List.of() : List.of(symbols.split(",")));
+        out.put("from", row.get("range_from"));
+        out.put("to", row.get("range_to"));
+        out.put("sessions", row.get("sessions"));
+        int done = ((Number) row.get("trials_done")).intValue();
+        int total = ((Number) row.get("trials_total")).intValue();
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("trials_done", done);
+        progress.put("trials_total", total);
+        progress.put("percent", Math.round(1000.0 * done / total) / 10.0);
+        out.put("progress", progress);
+        out.put("trials_skipped", row.get("trials_skipped"));
+        out.put("threads", row.get("threads"));
+        out.put("error", row.get("error"));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("created_at", row.get("created_at"));
+        timings.put("started_at", row.get("started_at"));
+        timings.put("finished_at", row.get("finished_at"));
+        out.put("timings", timings);
+        var summary = row.get("summary") == null ? null : json.readTree((String) row.get("summary"));
+        Map<Integer, Integer> rank = new LinkedHashMap<>();
+        if (summary != null) {
+            int r = 1;
+            for (var trial : summary.get("ranking")) {
+                rank.put(trial.asInt(), r++);
+            }
+        }
+        List<Map<String, Object>> trials = new ArrayList<>();
+        Map<String, Object> best = null;
+        for (Map<String, Object> t : store.trialRows(id)) {
+            Map<String, Object> trial = new LinkedHashMap<>();
+            int no = ((Number) t.get("trial_no")).intValue();
+            trial.put("trial_no", no);
+            trial.put("rank", rank.get(no));
+            trial.put("parameters", read(t.get("parameters")));
+            trial.put("in_sample", read(t.get("in_sample")));
+            trial.put("out_of_sample", read(t.get("out_of_sample")));
+            trial.put("folds", read(t.get("folds")));
+            trial.put("bars", t.get("bars"));
+            trial.put("run_ms", t.get("run_millis"));
+            trials.add(trial);
+            if (summary != null && summary.hasNonNull("best_trial") && summary.get("best_trial").asInt() == no) {
+                best = trial;
+            }
+        }
+        out.put("best", best);
+        out.put("trials", trials);
+        if (summary != null) {
+            out.put("folds", summary.get("folds"));
+            out.put("stitched_equity", summary.get("stitched_equity"));
+            out.put("out_of_sample_return_pct", summary.get("out_of_sample_return_pct"));
+            out.put("ranking", summary.get("ranking"));
+            out.put("deflated_sharpe", summary.get("deflated_sharpe"));
+            out.put("pbo", summary.get("pbo"));
+            out.put("pbo_blocks", summary.get("pbo_blocks"));
+        }
+        return out;
+    }
+
+    private Object read(Object text) throws Exception {
+        return text == null ? null : json.readTree((String) text);
+    }
+
+    private Map<String, Object> row(long id) {
+        Map<String, Object> row = store.sweep(id);
+        if (row == null) {
+            throw new NotFoundException("no sweep " + id);
+        }
+        return row;
+    }
+
+    @Override
+    public void destroy() {
+        cancels.values().forEach(c -> c.set(true));
+        coordinator.shutdownNow();
+    }
+}
