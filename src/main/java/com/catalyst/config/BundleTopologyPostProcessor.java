@@ -39,7 +39,7 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         String setting = env.getProperty("catalyst.bundles", "all");
         boolean worker = roles(setting).contains(BACKTEST_WORKER);
-        Set<Bundle> active = worker ? bundlesBeside(setting) : activeBundles(setting);
+        Set<Bundle> active = activeBundles(setting);
         boolean allInOne = active.size() == Bundle.values().length;
         Map<String, Object> props = new HashMap<>();
 
@@ -126,31 +126,24 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
         return roles;
     }
 
-    /** The bundles named beside {@link #BACKTEST_WORKER}: none when the process is only a worker. */
-    static Set<Bundle> bundlesBeside(String setting) {
-        Set<Bundle> bundles = new LinkedHashSet<>();
-        for (String part : setting.split(",")) {
-            if (part.trim().equalsIgnoreCase("all")) {
-                bundles.addAll(EnumSet.allOf(Bundle.class));
-            } else if (!part.isBlank() && !part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
-                bundles.add(Bundle.fromId(part));
-            }
-        }
-        return bundles;
-    }
-
+    /** The bundles a process serves: all, or those named; none when it is only a {@link #BACKTEST_WORKER}. */
     static Set<Bundle> activeBundles(String setting) {
         String value = setting == null ? "" : setting.trim();
         if (value.isEmpty() || value.equalsIgnoreCase("all")) {
             return EnumSet.allOf(Bundle.class);
         }
         Set<Bundle> bundles = new LinkedHashSet<>();
+        boolean worker = false;
         for (String part : value.split(",")) {
-            if (!part.isBlank()) {
+            if (part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
+                worker = true;
+            } else if (part.trim().equalsIgnoreCase("all")) {
+                bundles.addAll(EnumSet.allOf(Bundle.class));
+            } else if (!part.isBlank()) {
                 bundles.add(Bundle.fromId(part));
             }
         }
-        if (bundles.isEmpty()) {
+        if (bundles.isEmpty() && !worker) {
             throw new IllegalArgumentException("catalyst.bundles (CATALYST_BUNDLES) names no bundle: '" + setting + "'");
         }
         return bundles;
