@@ -178,8 +178,19 @@ def deps(svc):
     return {k: (v or {}).get("condition") for k, v in d.items()}
 
 # --- services, ports, image, bundles ------------------------------------------------
-expected = set(SEED) | {"postgres", "redis", "nginx", "prometheus", "grafana"}
+expected = set(SEED) | {"postgres", "redis", "nginx", "prometheus", "grafana", "kafka", "backtest-worker"}
 check(expected <= set(svcs), f"services present: {sorted(expected)} (missing: {sorted(expected - set(svcs))})")
+# research at scale: Kafka in KRaft mode (the official image, not published) and the sweep workers, replicated
+kf = svcs.get("kafka", {})
+check(str(kf.get("image", "")).startswith("apache/kafka:") and "controller" in env_of(kf).get("KAFKA_PROCESS_ROLES", "")
+      and not published(kf), "kafka: the official apache/kafka image in KRaft mode (broker,controller), no published port")
+bw = svcs.get("backtest-worker", {})
+check(env_of(bw).get("CATALYST_BUNDLES") == "backtest-worker" and env_of(bw).get("KAFKA_BOOTSTRAP_SERVERS") == "kafka:9092"
+      and int(((bw.get("deploy") or {}).get("replicas") or 0)) >= 2 and not published(bw)
+      and "kafka" in deps(bw) and ":5011/health" in hc_text(bw),
+      "backtest-worker: CATALYST_BUNDLES=backtest-worker, Kafka at kafka:9092, 2+ replicas, no published port, health on :5011")
+check(env_of(svcs.get("workflow", {})).get("KAFKA_BOOTSTRAP_SERVERS") == "kafka:9092" and "kafka" not in deps(svcs.get("workflow", {})),
+      "workflow: sends sweeps' trials to kafka:9092 without waiting for it (trading never waits for research)")
 images = set()
 for name, port in SEED.items():
     s = svcs.get(name)
@@ -411,7 +422,7 @@ check(metrics_token not in raw_text, "CATALYST_METRICS_TOKEN value not in the fi
 # labels, ...): exactly the ones it uses, so a secret added to a shared block by mistake shows here.
 BUNDLES = set(SEED)
 SECRET_HOLDERS = {
-    "POSTGRES_PASSWORD": (pg_pw, BUNDLES | {"postgres"}),
+    "POSTGRES_PASSWORD": (pg_pw, BUNDLES | {"postgres", "backtest-worker"}),
     "CATALYST_API_KEY": (api_key, BUNDLES | {"nginx"}),
     "CATALYST_SERVICE_TOKEN_SECRET": (token_secret, BUNDLES),
     "CATALYST_HAWTIO_PASSWORD": (hawtio_pw, BUNDLES),

@@ -37,6 +37,9 @@ create table sweep_trials (
     session_returns double precision[] not null,
     bars            bigint not null,
     run_millis      bigint not null,
+    session_equity  numeric[] not null,
+    -- who ran it: host:pid of the process (a worker, or the process that took the sweep)
+    worker          text not null,
     finished_at     timestamptz not null default now(),
     primary key (sweep_id, trial_no)
 );

@@ -16,6 +16,7 @@ import com.catalyst.research.SweepRunner;
 import com.catalyst.research.SweepSummary;
 import com.catalyst.research.TrialExecutor;
 import com.catalyst.research.TrialOutcome;
+import com.catalyst.research.TrialSpec;
 import com.catalyst.research.WalkForward;
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.routing.ErrorBodies.FieldException;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,7 +42,7 @@ import org.springframework.stereotype.Component;
  * folds, stitched equity, deflated Sharpe, PBO) when the last has.
  */
 @Component("sweepDesk")
-public class SweepDesk implements DisposableBean {
+public class SweepDesk implements DisposableBean, SweepTrials {
 
     private static final Logger LOG = LoggerFactory.getLogger(SweepDesk.class);
     static final long QUEUE_FULL_RETRY_SECONDS = 30;
@@ -59,12 +61,33 @@ public class SweepDesk implements DisposableBean {
     });
     private final AtomicInteger pending = new AtomicInteger();
     private final Map<Long, AtomicBoolean> cancels = new ConcurrentHashMap<>();
+    /** Where trials go with engine kafka; absent unless catalyst.sweep.engine=kafka (SweepKafkaConfiguration). */
+    private final ObjectProvider<SweepTrialDispatch> dispatch;
+    private final SweepKafkaProperties kafka;
+    /** The worker's last plans by sweep: the data is read once a sweep, not once a trial. */
+    private final Map<Long, Planned> workerPlans = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Planned> eldest) {
+            return size() > 2;
+        }
+    });
+    static final String IN_PROCESS = "in-process";
+    static final String KAFKA = "kafka";
+    /** How often the process that took a Kafka sweep looks at its progress. */
+    static final long KAFKA_POLL_MILLIS = 250;
 
-    public SweepDesk(BacktestDesk backtests, SweepStore store, SweepProperties settings, ObjectMapper json) {
+    public SweepDesk(BacktestDesk backtests, SweepStore store, SweepProperties settings, ObjectMapper json,
+                     ObjectProvider<SweepTrialDispatch> dispatch, SweepKafkaProperties kafka) {
+        this.kafka = kafka;
         this.backtests = backtests;
         this.store = store;
         this.settings = settings;
         this.json = json;
+        this.dispatch = dispatch;
+    }
+
+    /** A request made into what runs: the backtest's settings, the plan of trials, the data, the folds and the engine. */
+    record Planned(BacktestDesk.Prepared prepared, SweepPlan plan, BacktestData data, List<WalkForward.Fold> folds, String engine) {
     }
 
     /** Sweeps left queued or running by a stop cannot resume: failed, with their trials kept (the workflow's process only). */
@@ -81,16 +104,81 @@ public class SweepDesk implements DisposableBean {
 
     public Map<String, Object> start(Map<String, Object> body) throws JsonMappingException {
         Map<String, Object> request = body == null ? Map.of() : body;
+        Planned planned = plan(request, true);
+        BacktestDesk.Prepared prepared = planned.prepared();
+        SweepPlan plan = planned.plan();
+        BacktestData data = planned.data();
+        List<WalkForward.Fold> folds = planned.folds();
+        if (pending.incrementAndGet() > settings.maxSweeps()) {
+            pending.decrementAndGet();
+            throw new TooManyRequestsException("the sweep queue is full (" + settings.maxSweeps() + " sweeps queued or running, "
+                    + "catalyst.sweep.max-sweeps); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
+        }
+        long id;
+        try {
+            List<java.time.LocalDate> sessions = data.sessions();
+            id = store.create(prepared.strategy(), request, prepared.parameters(), plan.method(), plan.objective().id(), plan.walkForward(), plan.seed(),
+                    data.source(), data.symbols(), sessions.get(0), sessions.get(sessions.size() - 1), sessions.size(), plan.trials().size(),
+                    plan.skipped());
+            AtomicBoolean cancel = new AtomicBoolean();
+            cancels.put(id, cancel);
+            AtomicBoolean released = new AtomicBoolean();
+            // the sweep leaves the queue before its end is written, so that whoever sees it ended may start another
+            Runnable release = () -> {
+                if (released.compareAndSet(false, true)) {
+                    cancels.remove(id);
+                    pending.decrementAndGet();
+                }
+            };
+            coordinator.submit(() -> {
+                try {
+                    if (KAFKA.equals(planned.engine())) {
+                        executeOnKafka(id, planned, cancel, release);
+                    } else {
+                        execute(id, plan, data, folds, prepared, cancel, release);
+                    }
+                } finally {
+                    release.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+        LOG.info("Sweep {} queued: {} trials of {} over {} ({} folds, {})", id, plan.trials().size(), prepared.strategy(), data.source(),
+                folds.size(), planned.engine());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("sweep_id", id);
+        answer.put("status", "queued");
+        answer.put("engine", planned.engine());
+        answer.put("trials", plan.trials().size());
+        answer.put("trials_skipped", plan.skipped());
+        answer.put("folds", folds.size());
+        answer.put("url", "/api/v1/backtests/sweeps/" + id);
+        return answer;
+    }
+
+    /**
+     * Makes a request into its plan, reading the data: what the process that takes a sweep does, and what a worker does
+     * again from the stored request (the same plan, since planning is deterministic). Bad input: a 400 naming the field.
+     */
+    Planned plan(Map<String, Object> request, boolean checkEngine) throws JsonMappingException {
         Map<String, Object> base = new LinkedHashMap<>();
         Map<String, Object> sweep = new LinkedHashMap<>();
+        String engine = settings.engine();
         for (Map.Entry<String, Object> e : request.entrySet()) {
-            if (SweepPlan.FIELDS.contains(e.getKey())) {
+            if ("engine".equals(e.getKey())) {
+                engine = String.valueOf(e.getValue());
+                if (!IN_PROCESS.equals(engine) && !KAFKA.equals(engine)) {
+                    throw new FieldException("engine", "engine must be in-process or kafka, got '" + engine + "'");
+                }
+            } else if (SweepPlan.FIELDS.contains(e.getKey())) {
                 sweep.put(e.getKey(), e.getValue());
             } else if (BACKTEST_FIELDS.contains(e.getKey())) {
                 base.put(e.getKey(), e.getValue());
             } else {
                 throw new FieldException(e.getKey(), "unknown field '" + e.getKey() + "': a sweep takes " + String.join(", ", BACKTEST_FIELDS)
-                        + ", " + String.join(", ", SweepPlan.FIELDS));
+                        + ", " + String.join(", ", SweepPlan.FIELDS) + ", engine");
             }
         }
         BacktestRequest backtest;
@@ -113,48 +201,11 @@ public class SweepDesk implements DisposableBean {
         } catch (SweepInputException e) {
             throw new FieldException(e.field(), e.getMessage());
         }
-        if (pending.incrementAndGet() > settings.maxSweeps()) {
-            pending.decrementAndGet();
-            throw new TooManyRequestsException("the sweep queue is full (" + settings.maxSweeps() + " sweeps queued or running, "
-                    + "catalyst.sweep.max-sweeps); try again when one has ended", QUEUE_FULL_RETRY_SECONDS);
+        if (checkEngine && KAFKA.equals(engine) && dispatch.getIfAvailable() == null) {
+            throw new FieldException("engine", "engine kafka needs Kafka: start Catalyst with KAFKA_BOOTSTRAP_SERVERS "
+                    + "(and workers: CATALYST_BUNDLES=backtest-worker), docs/research.md");
         }
-        long id;
-        try {
-            List<java.time.LocalDate> sessions = data.sessions();
-            id = store.create(prepared.strategy(), request, prepared.parameters(), plan.method(), plan.objective().id(), plan.walkForward(), plan.seed(),
-                    data.source(), data.symbols(), sessions.get(0), sessions.get(sessions.size() - 1), sessions.size(), plan.trials().size(),
-                    plan.skipped());
-            AtomicBoolean cancel = new AtomicBoolean();
-            cancels.put(id, cancel);
-            BacktestData loaded = data;
-            AtomicBoolean released = new AtomicBoolean();
-            // the sweep leaves the queue before its end is written, so that whoever sees it ended may start another
-            Runnable release = () -> {
-                if (released.compareAndSet(false, true)) {
-                    cancels.remove(id);
-                    pending.decrementAndGet();
-                }
-            };
-            coordinator.submit(() -> {
-                try {
-                    execute(id, plan, loaded, folds, prepared, cancel, release);
-                } finally {
-                    release.run();
-                }
-            });
-        } catch (RuntimeException e) {
-            pending.decrementAndGet();
-            throw e;
-        }
-        LOG.info("Sweep {} queued: {} trials of {} over {} ({} folds)", id, plan.trials().size(), prepared.strategy(), data.source(), folds.size());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("sweep_id", id);
-        answer.put("status", "queued");
-        answer.put("trials", plan.trials().size());
-        answer.put("trials_skipped", plan.skipped());
-        answer.put("folds", folds.size());
-        answer.put("url", "/api/v1/backtests/sweeps/" + id);
-        return answer;
+        return new Planned(prepared, plan, data, folds, engine);
     }
 
     /** The data, read now: what is missing is the request's fault (symbols, range, file), named. */
@@ -191,6 +242,108 @@ public class SweepDesk implements DisposableBean {
             release.run();
             store.failed(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /**
+     * A sweep on the workers: each trial a message on the trials topic, then the trials' results as the workers write
+     * them (each once, under its id), until every one is there or a cancel comes; then the summary, from the results as
+     * written, exactly as in process. A trial a worker found failing fails the sweep (the worker recorded why).
+     */
+    private void executeOnKafka(long id, Planned planned, AtomicBoolean cancel, Runnable release) {
+        SweepPlan plan = planned.plan();
+        int total = plan.trials().size();
+        store.running(id, 0);
+        long t0 = System.nanoTime();
+        try {
+            dispatch.getObject().send(id, plan.trials().stream().map(SweepPlan.Trial::trialNo).toList());
+            boolean cancelled = false;
+            int written;
+            int seen = 0;
+            long lastProgress = System.nanoTime();
+            while ((written = store.trialsWritten(id)) < total) {
+                Map<String, Object> row = store.sweep(id);
+                if ("failed".equals(row.get("status"))) {
+                    LOG.warn("Sweep {} failed on a worker: {}", id, row.get("error"));
+                    release.run();
+                    return;
+                }
+                if (cancel.get()) {
+                    cancelled = true;
+                    break;
+                }
+                if (written > seen) {
+                    seen = written;
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > kafka.maxTrialMs() * 1_000_000L) {
+                    throw new IllegalStateException("no trial was written for " + kafka.maxTrialMs() / 1000 + " s (catalyst.sweep.kafka.max-trial-ms): "
+                            + "is a worker (CATALYST_BUNDLES=backtest-worker) running and reaching Kafka and PostgreSQL?");
+                }
+                Thread.sleep(KAFKA_POLL_MILLIS);
+            }
+            List<TrialOutcome> outcomes = store.outcomes(id, plan);
+            SweepSummary summary = SweepSummary.of(plan, outcomes, planned.data().sessions(), planned.folds(),
+                    planned.prepared().config().startingCash());
+            cancelled = cancelled || outcomes.stream().anyMatch(java.util.Objects::isNull);
+            release.run();
+            store.finished(id, cancelled ? "cancelled" : "completed", summary);
+            LOG.info("Sweep {} {} on the workers: {} trials in {} ms, best trial {}", id, cancelled ? "cancelled" : "completed",
+                    outcomes.stream().filter(java.util.Objects::nonNull).count(), (System.nanoTime() - t0) / 1_000_000, summary.bestTrial());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            release.run();
+            store.failed(id, "interrupted: Catalyst stopped while the sweep ran on the workers; start it again");
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Sweep {} failed: {}", id, e.toString());
+            release.run();
+            store.failed(id, "the trials could not be sent to Kafka or read back: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    /**
+     * A worker's trial (routes/backtest-worker.camel.yaml through SweepWorker): the sweep's request as stored, planned
+     * again, the trial's backtest through the backtest routes, its result written once. Not run when the sweep has
+     * ended or the result is already there.
+     */
+    @Override
+    public Taken run(long sweepId, int trialNo) {
+        Map<String, Object> row = store.sweep(sweepId);
+        if (row == null || !"running".equals(row.get("status"))) {
+            return Taken.SWEEP_ENDED;
+        }
+        if (store.trialWritten(sweepId, trialNo)) {
+            return Taken.ALREADY_DONE;
+        }
+        Planned planned;
+        try {
+            planned = workerPlans.get(sweepId);
+            if (planned == null) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> request = json.readValue((String) row.get("request"), Map.class);
+                planned = plan(request, false);
+                workerPlans.put(sweepId, planned);
+            }
+        } catch (Exception e) {
+            store.failed(sweepId, "a worker could not plan the sweep again from its request: " + e.getMessage());
+            return Taken.FAILED;
+        }
+        if (trialNo > planned.plan().trials().size()) {
+            store.failed(sweepId, "a worker was sent trial " + trialNo + " of a sweep of " + planned.plan().trials().size()
+                    + " trials: the workers' settings differ from the sweep's process (docs/research.md)");
+            return Taken.FAILED;
+        }
+        TrialSpec spec = planned.plan().specs(sweepId).get(trialNo - 1);
+        TrialOutcome outcome;
+        long t0 = System.nanoTime();
+        try {
+            outcome = TrialOutcome.of(spec, new BacktestEngine(planned.data(), spec.config()).run(BacktestListener.NONE, backtests.routes()),
+                    planned.data().sessions(), planned.folds());
+        } catch (RuntimeException e) {
+            store.failed(sweepId, "trial " + trialNo + " failed on worker " + SweepStore.WORKER + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return Taken.FAILED;
+        }
+        store.trial(sweepId, outcome, (System.nanoTime() - t0) / 1_000_000);
+        return Taken.RAN;
     }
 
     /** Stops a sweep's trials not yet started; those running finish and are kept. 409 when the sweep has ended. */
@@ -263,6 +416,7 @@ public class SweepDesk implements DisposableBean {
             trial.put("folds", read(t.get("folds")));
             trial.put("bars", t.get("bars"));
             trial.put("run_ms", t.get("run_millis"));
+            trial.put("worker", t.get("worker"));
             trials.add(trial);
             if (summary != null && summary.hasNonNull("best_trial") && summary.get("best_trial").asInt() == no) {
                 best = trial;

@@ -1,13 +1,17 @@
 package com.catalyst.backtest;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.catalyst.research.SweepPlan;
 import com.catalyst.research.SweepSummary;
+import com.catalyst.research.TrialFigures;
 import com.catalyst.research.TrialOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SweepStore {
+
+    /** Who writes a trial's result: this process, as host:pid (docs/research.md, sweep_trials.worker). */
+    static final String WORKER = hostName() + ":" + ProcessHandle.current().pid();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -45,8 +52,8 @@ public class SweepStore {
     public boolean trial(long id, TrialOutcome o, long runMillis) {
         int written = jdbc.update(con -> {
             var ps = con.prepareStatement("insert into sweep_trials (sweep_id, trial_no, parameters, in_sample, out_of_sample, folds, "
-                    + "session_returns, bars, run_millis) values (?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?, ?, ?) "
-                    + "on conflict (sweep_id, trial_no) do nothing");
+                    + "session_returns, bars, run_millis, session_equity, worker) values (?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), "
+                    + "cast(? as jsonb), ?, ?, ?, ?, ?) on conflict (sweep_id, trial_no) do nothing");
             ps.setLong(1, id);
             ps.setInt(2, o.trialNo());
             ps.setString(3, write(o.parameters()));
@@ -57,10 +64,51 @@ public class SweepStore {
             ps.setArray(7, returns);
             ps.setLong(8, o.bars());
             ps.setLong(9, runMillis);
+            ps.setArray(10, con.createArrayOf("numeric", o.sessionEquity()));
+            ps.setString(11, WORKER);
             return ps;
         });
         jdbc.update("update sweeps set trials_done = (select count(*) from sweep_trials where sweep_id = ?) where sweep_id = ?", id, id);
         return written == 1;
+    }
+
+    public int trialsWritten(long id) {
+        return jdbc.queryForObject("select count(*) from sweep_trials where sweep_id = ?", Integer.class, id);
+    }
+
+    public boolean trialWritten(long id, int trialNo) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from sweep_trials where sweep_id = ? and trial_no = ?)",
+                Boolean.class, id, trialNo));
+    }
+
+    /**
+     * The trials' results as written (by workers), one slot a trial of {@code plan} in trial order, null where none was
+     * written: the figures, returns and equity from the row, the parameters from the plan (the same values a trial run
+     * here would carry).
+     */
+    public List<TrialOutcome> outcomes(long id, SweepPlan plan) {
+        TrialOutcome[] outcomes = new TrialOutcome[plan.trials().size()];
+        jdbc.query("select trial_no, in_sample::text as in_sample, out_of_sample::text as out_of_sample, folds::text as folds, session_returns, "
+                + "session_equity, bars, run_millis from sweep_trials where sweep_id = ? order by trial_no", rs -> {
+            int no = rs.getInt("trial_no");
+            if (no < 1 || no > outcomes.length) {
+                return;
+            }
+            try {
+                Double[] returns = (Double[]) rs.getArray("session_returns").getArray();
+                BigDecimal[] equity = (BigDecimal[]) rs.getArray("session_equity").getArray();
+                String out = rs.getString("out_of_sample");
+                outcomes[no - 1] = new TrialOutcome(no, plan.trials().get(no - 1).parameters(),
+                        json.readValue(rs.getString("in_sample"), TrialFigures.class),
+                        out == null ? null : json.readValue(out, TrialFigures.class),
+                        json.readValue(rs.getString("folds"), new TypeReference<List<TrialOutcome.FoldFigures>>() { }),
+                        java.util.Arrays.stream(returns).mapToDouble(Double::doubleValue).toArray(), equity, rs.getLong("bars"),
+                        rs.getLong("run_millis") * 1_000_000);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("sweep " + id + " trial " + no + ": its stored result is not readable", e);
+            }
+        }, id);
+        return java.util.Arrays.asList(outcomes);
     }
 
     public void finished(long id, String status, SweepSummary summary) {
@@ -96,7 +144,8 @@ public class SweepStore {
 
     public List<Map<String, Object>> trialRows(long id) {
         return jdbc.queryForList("select trial_no, parameters::text as parameters, in_sample::text as in_sample, "
-                + "out_of_sample::text as out_of_sample, folds::text as folds, bars, run_millis from sweep_trials where sweep_id = ? order by trial_no", id);
+                + "out_of_sample::text as out_of_sample, folds::text as folds, bars, run_millis, worker from sweep_trials where sweep_id = ? "
+                + "order by trial_no", id);
     }
 
     public List<Map<String, Object>> foldRows(long id) {
@@ -110,6 +159,14 @@ public class SweepStore {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("sweep row not writable as JSON", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
         }
     }
 

@@ -47,6 +47,7 @@ public enum Bundle {
                 .filter(b -> b.id().equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("catalyst.bundles (CATALYST_BUNDLES): unknown bundle '" + id
-                        + "'; expected 'all' or a comma list of " + Arrays.stream(values()).map(Bundle::id).toList()));
+                        + "'; expected 'all' or a comma list of " + Arrays.stream(values()).map(Bundle::id).toList()
+                        + " (and, to take a sweep's trials from Kafka, backtest-worker)"));
     }
 }

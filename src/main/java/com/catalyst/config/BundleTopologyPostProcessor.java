@@ -27,22 +27,34 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
     static final String SOURCE_NAME = "catalystTopology";
     /** The file a bundle's backtest steps live in: {@code <bundle>-backtest.camel.yaml}. */
     static final String BACKTEST_ROUTES = "-backtest.camel.yaml";
+    /**
+     * Not one of the nine bundles but a role: a process that takes a sweep's trials from Kafka and runs them through
+     * the backtest routes (routes/backtest-worker.camel.yaml, docs/research.md). Alone or beside bundles.
+     */
+    public static final String BACKTEST_WORKER = "backtest-worker";
+    /** The worker's port when it runs alone and none is given: its health and metrics. */
+    public static final int BACKTEST_WORKER_PORT = 5011;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        Set<Bundle> active = activeBundles(env.getProperty("catalyst.bundles", "all"));
+        String setting = env.getProperty("catalyst.bundles", "all");
+        boolean worker = roles(setting).contains(BACKTEST_WORKER);
+        Set<Bundle> active = activeBundles(setting);
         boolean allInOne = active.size() == Bundle.values().length;
         Map<String, Object> props = new HashMap<>();
 
         props.put("catalyst.bundles.active", active.stream().map(Bundle::id).collect(Collectors.joining(",")));
         props.put("catalyst.bundles.all-in-one", Boolean.toString(allInOne));
+        props.put("catalyst.sweep.worker.enabled", Boolean.toString(worker));
         for (Bundle bundle : Bundle.values()) {
             props.put("catalyst.bundle." + bundle.id() + ".enabled", Boolean.toString(active.contains(bundle)));
         }
 
-        Bundle primary = allInOne || active.contains(Bundle.ORCHESTRATION) ? Bundle.ORCHESTRATION : active.iterator().next();
+        Bundle primary = active.isEmpty() ? null
+                : allInOne || active.contains(Bundle.ORCHESTRATION) ? Bundle.ORCHESTRATION : active.iterator().next();
+        int seedPort = primary == null ? BACKTEST_WORKER_PORT : primary.seedPort();
         boolean portGiven = env.containsProperty("server.port");
-        int port = portGiven ? env.getProperty("server.port", Integer.class, primary.seedPort()) : primary.seedPort();
+        int port = portGiven ? env.getProperty("server.port", Integer.class, seedPort) : seedPort;
         props.put("server.port", Integer.toString(port));
         // a process running several bundles apart from the all-in-one also listens on their seed ports
         List<String> extraPorts = new ArrayList<>();
@@ -77,12 +89,21 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
             files.add("file:" + routesDir + "/notify*.yaml");
             // a backtest runs where the workflow bundle runs, in memory, through every bundle's backtest route: that
             // process loads the backtest routes of the bundles it does not serve live as well (docs/backtesting.md)
-            if (active.contains(Bundle.WORKFLOW)) {
+            // a worker runs a sweep's trials through them too, with the backtest cycle and its consumer of the trials topic
+            if (active.contains(Bundle.WORKFLOW) || worker) {
                 for (Bundle b : Bundle.values()) {
-                    if (!active.contains(b) && Files.exists(routesDir.resolve(b.id() + BACKTEST_ROUTES))) {
+                    // the workflow's own backtest file is the backtests' REST API: only where the workflow runs
+                    boolean api = b == Bundle.WORKFLOW;
+                    if (!active.contains(b) && !api && Files.exists(routesDir.resolve(b.id() + BACKTEST_ROUTES))) {
                         files.add("file:" + routesDir + "/" + b.id() + BACKTEST_ROUTES);
                     }
                 }
+            }
+            if (worker) {
+                if (!active.contains(Bundle.WORKFLOW)) {
+                    files.add("file:" + routesDir + "/workflow-backtest-cycle.camel.yaml");
+                }
+                files.add("file:" + routesDir + "/" + BACKTEST_WORKER + ".camel.yaml");
             }
         }
         String pattern = String.join(",", files);
@@ -97,18 +118,32 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
     }
 
+    private static Set<String> roles(String setting) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (String part : (setting == null ? "" : setting).split(",")) {
+            roles.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return roles;
+    }
+
+    /** The bundles a process serves: all, or those named; none when it is only a {@link #BACKTEST_WORKER}. */
     static Set<Bundle> activeBundles(String setting) {
         String value = setting == null ? "" : setting.trim();
         if (value.isEmpty() || value.equalsIgnoreCase("all")) {
             return EnumSet.allOf(Bundle.class);
         }
         Set<Bundle> bundles = new LinkedHashSet<>();
+        boolean worker = false;
         for (String part : value.split(",")) {
-            if (!part.isBlank()) {
+            if (part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
+                worker = true;
+            } else if (part.trim().equalsIgnoreCase("all")) {
+                bundles.addAll(EnumSet.allOf(Bundle.class));
+            } else if (!part.isBlank()) {
                 bundles.add(Bundle.fromId(part));
             }
         }
-        if (bundles.isEmpty()) {
+        if (bundles.isEmpty() && !worker) {
             throw new IllegalArgumentException("catalyst.bundles (CATALYST_BUNDLES) names no bundle: '" + setting + "'");
         }
         return bundles;

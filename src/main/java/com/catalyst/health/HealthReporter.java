@@ -33,7 +33,8 @@ public class HealthReporter {
         this.probe = probe;
         this.marketData = marketData;
         this.reconciliation = reconciliation;
-        this.active = java.util.Arrays.stream(active.split(",")).map(Bundle::fromId).toList();
+        // none for a sweep worker alone (CATALYST_BUNDLES=backtest-worker)
+        this.active = java.util.Arrays.stream(active.split(",")).filter(b -> !b.isBlank()).map(Bundle::fromId).toList();
         this.allInOne = allInOne;
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : HealthReporter.class.getPackage().getImplementationVersion() == null
@@ -53,7 +54,7 @@ public class HealthReporter {
         String status = !probe.isDatabaseUp() ? "unhealthy" : probe.isRedisUp() ? "healthy" : "degraded";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        body.put("service", allInOne ? "catalyst" : String.join(",", active.stream().map(Bundle::id).toList()));
+        body.put("service", allInOne ? "catalyst" : active.isEmpty() ? "backtest-worker" : String.join(",", active.stream().map(Bundle::id).toList()));
         body.put("version", version);
         body.put("schema", probe.schemaVersion());
         body.put("timestamp", Instant.now().toString());

@@ -64,7 +64,8 @@ public class ServiceTokens {
         this.ttl = ttl;
         this.caller = active;
         this.clock = clock;
-        if (!allInOne && secret.isBlank()) {
+        // a sweep worker alone (CATALYST_BUNDLES=backtest-worker) serves and calls no bundle: it needs no secret
+        if (!allInOne && !active.isBlank() && secret.isBlank()) {
             throw new IllegalStateException("CATALYST_SERVICE_TOKEN_SECRET is not set: split mode (catalyst.bundles=" + active
                     + ") signs every call between bundles with it; set the same secret of at least 32 characters in every process");
         }

@@ -41,4 +41,34 @@ class BundleTopologyRoutesTest {
                 "file:" + DIR + "/notify*.yaml", "file:" + DIR + "/pattern-backtest.camel.yaml", "file:" + DIR + "/technical-backtest.camel.yaml",
                 "file:" + DIR + "/risk-backtest.camel.yaml", "file:" + DIR + "/trading-backtest.camel.yaml");
     }
+
+    @Test
+    void aSweepWorkerLoadsTheBacktestCycleEveryBundlesBacktestStepsAndTheTrialsConsumerOnly() {
+        assertThat(routeFiles("backtest-worker")).containsExactly("file:" + DIR + "/notify*.yaml",
+                "file:" + DIR + "/scanner-backtest.camel.yaml", "file:" + DIR + "/pattern-backtest.camel.yaml",
+                "file:" + DIR + "/technical-backtest.camel.yaml", "file:" + DIR + "/risk-backtest.camel.yaml",
+                "file:" + DIR + "/trading-backtest.camel.yaml", "file:" + DIR + "/workflow-backtest-cycle.camel.yaml",
+                "file:" + DIR + "/backtest-worker.camel.yaml");
+        StandardEnvironment env = topology("backtest-worker");
+        assertThat(env.getProperty("catalyst.sweep.worker.enabled")).isEqualTo("true");
+        assertThat(env.getProperty("catalyst.bundles.active")).isEmpty();
+        assertThat(env.getProperty("server.port")).isEqualTo("5011");
+        assertThat(topology("all").getProperty("catalyst.sweep.worker.enabled")).as("the all-in-one takes no trials").isEqualTo("false");
+    }
+
+    @Test
+    void aWorkerBesideABundleServesBothAndAnUnknownNameIsNamed() {
+        assertThat(routeFiles("scanner,backtest-worker")).contains("file:" + DIR + "/scanner*.yaml",
+                "file:" + DIR + "/backtest-worker.camel.yaml").doesNotContain("file:" + DIR + "/scanner-backtest.camel.yaml");
+        assertThat(topology("scanner,backtest-worker").getProperty("server.port")).isEqualTo("5001");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> topology("backtest-workers"))
+                .hasMessageContaining("unknown bundle 'backtest-workers'").hasMessageContaining("backtest-worker");
+    }
+
+    private static StandardEnvironment topology(String bundles) {
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("test", Map.of("catalyst.bundles", bundles, "catalyst.routes.dir", "routes")));
+        new BundleTopologyPostProcessor().postProcessEnvironment(env, null);
+        return env;
+    }
 }

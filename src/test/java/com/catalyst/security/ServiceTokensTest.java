@@ -83,5 +83,9 @@ class ServiceTokensTest {
         ServiceTokens allInOne = new ServiceTokens("", Duration.ofSeconds(60), "all", true);
         assertThat(allInOne.enabled()).isFalse();
         assertThatThrownBy(() -> allInOne.verify("a.b.c", "POST", EXECUTE)).hasMessageContaining("not in use");
+        // a sweep worker alone (no bundle: catalyst.bundles.active is empty) calls no bundle and takes no call: no secret
+        ServiceTokens worker = new ServiceTokens("", Duration.ofSeconds(60), "", false);
+        assertThat(worker.enabled()).isFalse();
+        assertThatThrownBy(() -> worker.verify("a.b.c", "POST", EXECUTE)).hasMessageContaining("not in use");
     }
 }
