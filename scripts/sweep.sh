@@ -14,38 +14,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-url="${CATALYST_URL:-http://127.0.0.1:5000}"
-start=false
-pairs=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --url) url="$2"; shift 2 ;;
-    --start) start=true; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    *=*) pairs+=("$1"); shift ;;
-    *) echo "sweep.sh: unknown argument '$1' (expected key=value, --url or --start)" >&2; exit 2 ;;
-  esac
-done
-
-pid=""
-cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }
-trap cleanup EXIT
-if ! curl -fs -o /dev/null "$url/health"; then
-  if [ "$start" != true ]; then
-    echo "sweep.sh: Catalyst does not answer at $url; start it, or pass --start" >&2
-    exit 1
-  fi
-  [ -f target/catalyst.jar ] || ./mvnw -q -DskipTests package
-  port="${url##*:}"; port="${port%%/*}"
-  log="$(mktemp)"
-  java -Xmx1g -jar target/catalyst.jar --server.port="$port" --catalyst.workflow.auto-start=false > "$log" 2>&1 &
-  pid=$!
-  echo "started Catalyst (pid $pid, log $log); waiting for $url/health"
-  until curl -fs -o /dev/null "$url/health"; do
-    kill -0 "$pid" 2>/dev/null || { tail -30 "$log" >&2; echo "sweep.sh: Catalyst did not start" >&2; exit 1; }
-    sleep 0.5
-  done
-fi
+SCRIPT_NAME=sweep.sh
+HELP_LINES=15
+source scripts/lib/catalyst-run.sh
 
 python3 - "$url" "${pairs[@]}" <<'PY'
 import json, os, sys, time, urllib.error, urllib.request
