@@ -2,6 +2,7 @@ package com.catalyst.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
+import com.catalyst.reporting.ReportPage;
+import com.catalyst.reporting.SweepPage;
 import com.catalyst.testsupport.CatalystHttp;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.Chromium;
@@ -86,6 +91,23 @@ class SweepPageIT {
         assertThat(cells).isEqualTo(4);
         assertThat(count(dom, "<tr class=\"fold\">")).isEqualTo(2);
         assertThat(count(dom, "<tr class=\"trial\">")).isEqualTo(4);
+
+        // and painted: the heatmap's best (green) and worst (red) cells, then the equity line below them
+        Path screenshot = profile.resolve("sweep.png");
+        Chromium.run(chromium, profile, "--screenshot=" + screenshot, "--window-size=1200,2400", "http://127.0.0.1:" + http.port() + path);
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        assertThat(image).as("screenshot written").isNotNull();
+        int[] best = rows(image, SweepPage.HIGH_COLOUR);
+        int[] worst = rows(image, SweepPage.LOW_COLOUR);
+        int[] equity = rows(image, ReportPage.EQUITY_COLOUR);
+        assertThat(equity[0]).as("equity line painted").isGreaterThan(200);
+        long distinct = java.util.stream.StreamSupport.stream(sweep.get("trials").spliterator(), false)
+                .map(t -> t.get("in_sample").get("sharpe")).filter(v -> v != null && !v.isNull()).map(JsonNode::asDouble).distinct().count();
+        if (distinct >= 2) { // the extremes take the scale's end colours
+            assertThat(best[0]).as("best cell painted").isGreaterThan(1000);
+            assertThat(worst[0]).as("worst cell painted").isGreaterThan(1000);
+            assertThat(equity[1]).as("equity chart below the heatmap").isGreaterThan(Math.max(best[2], worst[2]));
+        }
         deleteQuietly(profile.toFile());
 
         // the axes swapped through the query; one that is not a varied parameter is a 400 naming it
@@ -99,6 +121,29 @@ class SweepPageIT {
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(get(path + "?x=ema_fast&y=ema_fast", "text/html").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/backtests/sweeps/999999", "text/html").statusCode()).isEqualTo(404);
+    }
+
+    /** Pixels of one colour (±12 a channel): how many, the first row and the last row they are on. */
+    private static int[] rows(BufferedImage image, String hex) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        int count = 0;
+        int top = Integer.MAX_VALUE;
+        int bottom = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                boolean close = true;
+                for (int shift = 16; shift >= 0; shift -= 8) {
+                    close &= Math.abs(((p >> shift) & 0xff) - ((rgb >> shift) & 0xff)) <= 12;
+                }
+                if (close) {
+                    count++;
+                    top = Math.min(top, y);
+                    bottom = y;
+                }
+            }
+        }
+        return new int[] {count, top, bottom};
     }
 
     private static JsonNode trial(JsonNode sweep, int fast, int slow) {

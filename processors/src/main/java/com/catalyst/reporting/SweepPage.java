@@ -21,9 +21,9 @@ public final class SweepPage {
     /** Scripts, frames and any fetch forbidden; only the page's own inline style. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    static final String LOW_COLOUR = "#d7301f";
-    static final String MID_COLOUR = "#ffffbf";
-    static final String HIGH_COLOUR = "#1a9850";
+    public static final String LOW_COLOUR = "#d7301f";
+    public static final String MID_COLOUR = "#ffffbf";
+    public static final String HIGH_COLOUR = "#1a9850";
     static final int CELL_WIDTH = 90;
     static final int CELL_HEIGHT = 34;
     private static final int MAP_LEFT = 110;
