@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.catalyst.reporting.SweepPage;
 import com.catalyst.research.SweepInputException;
 import com.catalyst.research.SweepPlan;
 import com.catalyst.research.SweepRunner;
@@ -434,6 +435,34 @@ public class SweepDesk implements DisposableBean, SweepTrials {
             out.put("pbo_blocks", summary.get("pbo_blocks"));
         }
         return out;
+    }
+
+    /**
+     * The sweep as an HTML page for a browser ({@link SweepPage}): the heatmap of the objective over parameters {@code x}
+     * and {@code y} (by default the first two the trials vary; each must be one they vary: else a 400 naming it), the
+     * fold table, in-sample against out-of-sample per trial and the stitched out-of-sample equity.
+     */
+    public String html(long id, String x, String y) throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sweep = json.convertValue(view(id), Map.class);
+        List<String> varied = SweepPage.variedParameters(sweep);
+        String xs = axis("x", x, varied, varied.isEmpty() ? null : varied.get(0));
+        String ys = axis("y", y, varied, varied.stream().filter(p -> !p.equals(xs)).findFirst().orElse(null));
+        if (ys != null && ys.equals(xs)) {
+            throw new FieldException("y", "y must differ from x ('" + xs + "')");
+        }
+        return SweepPage.render(sweep, xs, xs == null ? null : ys);
+    }
+
+    private static String axis(String field, String asked, List<String> varied, String fallback) {
+        if (asked == null || asked.isBlank()) {
+            return fallback;
+        }
+        if (!varied.contains(asked)) {
+            throw new FieldException(field, field + " must be a parameter the sweep's trials vary (" + (varied.isEmpty() ? "none yet"
+                    : String.join(", ", varied)) + "), got '" + asked + "'");
+        }
+        return asked;
     }
 
     private Object read(Object text) throws Exception {
