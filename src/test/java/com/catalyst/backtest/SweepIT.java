@@ -1,5 +1,7 @@
 package com.catalyst.backtest;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -208,22 +210,13 @@ class SweepIT {
         assertThat(error.get("error").asText()).contains(message);
     }
 
-    private JsonNode awaitEnd(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (true) {
-            JsonNode sweep = http.json(http.get("/api/v1/backtests/sweeps/" + id));
-            String status = sweep.get("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                return sweep;
-            }
-            assertThat(System.nanoTime()).as("sweep " + id + " still " + status + " after 3 minutes").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     /** Exchanges the route has taken so far, as operators see them (camel_exchanges_total in /actuator/prometheus). */
     private long routeExchanges(String route) throws Exception {
         return (long) com.catalyst.ops.PrometheusScrape.of("http://127.0.0.1:" + http.port()).value("camel_exchanges_total",
                 "routeId=\"" + route + "\"");
+    }
+
+    private JsonNode awaitEnd(long id) {
+        return Sweeps.awaitEnd(http, id, Duration.ofMinutes(3));
     }
 }

@@ -133,12 +133,6 @@ class SweepKafkaIT {
     }
 
     private JsonNode awaitEnd(long id) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            last[0] = http.json(http.get("/api/v1/backtests/sweeps/" + id));
-            String status = last[0].get("status").asText();
-            return !status.equals("queued") && !status.equals("running");
-        });
-        return last[0];
+        return Sweeps.awaitEnd(http, id, Duration.ofMinutes(10));
     }
 }

@@ -1,5 +1,7 @@
 package com.catalyst.backtest;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -168,19 +170,6 @@ class SweepPageIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode awaitEnd(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (true) {
-            JsonNode sweep = http.json(http.get("/api/v1/backtests/sweeps/" + id));
-            String status = sweep.get("status").asText();
-            if (!status.equals("queued") && !status.equals("running")) {
-                return sweep;
-            }
-            assertThat(System.nanoTime()).as("sweep " + id + " still " + status + " after 3 minutes").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
     private static void deleteQuietly(File dir) {
         File[] children = dir.listFiles();
         if (children != null) {
@@ -189,5 +178,9 @@ class SweepPageIT {
             }
         }
         dir.delete();
+    }
+
+    private JsonNode awaitEnd(long id) {
+        return Sweeps.awaitEnd(http, id, Duration.ofMinutes(3));
     }
 }
