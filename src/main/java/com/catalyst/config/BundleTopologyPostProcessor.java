@@ -38,7 +38,7 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         String setting = env.getProperty("catalyst.bundles", "all");
-        boolean worker = roles(setting).contains(BACKTEST_WORKER);
+        boolean worker = namesWorker(setting);
         Set<Bundle> active = activeBundles(setting);
         boolean allInOne = active.size() == Bundle.values().length;
         Map<String, Object> props = new HashMap<>();
@@ -118,12 +118,14 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE_NAME, props));
     }
 
-    private static Set<String> roles(String setting) {
-        Set<String> roles = new LinkedHashSet<>();
+    /** Whether {@code catalyst.bundles} names the {@link #BACKTEST_WORKER} role. */
+    public static boolean namesWorker(String setting) {
         for (String part : (setting == null ? "" : setting).split(",")) {
-            roles.add(part.trim().toLowerCase(java.util.Locale.ROOT));
+            if (part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
+                return true;
+            }
         }
-        return roles;
+        return false;
     }
 
     /** The bundles a process serves: all, or those named; none when it is only a {@link #BACKTEST_WORKER}. */
@@ -133,17 +135,14 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
             return EnumSet.allOf(Bundle.class);
         }
         Set<Bundle> bundles = new LinkedHashSet<>();
-        boolean worker = false;
         for (String part : value.split(",")) {
-            if (part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
-                worker = true;
-            } else if (part.trim().equalsIgnoreCase("all")) {
+            if (part.trim().equalsIgnoreCase("all")) {
                 bundles.addAll(EnumSet.allOf(Bundle.class));
-            } else if (!part.isBlank()) {
+            } else if (!part.isBlank() && !part.trim().equalsIgnoreCase(BACKTEST_WORKER)) {
                 bundles.add(Bundle.fromId(part));
             }
         }
-        if (bundles.isEmpty() && !worker) {
+        if (bundles.isEmpty() && !namesWorker(value)) {
             throw new IllegalArgumentException("catalyst.bundles (CATALYST_BUNDLES) names no bundle: '" + setting + "'");
         }
         return bundles;

@@ -40,12 +40,10 @@ public class LogFormatPostProcessor implements EnvironmentPostProcessor, Ordered
     }
 
     /** "catalyst" for the all-in-one, else the comma list of bundles: what /health says as "service". */
-    static String serviceName(String bundles) {
+    public static String serviceName(String bundles) {
         Set<Bundle> active = BundleTopologyPostProcessor.activeBundles(bundles);
         String served = active.size() == Bundle.values().length ? "catalyst" : active.stream().map(Bundle::id).collect(Collectors.joining(","));
-        boolean worker = bundles != null && java.util.Arrays.stream(bundles.split(","))
-                .anyMatch(b -> b.trim().equalsIgnoreCase(BundleTopologyPostProcessor.BACKTEST_WORKER));
-        return !worker ? served : served.isEmpty() ? BundleTopologyPostProcessor.BACKTEST_WORKER
+        return !BundleTopologyPostProcessor.namesWorker(bundles) ? served : served.isEmpty() ? BundleTopologyPostProcessor.BACKTEST_WORKER
                 : served + "," + BundleTopologyPostProcessor.BACKTEST_WORKER;
     }
 

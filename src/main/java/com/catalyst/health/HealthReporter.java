@@ -22,11 +22,13 @@ public class HealthReporter {
     private final DependencyProbe probe;
     private final List<Bundle> active;
     private final boolean allInOne;
+    private final String service;
     private final String version;
     private final ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation;
     private final ObjectProvider<MarketDataGuard> marketData;
 
-    public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles.active}") String active,
+    public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles:all}") String bundles,
+                          @Value("${catalyst.bundles.active}") String active,
                           @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build,
                           ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation,
                           ObjectProvider<MarketDataGuard> marketData) {
@@ -36,6 +38,8 @@ public class HealthReporter {
         // none for a sweep worker alone (CATALYST_BUNDLES=backtest-worker)
         this.active = java.util.Arrays.stream(active.split(",")).filter(b -> !b.isBlank()).map(Bundle::fromId).toList();
         this.allInOne = allInOne;
+        // named as the logs name this process (a bundle list, "catalyst", or with the sweep worker's role)
+        this.service = com.catalyst.config.LogFormatPostProcessor.serviceName(bundles);
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : HealthReporter.class.getPackage().getImplementationVersion() == null
                 ? "dev" : HealthReporter.class.getPackage().getImplementationVersion();
@@ -54,7 +58,7 @@ public class HealthReporter {
         String status = !probe.isDatabaseUp() ? "unhealthy" : probe.isRedisUp() ? "healthy" : "degraded";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
-        body.put("service", allInOne ? "catalyst" : active.isEmpty() ? "backtest-worker" : String.join(",", active.stream().map(Bundle::id).toList()));
+        body.put("service", service);
         body.put("version", version);
         body.put("schema", probe.schemaVersion());
         body.put("timestamp", Instant.now().toString());
