@@ -121,6 +121,17 @@ class SweepKafkaIT {
             assertThat(inProcess.get("trials").get(0).get("worker").asText()).isEqualTo(SweepStore.WORKER);
             assertThat(kafka.get("pbo")).isEqualTo(inProcess.get("pbo"));
             assertThat(kafka.get("deflated_sharpe")).isEqualTo(inProcess.get("deflated_sharpe"));
+
+            // cancel across workers: the sweep ends cancelled, and the two workers left run none of its other trials
+            HttpResponse<String> another = http.post("/api/v1/backtests/sweeps", SWEEP.formatted(""));
+            long cancelled = http.json(another).get("sweep_id").asLong();
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100)).until(() -> trialsWritten(cancelled) >= 2);
+            assertThat(http.post("/api/v1/backtests/sweeps/" + cancelled + "/cancel", "").statusCode()).isEqualTo(202);
+            JsonNode ended = awaitEnd(cancelled);
+            assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("cancelled");
+            int atEnd = trialsWritten(cancelled);
+            Thread.sleep(5_000); // what the workers still had in hand when the sweep ended: at most one trial each
+            assertThat(trialsWritten(cancelled)).as("trials written after the cancel").isLessThanOrEqualTo(atEnd + 2).isLessThan(36);
         } finally {
             for (CatalystProcess worker : workers) {
                 worker.close();
