@@ -74,7 +74,8 @@ public class ProcessorConfiguration {
     @Bean
     CycleFunnel cycleFunnel(CatalystProperties props) {
         CatalystProperties.Funnel f = props.funnel();
-        return new CycleFunnel(new FunnelSizes(props.scanner().topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()));
+        return new CycleFunnel(new FunnelSizes(props.scanner().topCandidates(), f.afterNews(), f.afterPattern(), f.afterTechnical(), f.picks()),
+                props.trading().allowShort());
     }
 
     /** The exit mode, checked at start-up (CatalystProperties.Exit, then ExitSettings names the setting it refuses). */

@@ -148,7 +148,7 @@ public final class BacktestEngine {
             return new EmaCrossStrategy(config.emaFast(), config.emaSlow(), config.atrPeriod(), config.atrMultiple(), config.mode());
         }
         return new PatternCycleStrategy(new MarketScanner(market, config.scanner()), new PatternStage(market, config.allowShort()), new TechnicalStage(market),
-                new CycleFunnel(config.funnel()), config.mode(), config.cycleMinutes());
+                new CycleFunnel(config.funnel(), config.allowShort()), config.mode(), config.cycleMinutes());
     }
 
     /** One run's moving parts and counts: what a {@link BacktestCycle} carries from step to step. */

@@ -37,9 +37,17 @@ import com.catalyst.trading.TradeResponse;
 public final class CycleFunnel {
 
     private final FunnelSizes sizes;
+    private final boolean allowShort;
 
+    /** A funnel for long entries only (catalyst.trading.allow-short off). */
     public CycleFunnel(FunnelSizes sizes) {
+        this(sizes, false);
+    }
+
+    /** {@code allowShort}: catalyst.trading.allow-short, whether clearly negative news can still make a short. */
+    public CycleFunnel(FunnelSizes sizes, boolean allowShort) {
         this.sizes = sizes;
+        this.allowShort = allowShort;
     }
 
     public ScanRequest scanRequest(CycleState state) {
@@ -61,8 +69,11 @@ public final class CycleFunnel {
     }
 
     /**
-     * Adds the catalysts to the scanner's scores and keeps the best. A symbol whose news is clearly negative
-     * (mean sentiment below minus the mode's threshold) is dropped. Without news the ranking stands as scanned.
+     * Adds the catalysts to the scanner's scores and keeps the best. News that is clearly negative (mean sentiment
+     * below minus the mode's threshold) rules out a long: with shorts off the symbol is dropped here; with shorts on it
+     * goes on as a short only ({@link CycleState#newsDirection} "bearish", its catalyst score the strength of the bad
+     * news), and clearly positive news (above the threshold) likewise rules out a short. The pattern step then drops a
+     * symbol whose pattern points against its news. Without news the ranking stands as scanned.
      */
     public CycleState afterNews(CycleState state, NewsResponse response) {
         List<ScanCandidate> ranked = new ArrayList<>();
@@ -75,8 +86,17 @@ public final class CycleFunnel {
                     .collect(Collectors.toMap(SymbolCatalyst::symbol, Function.identity(), (a, b) -> a));
             for (ScanCandidate candidate : state.candidates) {
                 SymbolCatalyst catalyst = bySymbol.get(candidate.symbol());
-                if (catalyst != null && catalyst.items() > 0 && catalyst.averageSentiment() < -state.mode.sentimentThreshold()) {
+                boolean clear = catalyst != null && catalyst.items() > 0;
+                if (clear && catalyst.averageSentiment() < -state.mode.sentimentThreshold()) {
+                    if (!allowShort) {
+                        continue;
+                    }
+                    state.newsDirection.put(candidate.symbol(), "bearish");
+                    ranked.add(candidate.withCatalyst(Math.min(100, -catalyst.averageSentiment() * 100)));
                     continue;
+                }
+                if (allowShort && clear && catalyst.averageSentiment() > state.mode.sentimentThreshold()) {
+                    state.newsDirection.put(candidate.symbol(), "bullish");
                 }
                 ranked.add(catalyst == null ? candidate : candidate.withCatalyst(catalyst.catalystScore()));
             }
@@ -95,8 +115,11 @@ public final class CycleFunnel {
         return new PatternRequest(state.cycleId, state.sessionDate, state.asOf, symbols(state.afterNews), state.mode.patternMinConfidence());
     }
 
+    /** Keeps each symbol's first finding, unless it points against the symbol's clear news (see afterNews). */
     public CycleState afterPattern(CycleState state, PatternResponse response) {
-        response.findings().forEach(f -> state.patterns.putIfAbsent(f.symbol(), f));
+        response.findings().stream()
+                .filter(f -> state.newsDirection.getOrDefault(f.symbol(), f.direction()).equals(f.direction()))
+                .forEach(f -> state.patterns.putIfAbsent(f.symbol(), f));
         state.afterPattern = state.afterNews.stream()
                 .filter(c -> state.patterns.containsKey(c.symbol()))
                 .sorted(Comparator.comparingDouble((ScanCandidate c) -> state.patterns.get(c.symbol()).confidence()).reversed()

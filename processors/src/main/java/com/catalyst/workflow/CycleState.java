@@ -30,6 +30,8 @@ public final class CycleState {
     public int scanned;
     public List<ScanCandidate> candidates = new ArrayList<>();
     public String newsStatus = "pending";
+    /** Symbols whose news was clearly one way (shorts on only): "bearish" allows only a short, "bullish" only a long. */
+    public Map<String, String> newsDirection = new LinkedHashMap<>();
     public Map<String, PatternFinding> patterns = new LinkedHashMap<>();
     public Map<String, TechnicalReading> technicals = new LinkedHashMap<>();
     public List<ScanCandidate> afterNews = List.of();

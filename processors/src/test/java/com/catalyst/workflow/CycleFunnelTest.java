@@ -59,7 +59,11 @@ class CycleFunnelTest {
     }
 
     private static PatternFinding pattern(String symbol, double confidence) {
-        return new PatternFinding(symbol, "bull_flag", "bullish", confidence, AS_OF.minusSeconds(600), AS_OF, Map.of("breakout", 21.0));
+        return pattern(symbol, "bull_flag", "bullish", confidence);
+    }
+
+    private static PatternFinding pattern(String symbol, String type, String direction, double confidence) {
+        return new PatternFinding(symbol, type, direction, confidence, AS_OF.minusSeconds(600), AS_OF, Map.of("breakout", 21.0));
     }
 
     private static TechnicalReading reading(String symbol, double price, double atr, double signal, boolean passed) {
@@ -158,6 +162,41 @@ class CycleFunnelTest {
                 catalyst("S002", 0, -0.9, 0)),   // no items: nothing was said
                 List.of()));
         assertThat(symbols(state.afterNews)).containsExactly("S001", "S002", "S003");
+    }
+
+    @Test
+    void withShortsOnClearNewsDecidesTheDirectionAPatternMayTake() {
+        CycleFunnel shorts = new CycleFunnel(new FunnelSizes(100, 35, 20, 10, 5), true);
+        CycleState state = scanned(5);
+        shorts.afterNews(state, new NewsResponse("cyc-1", List.of(
+                catalyst("S000", 0, -0.6, 3),    // clearly negative: kept, short only, catalyst 60
+                catalyst("S001", 80, 0.5, 2),    // clearly positive: long only
+                catalyst("S002", 0, -0.29, 1)),  // mildly negative: either way
+                List.of()));
+        assertThat(symbols(state.afterNews)).contains("S000", "S001", "S002", "S003", "S004");
+        assertThat(state.afterNews.stream().filter(c -> c.symbol().equals("S000")).findFirst().orElseThrow().catalystScore())
+                .isCloseTo(60, within(1e-9));
+        assertThat(state.newsDirection).containsExactlyInAnyOrderEntriesOf(Map.of("S000", "bearish", "S001", "bullish"));
+
+        shorts.afterPattern(state, new PatternResponse("cyc-1", AS_OF, List.of(
+                pattern("S000", 0.9),                       // bullish against bad news: dropped
+                pattern("S001", "double_top", "bearish", 0.9), // bearish against good news: dropped
+                pattern("S002", "double_top", "bearish", 0.8),
+                pattern("S003", 0.7))));
+        assertThat(symbols(state.afterPattern)).containsExactly("S002", "S003");
+
+        CycleState bad = scanned(2);
+        shorts.afterNews(bad, new NewsResponse("cyc-1", List.of(catalyst("S000", 0, -0.6, 3)), List.of()));
+        shorts.afterPattern(bad, new PatternResponse("cyc-1", AS_OF, List.of(pattern("S000", "double_top", "bearish", 0.7))));
+        assertThat(symbols(bad.afterPattern)).containsExactly("S000");
+        assertThat(CycleFunnel.bearish(bad, bad.afterPattern.get(0))).isTrue();
+    }
+
+    @Test
+    void withShortsOffNewsSetsNoDirection() {
+        CycleState state = scanned(3);
+        funnel.afterNews(state, new NewsResponse("cyc-1", List.of(catalyst("S001", 80, 0.5, 2)), List.of()));
+        assertThat(state.newsDirection).isEmpty();
     }
 
     @Test
