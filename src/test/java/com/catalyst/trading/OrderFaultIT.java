@@ -23,19 +23,35 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 4, point 3: the packaged jar is killed with SIGKILL at each step of order submission (the fault points of
- * {@link FaultPoints}), entries and exits alike, at least {@code catalyst.fault.kills} (50) times, each time restarted
- * on the same database so that start-up reconciliation repairs what the kill left. At the end, after a clean start-up:
- * every order the paper broker's ledger holds is in the record with the same status and filled quantity, no order or
- * fill is doubled, open positions equal the broker's, and each kill's repair is a risk_events row.
+ * Issue 4, point 3 (and issue 16: shorts): the packaged jar, short selling on, is killed with SIGKILL at each step of
+ * order submission (the fault points of {@link FaultPoints}) on each kind of order — a long's entry (buy) and exit
+ * (sell), a short's entry (sell to open) and exit (buy to cover) — at least {@code catalyst.fault.kills} (50) times,
+ * each time restarted on the same database so that start-up reconciliation repairs what the kill left. At the end,
+ * after a clean start-up: every order the paper broker's ledger holds is in the record with the same status and filled
+ * quantity, no order or fill is doubled, open positions (signed: a short negative) equal the broker's, and each kill's
+ * repair is a risk_events row.
  */
 class OrderFaultIT {
 
     static final String DB = "catalyst_it_order_fault";
-    static final Pattern MARKER = Pattern.compile("FAULT-POINT (\\S+) (\\S+)");
+    static final Pattern MARKER = Pattern.compile("FAULT-POINT (\\S+) (\\S+) (buy|sell)");
+    /** The kinds of order each point is killed on: entries and exits of longs and of shorts. */
+    static final List<String> KINDS = List.of("entry/long", "entry/short", "exit/long", "exit/short");
     static final String SETTLE_REASON = "never reached the broker before a restart; not resent";
 
+    /** {@code kind}: one of {@link #KINDS}. */
     record Kill(String point, String kind, String clientOrderId) {
+
+        boolean exit() {
+            return kind.startsWith("exit/");
+        }
+    }
+
+    /** The kind of the order the marker named: an exit is CAT-EXIT-…; a long buys to enter and sells to exit, a short the reverse. */
+    static String kind(String clientOrderId, String side) {
+        boolean exit = clientOrderId.startsWith("CAT-EXIT-");
+        boolean lng = exit ? side.equals("sell") : side.equals("buy");
+        return (exit ? "exit/" : "entry/") + (lng ? "long" : "short");
     }
 
     private final String url = TestDatabases.fresh(DB);
@@ -56,12 +72,21 @@ class OrderFaultIT {
             assertThat(slot).as("slots used for " + target + " kills").isLessThan(target * 3);
             // every tenth slot runs a cycle with no fault point; the others rotate through the four points
             String point = slot % 10 == 9 ? null : FaultPoints.STEPS.get((slot - slot / 10) % 4);
-            int open = launches == 0 ? 0 : openPositions(); // the schema comes with the first start-up
-            // exits (the end-of-day flatten) where this point has fewer exit kills than entry kills, if anything is open
-            long exitKills = kills.stream().filter(k -> k.point().equals(point) && k.kind().equals("exit")).count();
-            long entryKills = kills.stream().filter(k -> k.point().equals(point) && k.kind().equals("entry")).count();
-            boolean exits = open >= 5 || (open > 0 && (exitKills < entryKills || (exitKills == entryKills && (slot / 4) % 2 == 1)));
-            CatalystProcess app = launch(point, exits, slot);
+            // the schema comes with the first start-up
+            int longs = launches == 0 ? 0 : openPositions("quantity > 0");
+            int shorts = launches == 0 ? 0 : openPositions("quantity < 0");
+            // the kind this point has been killed on least, among those this launch can reach: exits (the end-of-day
+            // flatten) only with such a position open; entries while fewer than 5 positions are open
+            int turn = slot;
+            String kind = KINDS.stream()
+                    .filter(k -> k.startsWith("entry/") ? longs + shorts < 5 : k.equals("exit/long") ? longs > 0 : shorts > 0)
+                    .min(java.util.Comparator.comparingLong((String k) -> kills.stream().filter(x -> x.point().equals(point) && x.kind().equals(k)).count())
+                            .thenComparing(k -> Math.floorMod(KINDS.indexOf(k) - turn, KINDS.size())))
+                    .orElse("exit/long");
+            boolean exits = kind.startsWith("exit/");
+            // the side the kill waits for: a long enters with a buy and exits with a sell, a short the reverse
+            String side = kind.equals("entry/long") || kind.equals("exit/short") ? "buy" : "sell";
+            CatalystProcess app = launch(point, side, exits, slot);
             try {
                 Kill kill = null;
                 for (int attempt = 0; attempt < 2 && kill == null; attempt++) {
@@ -87,7 +112,7 @@ class OrderFaultIT {
         }
 
         // a clean start-up on the same database: its reconciliation settles what the last kill left
-        CatalystProcess last = launch(null, false, -1);
+        CatalystProcess last = launch(null, null, false, -1);
         String health;
         try {
             health = last.get("/health").body();
@@ -109,8 +134,8 @@ class OrderFaultIT {
 
         assertThat(health).contains("\"reconciliation\":{\"status\":\"ok\"");
         assertThat(kills).hasSizeGreaterThanOrEqualTo(target);
-        assertThat(perPoint.keySet()).as("every point, on entries and on exits").containsAll(FaultPoints.STEPS.stream()
-                .flatMap(p -> java.util.stream.Stream.of(p + "/entry", p + "/exit")).toList());
+        assertThat(perPoint.keySet()).as("every point, on the entries and exits of longs and of shorts").containsAll(FaultPoints.STEPS.stream()
+                .flatMap(p -> KINDS.stream().map(k -> p + "/" + k)).toList());
 
         // zero lost: every order the broker holds is in the record, same status, same filled quantity
         Map<String, String> atBroker = new TreeMap<>();
@@ -132,13 +157,15 @@ class OrderFaultIT {
         assertThat(jdbc.queryForList("select o.client_order_id from orders o left join fills f using (order_id) where o.filled_qty > 0"
                 + " group by o.client_order_id, o.filled_qty having coalesce(sum(f.quantity), 0) <> o.filled_qty", String.class))
                 .as("filled orders whose fills do not add up").isEmpty();
-        assertThat(count("(select position_id from orders where side = 'sell' and filled_qty > 0 group by 1 having count(*) > 1) d")).isZero();
-        assertThat(count("(select symbol from paper_broker_orders where side = 'buy' and filled_qty > 0 group by symbol,"
-                + " client_order_id having count(*) > 1) d")).isZero();
+        // an exit is the order on the other side of its position: a long's sell, a short's buy
+        assertThat(count("(select o.position_id from orders o join positions p using (position_id) where o.filled_qty > 0"
+                + " and o.side = case when p.side = 'short' then 'buy' else 'sell' end group by 1 having count(*) > 1) d")).isZero();
+        assertThat(count("orders o join positions p using (position_id) where p.side = 'short'"))
+                .as("shorts traded").isGreaterThan(0);
 
         // local positions equal the broker's
         Map<String, Integer> localPositions = new TreeMap<>();
-        jdbc.queryForList("select symbol, quantity from v_positions_current")
+        jdbc.queryForList("select symbol, case when side = 'short' then -quantity else quantity end quantity from v_positions_current")
                 .forEach(r -> localPositions.put((String) r.get("symbol"), ((Number) r.get("quantity")).intValue()));
         Map<String, Integer> brokerPositions = new TreeMap<>();
         jdbc.queryForList("select symbol, quantity from paper_broker_positions")
@@ -151,7 +178,7 @@ class OrderFaultIT {
         // each kill's order ended as the broker has it, with its repair on record
         for (Kill kill : kills) {
             String id = kill.clientOrderId();
-            Map<String, Object> row = jdbc.queryForMap("select status, filled_qty, position_id, side from orders where client_order_id = ?", id);
+            Map<String, Object> row = jdbc.queryForMap("select status, filled_qty, position_id from orders where client_order_id = ?", id);
             switch (kill.point()) {
                 case "before-send" -> {
                     assertThat(repairs(id, "reconciliation_order_canceled")).as(kill.toString()).isEqualTo(1);
@@ -160,7 +187,7 @@ class OrderFaultIT {
                         assertThat(atBroker).as(kill.toString()).doesNotContainKey(id);
                         assertThat(row.get("status")).as(kill.toString()).isEqualTo("canceled");
                     } else {
-                        assertThat(kill.kind()).isEqualTo("exit");
+                        assertThat(kill.exit()).as(kill.toString()).isTrue();
                         assertThat(atBroker).as(kill.toString()).containsKey(id);
                     }
                 }
@@ -177,7 +204,7 @@ class OrderFaultIT {
             }
             if (((Number) row.get("filled_qty")).intValue() > 0) {
                 assertThat(row.get("position_id")).as(kill + ": the filled order's position").isNotNull();
-                if ("sell".equals(row.get("side"))) {
+                if (kill.exit()) {
                     assertThat(jdbc.queryForObject("select status from positions where position_id = ?", String.class, row.get("position_id")))
                             .as(kill + ": the exit closed its position").isEqualTo("closed");
                 }
@@ -200,7 +227,7 @@ class OrderFaultIT {
             if (marker.find()) {
                 assertThat(marker.group(1)).isEqualTo(point);
                 app.kill();
-                return new Kill(point, marker.group(2).startsWith("CAT-EXIT-") ? "exit" : "entry", marker.group(2));
+                return new Kill(point, kind(marker.group(2), marker.group(3)), marker.group(2));
             }
             if (cycle.isDone()) {
                 HttpResponse<String> response = cycle.join();
@@ -213,19 +240,20 @@ class OrderFaultIT {
     }
 
     /**
-     * A process on the test's database with the fault point armed (or none), its clock at a time of day where the
-     * cycle opens positions or, for exits, inside the end-of-day flatten window; returns once start-up reconciliation
-     * has succeeded.
+     * A process on the test's database, shorts allowed, with the fault point armed for orders of {@code side} (or none),
+     * its clock at a time of day where the cycle opens positions or, for exits, inside the end-of-day flatten window;
+     * returns once start-up reconciliation has succeeded.
      */
-    private CatalystProcess launch(String point, boolean exits, int slot) throws Exception {
+    private CatalystProcess launch(String point, String side, boolean exits, int slot) throws Exception {
         launches++;
         // entries: spread over 09:45–15:14 so prices move between launches and stops and targets are hit too
         int minute = exits ? 15 * 60 + 56 : 9 * 60 + 45 + Math.floorMod(slot * 37, 330);
         List<String> settings = new ArrayList<>(List.of("--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 String.format("--catalyst.clock.start-time=%02d:%02d", minute / 60, minute % 60), "--catalyst.clock.speed=1",
-                "--catalyst.risk.max-daily-loss=1000000", "--catalyst.trading.reconcile-interval=1h"));
+                "--catalyst.risk.max-daily-loss=1000000", "--catalyst.trading.reconcile-interval=1h", "--catalyst.trading.allow-short=true"));
         if (point != null) {
             settings.add("--catalyst.fault.pause-at=" + point);
+            settings.add("--catalyst.fault.pause-side=" + side);
         }
         CatalystProcess app = CatalystProcess.start("order-fault", TestRedis.freePort(), env,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings.toArray(String[]::new));
@@ -247,8 +275,8 @@ class OrderFaultIT {
         }
     }
 
-    private int openPositions() {
-        return jdbc.queryForObject("select count(*) from paper_broker_positions", Integer.class);
+    private int openPositions(String where) {
+        return jdbc.queryForObject("select count(*) from paper_broker_positions where " + where, Integer.class);
     }
 
     private long count(String from) {

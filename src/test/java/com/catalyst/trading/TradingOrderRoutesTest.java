@@ -73,7 +73,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         registry.bind("brokerPort", broker);
         // the broker never saw an order the record holds (no row to reopen here)
         registry.bind("tradeDesk", new TradeDesk(broker, (clientOrderId, quantity) -> false));
-        registry.bind("faultPoints", new FaultPoints("", java.time.Duration.ofMinutes(10)));
+        registry.bind("faultPoints", new FaultPoints("", "", java.time.Duration.ofMinutes(10)));
         registry.bind("requestDefaults", new RequestDefaults(clock, market, PROPS, new CycleDesk(clock, PROPS, JSON), JSON));
         registry.bind("recordedDecisions", recordedDecisions);
         registry.bind("marketDataGuard", marketDataGuard);
