@@ -117,10 +117,9 @@ public class OrderSyncDesk {
     /**
      * Places the trailing stop of each entry that is done and has a trailing exit (catalyst.trading.exit.mode): a
      * {@code trailing_stop} sell for the filled quantity of a long, a buy for what the broker holds short of a short's
-     * (never more than the entry sold: a buy beyond the short would open a long), client order id {@code <entry>-TS}.
-     * Alpaca takes no trailing
-     * leg in a bracket, so the stop follows the fill, here: after the trade update of the fill, each cycle, and at
-     * reconciliation. Crash-only as the order path: the row is recorded (pending_submit) before the broker is called,
+     * (never more than the entry sold: a buy beyond the short would open a long; none while the broker reports no short),
+     * client order id {@code <entry>-TS}. Alpaca takes no trailing leg in a bracket, so the stop follows the fill, here:
+     * after the trade update of the fill, each cycle, and at reconciliation. Crash-only as the order path: the row is recorded (pending_submit) before the broker is called,
      * and a row already there is looked up at the broker first, so a restart never places the stop twice. A stop the
      * broker refused is left refused (the exit planner's fixed stop and target then watch the position); one that never
      * reached the broker is sent again. Answers how many stops were placed or settled.

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
  * An order as sent to a broker. {@code clientOrderId} is deterministic (cycle and decision), so a retry or a restart
  * sends the same id and the broker rejects the second copy instead of filling it twice. {@code type} is market, limit
  * ({@code limitPrice}), stop ({@code stopPrice}, the trigger) or trailing_stop ({@code trail}: a sell's stop follows the
- * high-water mark from below, a buy's the low-water mark from above); with both {@code stopLossPrice} and {@code takeProfitPrice} it is a bracket entry whose two exit legs
- * the broker holds once it fills. Time in force: day.
+ * high-water mark from below, a buy's the low-water mark from above); with both {@code stopLossPrice} and
+ * {@code takeProfitPrice} it is a bracket entry whose two exit legs the broker holds once it fills. Time in force: day.
  */
 public record OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
                            BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice,
