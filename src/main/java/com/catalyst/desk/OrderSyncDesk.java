@@ -46,16 +46,17 @@ public class OrderSyncDesk {
             + " order by o.created_at";
 
     // entries done (filled, or ended after a partial fill) with a trailing exit whose position is open and has no trailing stop
-    // working or on its way, and no exit of its own on its way (that exit canceled the stop: it is not placed again)
-    private static final String UNPROTECTED = "select e.client_order_id, s.symbol, e.filled_qty, e.trail_percent, e.trail_price,"
+    // working or on its way, and no exit of its own on its way (that exit canceled the stop: it is not placed again); a long's
+    // entry buys and its exits sell, a short's entry sells and its exits buy
+    private static final String UNPROTECTED = "select e.client_order_id, s.symbol, e.side, e.filled_qty, e.trail_percent, e.trail_price,"
             + " t.status as stop_status from orders e join securities s using (security_id)"
             + " join positions p on p.position_id = e.position_id and p.status = 'open'"
             + " left join orders t on t.client_order_id = e.client_order_id || '" + com.catalyst.trading.OrderIntent.TRAILING_STOP_SUFFIX + "'"
-            + " where e.parent_client_order_id is null and e.side = 'buy' and (e.trail_percent is not null or e.trail_price is not null)"
+            + " where e.parent_client_order_id is null and (e.trail_percent is not null or e.trail_price is not null)"
             + " and e.filled_qty > 0 and e.status in ('filled', 'canceled', 'expired')"
             + " and (t.client_order_id is null or t.status in ('pending_submit', 'unknown') or (t.broker_order_id is null"
             + " and (t.status = 'canceled' or (t.status = 'rejected' and t.reject_reason like 'not sent:%'))))"
-            + " and not exists (select 1 from orders x where x.position_id = e.position_id and x.side = 'sell' and x.leg is null"
+            + " and not exists (select 1 from orders x where x.position_id = e.position_id and x.side <> e.side and x.leg is null"
             + " and x.status in ('pending_submit', 'new', 'accepted', 'partially_filled', 'unknown'))"
             + " order by e.created_at";
 
@@ -115,9 +116,10 @@ public class OrderSyncDesk {
 
     /**
      * Places the trailing stop of each entry that is done and has a trailing exit (catalyst.trading.exit.mode): a
-     * {@code trailing_stop} sell for the filled quantity, client order id {@code <entry>-TS}. Alpaca takes no trailing
-     * leg in a bracket, so the stop follows the fill, here: after the trade update of the fill, each cycle, and at
-     * reconciliation. Crash-only as the order path: the row is recorded (pending_submit) before the broker is called,
+     * {@code trailing_stop} sell for the filled quantity of a long, a buy for what the broker holds short of a short's
+     * (never more than the entry sold: a buy beyond the short would open a long; none while the broker reports no short),
+     * client order id {@code <entry>-TS}. Alpaca takes no trailing leg in a bracket, so the stop follows the fill, here:
+     * after the trade update of the fill, each cycle, and at reconciliation. Crash-only as the order path: the row is recorded (pending_submit) before the broker is called,
      * and a row already there is looked up at the broker first, so a restart never places the stop twice. A stop the
      * broker refused is left refused (the exit planner's fixed stop and target then watch the position); one that never
      * reached the broker is sent again. Answers how many stops were placed or settled.
@@ -128,15 +130,30 @@ public class OrderSyncDesk {
             String entryId = (String) entry.get("client_order_id");
             String id = com.catalyst.trading.OrderIntent.trailingStopClientOrderId(entryId);
             int quantity = ((Number) entry.get("filled_qty")).intValue();
+            String symbol = (String) entry.get("symbol");
+            // a long's stop sells, a short's buys to cover
+            String side = "sell".equals(entry.get("side")) ? "buy" : "sell";
             com.catalyst.trading.Trail trail = new com.catalyst.trading.Trail((BigDecimal) entry.get("trail_percent"),
                     (BigDecimal) entry.get("trail_price"));
             String before = (String) entry.get("stop_status");
+            // a row already on record may have reached the broker before a crash: ask before sending
+            Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
+            if (known.isEmpty() && "buy".equals(side)) {
+                // a short's cover takes only what the broker still holds short
+                int heldShort = heldShort(symbol);
+                if (heldShort <= 0) {
+                    LOG.info("Trailing stop {} of {} not placed: the broker holds no {} short; the order sync and reconciliation"
+                            + " settle the position", id, entryId, symbol);
+                    continue;
+                }
+                quantity = Math.min(quantity, heldShort);
+            }
             if (before == null) {
                 int inserted = jdbc.update("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type,"
                         + " order_class, quantity, trail_percent, trail_price, status, parent_client_order_id, leg)"
-                        + " select ?, ?, e.cycle_id, e.position_id, e.security_id, 'sell', 'trailing_stop', 'simple', ?, e.trail_percent,"
+                        + " select ?, ?, e.cycle_id, e.position_id, e.security_id, ?, 'trailing_stop', 'simple', ?, e.trail_percent,"
                         + " e.trail_price, 'pending_submit', e.client_order_id, 'trailing_stop' from orders e where e.client_order_id = ?"
-                        + " on conflict (client_order_id) do nothing", UUID.nameUUIDFromBytes(id.getBytes()), id, quantity, entryId);
+                        + " on conflict (client_order_id) do nothing", UUID.nameUUIDFromBytes(id.getBytes()), id, side, quantity, entryId);
                 if (inserted == 0) {
                     continue; // placed meanwhile by another pass
                 }
@@ -149,12 +166,10 @@ public class OrderSyncDesk {
                         id, before, "sent again: the broker never saw it");
             }
             String from = "unknown".equals(before) ? "unknown" : "pending_submit";
-            // a row already on record may have reached the broker before a crash: ask before sending
-            Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
             BrokerOrder answer;
             try {
                 answer = known.isPresent() ? known.get()
-                        : broker.submit(com.catalyst.trading.OrderRequest.trailingStopSell(id, (String) entry.get("symbol"), quantity, trail));
+                        : broker.submit(com.catalyst.trading.OrderRequest.trailingStop(id, symbol, side, quantity, trail));
             } catch (BrokerPort.DuplicateClientOrderIdException duplicate) {
                 answer = broker.findByClientOrderId(id).orElseThrow(() -> new IllegalStateException("broker rejected " + id
                         + " as a duplicate but cannot find it"));
@@ -170,12 +185,18 @@ public class OrderSyncDesk {
                 LOG.warn("Trailing stop {} of {} refused by the broker ({}); the exit planner watches the fixed stop and the target",
                         id, entryId, answer.rejectReason());
             }
-            LOG.info("Trailing stop {} for {} {} ({}): {}{}", id, quantity, entry.get("symbol"), trail.percent() != null
+            LOG.info("Trailing stop {} ({}) for {} {} ({}): {}{}", id, side, quantity, symbol, trail.percent() != null
                     ? trail.percent().stripTrailingZeros().toPlainString() + " %" : "$" + trail.price().toPlainString(), answer.status(),
                     answer.stopPrice() == null ? "" : ", stop " + answer.stopPrice());
             placed++;
         }
         return placed;
+    }
+
+    /** The shares of {@code symbol} the broker holds short (0 when flat or long). */
+    private int heldShort(String symbol) {
+        int signed = broker.positions().stream().filter(p -> p.symbol().equals(symbol)).mapToInt(BrokerPort.BrokerPosition::quantity).sum();
+        return Math.max(-signed, 0);
     }
 
     /**

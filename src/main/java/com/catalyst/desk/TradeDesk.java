@@ -72,8 +72,9 @@ public class TradeDesk {
 
     /**
      * Each approved decision as an entry: a long buys, a short sells (to open) with its bracket inverted, the stop above
-     * and the target below. In a trailing exit mode a long carries the trail its stop will follow (ExitSettings); a short
-     * keeps its bracket, as the trailing stop is placed as a sell (docs/brokers.md, "Shorts").
+     * and the target below. In a trailing exit mode either carries the trail its trailing stop will follow (ExitSettings)
+     * and goes out without legs: a long's stop is a sell under the high-water mark, a short's a buy over the low-water
+     * mark (docs/brokers.md, "Exits").
      */
     public List<OrderIntent> entries(TradeRequest request) {
         return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> {
@@ -82,7 +83,7 @@ public class TradeDesk {
             OrderIntent entry = new OrderIntent("entry", request.cycleId(), OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), side),
                     d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null,
                     null);
-            return shortEntry ? entry : entry.withTrail(exits.trailFor(d));
+            return entry.withTrail(exits.trailFor(d));
         }).toList();
     }
 

@@ -180,11 +180,10 @@ class TradeDeskTest {
     }
 
     @Test
-    void aShortDecisionIsASellEntryWithItsBracketInvertedAndNoTrail() {
+    void aShortDecisionIsASellEntryWithItsBracketInverted() {
         PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
                 .shortSelling(true, List.of());
-        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false,
-                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_PERCENT, new BigDecimal("2.0"), new BigDecimal("2.0")));
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
 
         OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
 
@@ -196,8 +195,38 @@ class TradeDeskTest {
         assertThat(entry.sqlRow()).containsEntry("decision_side", "short").containsEntry("order_class", "bracket");
         BrokerOrder sold = desk.send(entry, 1);
         assertThat(sold.status()).isEqualTo("filled");
+        assertThat(sold.legs()).extracting(BrokerOrder::side).containsOnly("buy");
         assertThat(desk.fillRow(entry, sold)).containsEntry("position_side", "short");
         assertThat(margin.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
+    }
+
+    @Test
+    void inATrailingModeAShortGoesOutWithoutLegsCarryingItsTrail() {
+        PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
+                .shortSelling(true, List.of());
+        TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false,
+                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_PERCENT, new BigDecimal("2.0"), new BigDecimal("2.0")));
+
+        OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
+
+        assertThat(entry.side()).isEqualTo("sell");
+        assertThat(entry.trail()).isEqualTo(com.catalyst.trading.Trail.percent(new BigDecimal("2.0")));
+        // the stop and target stay on the position for the exit planner; the trailing stop follows the fill
+        assertThat(entry.stopLoss()).isEqualByComparingTo("10.50");
+        assertThat(entry.takeProfit()).isEqualByComparingTo("9.00");
+        assertThat(entry.toRequest().bracket()).isFalse();
+        assertThat(entry.sqlRow()).containsEntry("decision_side", "short").containsEntry("order_class", "simple")
+                .containsEntry("trail_percent", new BigDecimal("2.0"));
+        BrokerOrder sold = desk.send(entry, 1);
+        assertThat(sold.status()).isEqualTo("filled");
+        assertThat(sold.legs()).isEmpty();
+        assertThat(margin.openOrders()).isEmpty();
+        assertThat(margin.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
+
+        // the ATR mode without an ATR recorded trails by the fixed stop's distance above the entry
+        TradeDesk atr = new TradeDesk(margin, (id, quantity) -> false,
+                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_ATR, new BigDecimal("2.0"), new BigDecimal("2.0")));
+        assertThat(atr.entries(shortDecision("ABC")).get(0).trail()).isEqualTo(com.catalyst.trading.Trail.price(new BigDecimal("0.50")));
     }
 
     @Test

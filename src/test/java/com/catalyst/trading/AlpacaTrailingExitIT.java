@@ -47,7 +47,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * takes no trailing leg in a bracket); when it fills, a {@code trailing_stop} sell for the filled shares follows with
  * {@code trail_price} = the ATR risk recorded × the multiple and the deterministic id {@code <entry>-TS}, once; a
  * restart that lost Alpaca's answer looks the stop up instead of sending it again; Alpaca's fill of the stop, pushed on
- * {@code trade_updates}, closes the position as {@code trailing_stop}.
+ * {@code trade_updates}, closes the position as {@code trailing_stop}. Shorts are allowed: a short's sale goes out
+ * without legs too and its trailing stop is a {@code trailing_stop} buy for the shares Alpaca reports short, whose fill
+ * covers the short as {@code trailing_stop}.
  */
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -66,7 +68,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
         "catalyst.broker.alpaca.rate-limit.requests-per-minute=10000",
         "catalyst.broker.alpaca.rate-limit.burst=100",
         "catalyst.trading.exit.mode=trailing-atr",
-        "catalyst.trading.exit.trail-atr-multiple=1.5"})
+        "catalyst.trading.exit.trail-atr-multiple=1.5",
+        "catalyst.trading.allow-short=true"})
 class AlpacaTrailingExitIT {
 
     /** AlpacaTradingIT's session: the real clock runs from 11:00 on 2026-01-06. */
@@ -119,6 +122,8 @@ class AlpacaTrailingExitIT {
     JdbcTemplate jdbc;
     @Autowired
     ReconciliationDesk reconciliation;
+    @Autowired
+    com.catalyst.desk.OrderSyncDesk orderSync;
     @LocalServerPort
     int port;
 
@@ -223,6 +228,90 @@ class AlpacaTrailingExitIT {
         List<String> steps = jdbc.queryForList("select coalesce(from_status, '-') || '>' || to_status from order_events where client_order_id = ?"
                 + " order by event_id", String.class, stopId);
         assertThat(steps).startsWith("->pending_submit", "pending_submit>new").endsWith("new>filled");
+    }
+
+    /** A buy trailing stop (a short's cover) as Alpaca answers it: its {@code hwm} is the lowest price since, the stop over it. */
+    static String buyTrailingStop(String clientOrderId, String symbol, String qty, String trailPrice, String status, String hwm, String stop,
+                                  String filledQty, String filledAvgPrice, String filledAt) {
+        return trailingStop(clientOrderId, symbol, trailPrice, status, hwm, stop, filledQty, filledAvgPrice, filledAt)
+                .replace("\"side\": \"sell\", \"position_intent\": \"sell_to_close\"", "\"side\": \"buy\", \"position_intent\": \"buy_to_close\"")
+                .replace("\"qty\": \"10\"", "\"qty\": \"" + qty + "\"")
+                .replace("5d2f7c1a-8e3b-4a6d-9f0e-1b2c3d4e5f60", "7c4e1b9d-2a6f-4d3e-8b1a-5f0c9e2d7a41"); // an order of its own
+    }
+
+    @Test
+    void aShortsTrailingStopIsABuyForTheSharesAlpacaHoldsShortAndItsFillCoversIt() throws Exception {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(reconciliation::tradingAllowed);
+        String symbol = jdbc.queryForObject("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol offset 1 limit 1", String.class);
+        String entryId = "CAT-20260106-902-" + symbol + "-sell";
+        String stopId = entryId + "-TS";
+        ALPACA.stubFor(get("/v2/assets/" + symbol).willReturn(okJson("""
+                {"id": "b0b6dd9d-8b9b-48a9-ba46-b9d54906e415", "class": "us_equity", "exchange": "NASDAQ", "symbol": "%s",
+                 "status": "active", "tradable": true, "marginable": true, "shortable": true, "easy_to_borrow": true,
+                 "fractionable": true}""".formatted(symbol))));
+        ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("\"" + entryId + "\"")).willReturn(filled()));
+
+        // risk judges the short: entry 50.00, the fixed stop 51.00 above, ATR 0.40 (the trail: 0.40 × 1.5 = 0.60 dollars)
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260106-902', 'normal', 'active')");
+        HttpResponse<String> judged = send("POST", "/api/v1/risk/evaluate", """
+                {"cycle_id": "20260106-902", "size_multiplier": 1.0, "proposals": [{"symbol": "%s", "side": "short", "entry_price": 50.00,
+                 "atr": 0.40, "pattern_type": "bear_flag", "score": 70, "stop_price": 51.00}]}""".formatted(symbol));
+        assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
+        JsonNode decision = json.readTree(judged.body()).get("decisions").get(0);
+        assertThat(decision.get("verdict").asText()).as(decision.toString()).isIn("approved", "resized");
+        int quantity = decision.get("approved_quantity").asInt();
+        ALPACA.stubFor(post("/v2/orders").withRequestBody(containing("\"" + stopId + "\"")).atPriority(1).willReturn(okJson(
+                buyTrailingStop(stopId, symbol, String.valueOf(quantity), "0.6", "new", "50.00", "50.60", "0", null, null))));
+
+        // the sale fills, but Alpaca's positions do not show the short yet: no cover is placed for shares not held short
+        String executed = producer.requestBody("direct:trading-execute", "{\"cycle_id\": \"20260106-902\", \"decisions\": ["
+                + decision + "]}", String.class);
+        assertThat(executed).contains("filled");
+        assertThat(jdbc.queryForList("select status from orders where client_order_id = ?", String.class, stopId)).isEmpty();
+        ALPACA.verify(0, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(containing("\"" + stopId + "\"")));
+
+        // Alpaca reports the short (side short, a negative qty): the next sync places the cover for it
+        ALPACA.stubFor(get("/v2/positions").atPriority(1).willReturn(okJson("""
+                [{"asset_id": "b0b6dd9d-8b9b-48a9-ba46-b9d54906e415", "symbol": "%s", "exchange": "NASDAQ", "asset_class": "us_equity",
+                  "avg_entry_price": "50.00", "qty": "-%d", "qty_available": "-%d", "side": "short", "market_value": "-%d.00",
+                  "cost_basis": "-%d.00", "unrealized_pl": "0", "current_price": "50.00", "lastday_price": "50.00", "change_today": "0"}]"""
+                .formatted(symbol, quantity, quantity, 50 * quantity, 50 * quantity))));
+        assertThat(orderSync.protect()).isEqualTo(1);
+
+        // the sale: a plain sell, no bracket legs
+        JsonNode sentEntry = json.readTree(ALPACA.findAll(postRequestedFor(urlEqualTo("/v2/orders"))
+                .withRequestBody(containing("\"" + entryId + "\""))).get(0).getBodyAsString());
+        assertThat(sentEntry.get("side").asText()).isEqualTo("sell");
+        assertThat(sentEntry.has("order_class")).isFalse();
+        assertThat(sentEntry.has("stop_loss")).isFalse();
+        // its trailing stop: a buy for the shares held short, the ATR trail in dollars, exactly these fields
+        ALPACA.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
+                {"symbol": "%s", "qty": "%d", "side": "buy", "type": "trailing_stop", "trail_price": "0.6",
+                 "time_in_force": "day", "client_order_id": "%s"}""".formatted(symbol, quantity, stopId))));
+        Map<String, Object> stop = jdbc.queryForMap("select status, side, leg, parent_client_order_id, quantity, trail_price, stop_price, hwm"
+                + " from orders where client_order_id = ?", stopId);
+        assertThat(stop).containsEntry("status", "new").containsEntry("side", "buy").containsEntry("leg", "trailing_stop")
+                .containsEntry("parent_client_order_id", entryId).containsEntry("quantity", quantity);
+        assertThat((BigDecimal) stop.get("trail_price")).isEqualByComparingTo("0.60");
+        assertThat((BigDecimal) stop.get("hwm")).isEqualByComparingTo("50.00");
+        assertThat((BigDecimal) stop.get("stop_price")).isEqualByComparingTo("50.60");
+
+        // the price fell to 49.10 and rose back through the stop (49.70): Alpaca's fill, pushed on trade_updates, covers the short
+        ALPACA.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", equalTo(stopId)).atPriority(1)
+                .willReturn(okJson(buyTrailingStop(stopId, symbol, String.valueOf(quantity), "0.6", "filled", "49.10", "49.70",
+                        String.valueOf(quantity), "49.72", "2026-01-06T16:20:07.3Z"))));
+        ALPACA.stubFor(get("/v2/positions").atPriority(1).willReturn(okJson("[]")));
+        TRADE_UPDATES.sendBinary(AlpacaStreamStub.tradeUpdate("fill", stopId, symbol, "49.72", String.valueOf(quantity), "0"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> "filled".equals(
+                jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)));
+        Map<String, Object> position = jdbc.queryForMap("select p.side, p.status, p.close_reason, p.exit_price, p.realized_pnl from positions p"
+                + " join orders o on o.position_id = p.position_id where o.client_order_id = ?", entryId);
+        assertThat(position).containsEntry("side", "short").containsEntry("status", "closed").containsEntry("close_reason", "trailing_stop");
+        assertThat((BigDecimal) position.get("exit_price")).isEqualByComparingTo("49.72");
+        // sold at 50.00, covered at 49.72
+        assertThat((BigDecimal) position.get("realized_pnl")).isEqualByComparingTo(new BigDecimal("0.28").multiply(BigDecimal.valueOf(quantity)));
+        assertThat(jdbc.queryForObject("select stop_price from orders where client_order_id = ?", BigDecimal.class, stopId))
+                .isEqualByComparingTo("49.70");
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

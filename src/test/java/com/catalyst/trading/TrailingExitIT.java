@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * broker's answer settles the stop from the broker instead of placing a second one; the stop climbs with the bars and
  * never comes down; when a bar's low reaches it, the order sync records the fill and closes the position with
  * {@code close_reason = trailing_stop} at the price the paper broker's model gives. A cycle's entries (trading-execute,
- * with the decisions' recorded numbers) get theirs the same way.
+ * with the decisions' recorded numbers) get theirs the same way. Shorts are allowed: a short entry goes out without legs
+ * too, gets a buy trailing stop for the shares the broker holds short, whose stop follows the low-water mark down and
+ * never up, and whose fill covers the short and closes it as {@code trailing_stop}.
  */
 @CatalystIntegrationTest
 @TestPropertySource(properties = {
@@ -47,8 +49,10 @@ import static org.awaitility.Awaitility.await;
         "catalyst.broker.commission-per-share=0",
         "catalyst.trading.exit.mode=trailing-percent",
         "catalyst.trading.exit.trail-percent=0.5",
+        "catalyst.trading.allow-short=true",
         // the cycle's entries and the trader's own: room for both
         "catalyst.risk.max-open-positions=10"})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TrailingExitIT {
 
     private static final LocalDate DAY = LocalDate.of(2026, 1, 6);
@@ -119,20 +123,23 @@ class TrailingExitIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aFilledEntryGetsItsTrailingStopOnceWhichClimbsAndClosesThePositionAsTrailingStop() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
         // a cycle's entries: simple orders carrying the trail, each with its trailing stop as soon as it filled
         com.catalyst.workflow.CycleSummary cycle = producer.requestBody("direct:workflow-run-cycle", null, com.catalyst.workflow.CycleSummary.class);
         assertThat(cycle.status()).isEqualTo("completed");
         assertThat(cycle.placed()).isPositive();
-        List<Map<String, Object>> entries = jdbc.queryForList("select client_order_id, order_class, trail_percent, filled_qty from orders"
-                + " where cycle_id = ? and side = 'buy' and status = 'filled'", cycle.cycleId());
+        // longs and shorts alike: a long's stop sells, a short's buys
+        List<Map<String, Object>> entries = jdbc.queryForList("select client_order_id, side, order_class, trail_percent, filled_qty from orders"
+                + " where cycle_id = ? and parent_client_order_id is null and status = 'filled'", cycle.cycleId());
         assertThat(entries).hasSize((int) cycle.placed()).allSatisfy(e -> {
             assertThat(e.get("order_class")).isEqualTo("simple");
             assertThat((BigDecimal) e.get("trail_percent")).isEqualByComparingTo(TRAIL);
-            Map<String, Object> ts = jdbc.queryForMap("select status, leg, quantity from orders where client_order_id = ?",
+            Map<String, Object> ts = jdbc.queryForMap("select status, side, leg, quantity from orders where client_order_id = ?",
                     e.get("client_order_id") + "-TS");
-            assertThat(ts).containsEntry("status", "accepted").containsEntry("leg", "trailing_stop").containsEntry("quantity", e.get("filled_qty"));
+            assertThat(ts).containsEntry("status", "accepted").containsEntry("leg", "trailing_stop").containsEntry("quantity", e.get("filled_qty"))
+                    .containsEntry("side", "buy".equals(e.get("side")) ? "sell" : "buy");
         });
         assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where leg is not null", Integer.class)).isZero();
         List<String> held = jdbc.queryForList("select symbol from v_positions_current", String.class);
@@ -196,6 +203,143 @@ class TrailingExitIT {
         assertThat((BigDecimal) closed.get("exit_price")).isEqualByComparingTo(plan.fillPrice());
         assertThat(jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)).isEqualTo("filled");
         // closed: no second trailing stop, no exit of the planner's
+        manage();
+        assertThat(jdbc.queryForObject("select count(*) from orders where parent_client_order_id = ? or position_id = (select position_id"
+                + " from orders where client_order_id = ?)", Integer.class, entryId, entryId)).isEqualTo(2);
+    }
+
+    /**
+     * The paper broker's model of a short's buy trailing stop, replayed on the bars after {@code start}: the low-water mark
+     * starts at the close then and follows the lows, the stop 0.5 % over it; a high at or over the stop covers at the stop
+     * (or at a gap's open) plus the slippage. Null when the bars reach the stop within three minutes, never reach it
+     * before 15:30, or first fall 1.9 % (the target, twice the 2 % stop distance under the entry, could cover it first).
+     */
+    static Plan shortPlan(String symbol, List<Bar> bars, Instant start) {
+        List<Bar> after = new ArrayList<>();
+        Bar first = null;
+        for (Bar b : bars) {
+            if (!b.time().isAfter(start)) {
+                first = b;
+            } else if (b.time().isBefore(at(15, 30))) {
+                after.add(b);
+            }
+        }
+        if (first == null || after.isEmpty() || first.close() <= 10) {
+            return null;
+        }
+        com.catalyst.trading.Trail trail = com.catalyst.trading.Trail.percent(TRAIL);
+        BigDecimal lwm = BigDecimal.valueOf(first.close()).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal stop = trail.stopAbove(lwm);
+        for (int i = 0; i < after.size(); i++) {
+            Bar b = after.get(i);
+            if (b.high() >= stop.doubleValue()) {
+                double price = Math.max(stop.doubleValue(), b.open()) * (1 + SLIP);
+                return i >= 3 ? new Plan(symbol, after, i, BigDecimal.valueOf(price).setScale(4, RoundingMode.HALF_UP), stop) : null;
+            }
+            if (b.close() <= first.close() * 0.981) {
+                return null; // the target (at least 2 % down) could cover it first
+            }
+            lwm = lwm.min(BigDecimal.valueOf(b.low()).setScale(4, RoundingMode.HALF_UP));
+            stop = stop.min(trail.stopAbove(lwm));
+        }
+        return null;
+    }
+
+    @Autowired
+    com.catalyst.testsupport.CatalystHttp catalyst;
+    @Autowired
+    BrokerPort broker;
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aShortGetsABuyTrailingStopWhichFollowsTheLowsDownAndCoversItAsTrailingStop() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 50);
+        // from wherever the clock stands (the test before moved it): a symbol never traded here whose bars trigger the trail
+        Instant start = clock.now();
+        List<String> traded = jdbc.queryForList("select distinct s.symbol from positions p join securities s using (security_id)", String.class);
+        Plan plan = null;
+        for (String symbol : jdbc.queryForList("select symbol from securities where symbol ~ '^[A-Z]+$' order by symbol", String.class)) {
+            if (!traded.contains(symbol)) {
+                plan = shortPlan(symbol, market.intradayBars(symbol, DAY, at(16, 0)), start);
+                if (plan != null) {
+                    break;
+                }
+            }
+        }
+        assertThat(plan).as("a symbol of the seeded session whose bars trigger a short's trail").isNotNull();
+        String symbol = plan.symbol();
+        BigDecimal last = BigDecimal.valueOf(market.lastPrice(symbol, DAY, start)).setScale(4, RoundingMode.HALF_UP);
+
+        // risk judges the short (the fixed stop 2 % above: the ceiling, well over the trailing stop), trading sells to open
+        jdbc.update("insert into trading_cycles (cycle_id, mode, status) values ('20260106-901', 'normal', 'active')");
+        HttpResponse<String> judged = catalyst.post("/api/v1/risk/evaluate", """
+                {"cycle_id": "20260106-901", "size_multiplier": 1.0, "proposals": [{"symbol": "%s", "side": "short", "entry_price": %s,
+                 "atr": 0.5, "pattern_type": "bear_flag", "score": 70, "stop_price": %s}]}""".formatted(symbol, last,
+                last.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.UP)));
+        assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
+        JsonNode decision = catalyst.json(judged).get("decisions").get(0);
+        assertThat(decision.get("verdict").asText()).as(decision.toString()).isIn("approved", "resized");
+        int quantity = decision.get("approved_quantity").asInt();
+        String executed = producer.requestBody("direct:trading-execute", "{\"cycle_id\": \"20260106-901\", \"decisions\": ["
+                + decision + "]}", String.class);
+        assertThat(executed).contains("filled");
+
+        // the entry: a simple sell carrying its trail, no bracket legs at the broker
+        String entryId = "CAT-20260106-901-" + symbol + "-sell";
+        String stopId = entryId + "-TS";
+        Map<String, Object> entry = jdbc.queryForMap("select side, status, order_class, trail_percent from orders where client_order_id = ?", entryId);
+        assertThat(entry).containsEntry("side", "sell").containsEntry("status", "filled").containsEntry("order_class", "simple");
+        assertThat((BigDecimal) entry.get("trail_percent")).isEqualByComparingTo(TRAIL);
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where parent_client_order_id = ?", Integer.class, entryId))
+                .isZero();
+
+        // its trailing stop, placed right after the fill: a buy for the shares the broker holds short
+        Map<String, Object> stop = jdbc.queryForMap("select status, side, order_type, leg, parent_client_order_id, quantity, stop_price,"
+                + " broker_order_id from orders where client_order_id = ?", stopId);
+        assertThat(stop).containsEntry("status", "accepted").containsEntry("side", "buy").containsEntry("order_type", "trailing_stop")
+                .containsEntry("leg", "trailing_stop").containsEntry("parent_client_order_id", entryId).containsEntry("quantity", quantity);
+        assertThat(stop.get("broker_order_id")).isNotNull();
+        assertThat((BigDecimal) stop.get("stop_price")).isEqualByComparingTo(com.catalyst.trading.Trail.percent(TRAIL).stopAbove(last));
+        assertThat(broker.positions()).filteredOn(p -> p.symbol().equals(symbol)).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualTo(-quantity));
+        assertThat(broker.openOrders()).filteredOn(o -> o.symbol().equals(symbol)).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo("buy");
+            assertThat(o.orderType()).isEqualTo("trailing_stop");
+        });
+
+        // a restart that lost the broker's answer: looked up, never placed twice
+        jdbc.update("update orders set status = 'pending_submit', broker_order_id = null where client_order_id = ?", stopId);
+        manage();
+        assertThat(jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)).isEqualTo("accepted");
+        assertThat(jdbc.queryForObject("select count(*) from paper_broker_orders where client_order_id like ?", Integer.class, entryId + "%"))
+                .as("the entry and one trailing stop at the broker").isEqualTo(2);
+
+        // minute by minute: the stop only comes down, with the mark the broker reports (its low-water mark), until the bar that reaches it
+        BigDecimal previous = null;
+        for (int i = 0; i <= plan.trigger(); i++) {
+            clock.moveTo(plan.after().get(i).time());
+            manage();
+            Map<String, Object> now = jdbc.queryForMap("select stop_price, hwm from orders where client_order_id = ?", stopId);
+            BigDecimal stopNow = (BigDecimal) now.get("stop_price");
+            if (previous != null) {
+                assertThat(stopNow).as("stop at " + clock.now()).isLessThanOrEqualTo(previous);
+            }
+            if (i < plan.trigger()) {
+                assertThat((BigDecimal) now.get("hwm")).as("the low-water mark at " + clock.now()).isLessThanOrEqualTo(last);
+            }
+            previous = stopNow;
+        }
+        assertThat(previous).isEqualByComparingTo(plan.lastStop());
+        Map<String, Object> closed = jdbc.queryForMap("select p.status, p.side, p.close_reason, p.entry_price, p.exit_price, p.quantity,"
+                + " p.realized_pnl from positions p join orders o on o.position_id = p.position_id where o.client_order_id = ?", entryId);
+        assertThat(closed).containsEntry("status", "closed").containsEntry("side", "short").containsEntry("close_reason", "trailing_stop");
+        assertThat((BigDecimal) closed.get("exit_price")).isEqualByComparingTo(plan.fillPrice());
+        // a short's P&L: what it sold for less what it paid to cover (no commission here)
+        assertThat((BigDecimal) closed.get("realized_pnl")).isEqualByComparingTo(((BigDecimal) closed.get("entry_price"))
+                .subtract(plan.fillPrice()).multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP));
+        assertThat(jdbc.queryForObject("select status from orders where client_order_id = ?", String.class, stopId)).isEqualTo("filled");
+        assertThat(broker.positions()).noneSatisfy(p -> assertThat(p.symbol()).isEqualTo(symbol));
+        // covered: no second trailing stop, no exit of the planner's
         manage();
         assertThat(jdbc.queryForObject("select count(*) from orders where parent_client_order_id = ? or position_id = (select position_id"
                 + " from orders where client_order_id = ?)", Integer.class, entryId, entryId)).isEqualTo(2);

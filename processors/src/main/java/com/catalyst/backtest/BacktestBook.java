@@ -43,8 +43,9 @@ public final class BacktestBook {
                 intent.stopLoss(), intent.takeProfit(), fill.filledAt(), bar, session);
         p.isShort = "sell".equals(intent.side());
         // a trailing exit starts its mark at the fill, as the broker's trailing stop starts at the price it is placed at
+        // (a long's high-water mark, a short's low-water mark)
         p.trail = intent.trail();
-        p.highWaterMark = fill.filledAveragePrice();
+        p.mark = fill.filledAveragePrice();
         open.put(id, p);
         openBySymbol.put(intent.symbol(), id);
         return id;
@@ -66,14 +67,21 @@ public final class BacktestBook {
                 fill.filledAveragePrice(), intent.closeReason(), p.stop, p.target, fill.commission(), pnl, p.isShort ? "short" : "long");
     }
 
-    /** A bar of {@code symbol} ended: an open position with a trailing exit lifts its high-water mark to the bar's high. */
-    public void onBar(String symbol, double high) {
+    /**
+     * A bar of {@code symbol} ended: an open position with a trailing exit moves its mark, a long's high-water mark up to
+     * the bar's high, a short's low-water mark down to the bar's low.
+     */
+    public void onBar(String symbol, double high, double low) {
         Integer id = openBySymbol.get(symbol);
         Open p = id == null ? null : open.get(id);
-        if (p != null && p.trail != null && Double.isFinite(high)) {
-            BigDecimal h = BigDecimal.valueOf(high);
-            if (h.compareTo(p.highWaterMark) > 0) {
-                p.highWaterMark = h;
+        if (p == null || p.trail == null) {
+            return;
+        }
+        double reached = p.isShort ? low : high;
+        if (Double.isFinite(reached)) {
+            BigDecimal bar = BigDecimal.valueOf(reached);
+            if (p.isShort ? bar.compareTo(p.mark) < 0 : bar.compareTo(p.mark) > 0) {
+                p.mark = bar;
             }
         }
     }
@@ -101,7 +109,7 @@ public final class BacktestBook {
             row.put("stop_loss", p.stop);
             row.put("take_profit", p.target);
             if (p.trail != null) {
-                row.put("high_water_mark", p.highWaterMark);
+                row.put(p.isShort ? "low_water_mark" : "high_water_mark", p.mark);
                 row.put("trail_percent", p.trail.percent());
                 row.put("trail_price", p.trail.price());
             }
@@ -165,7 +173,8 @@ public final class BacktestBook {
         BigDecimal unrealized = BigDecimal.ZERO;
         boolean isShort;
         com.catalyst.trading.Trail trail;
-        BigDecimal highWaterMark;
+        /** A trailing exit's mark: the highest price since the entry for a long, the lowest for a short. */
+        BigDecimal mark;
 
         Open(int id, String symbol, String pattern, int quantity, BigDecimal entryPrice, BigDecimal stop, BigDecimal target,
              Instant openedAt, long bar, LocalDate session) {

@@ -112,7 +112,7 @@ public final class BacktestEngine {
                     List<Bar> list = bars.get(i);
                     while (next[i] < list.size() && !list.get(next[i]).time().isAfter(now)) {
                         strategy.onBar(symbols.get(i), list.get(next[i]));
-                        run.book.onBar(symbols.get(i), list.get(next[i]).high());
+                        run.book.onBar(symbols.get(i), list.get(next[i]).high(), list.get(next[i]).low());
                         next[i]++;
                         barNo[i]++;
                         done++;

@@ -74,14 +74,14 @@ public class BacktestStages {
         for (RiskDecision d : cycle.response.decisions()) {
             if (d.tradeable()) {
                 run.approved++;
-                // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target
-                // a short sells to open with its bracket inverted, and keeps the bracket in a trailing mode, as live
+                // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target, and in a
+                // trailing mode the trail (a short sells to open, its stop above and its target below), as live
                 boolean shortEntry = "short".equals(d.side());
                 String side = shortEntry ? "sell" : "buy";
                 OrderIntent entry = new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), side),
                         d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
                         d.patternType(), null, null);
-                run.execute(shortEntry ? entry : entry.withTrail(run.exit.trailFor(d)));
+                run.execute(entry.withTrail(run.exit.trailFor(d)));
             }
         }
     }

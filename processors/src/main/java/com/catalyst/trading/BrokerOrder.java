@@ -91,8 +91,9 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
     }
 
     /**
-     * A trailing stop's state: its trail, the high-water mark (the highest price seen since it started working, Alpaca's
-     * {@code hwm}) and the end of the last bar folded into the mark ({@code markedAt}; null when the broker does not say).
+     * A trailing stop's state: its trail, its mark as Alpaca's {@code hwm} is (a sell's high-water mark, the highest price
+     * seen since it started working; a buy's low-water mark, the lowest) and the end of the last bar folded into the mark
+     * ({@code markedAt}; null when the broker does not say).
      */
     public record Trailing(Trail trail, BigDecimal highWaterMark, Instant markedAt) {
     }

@@ -13,7 +13,10 @@ import java.util.function.ToDoubleFunction;
  * end of day closes it here. A row with a {@code high_water_mark} and a trail ({@code trail_percent} or
  * {@code trail_price}) is watched for its trailing stop (mark less the trail) as well: a backtest, where the planner
  * holds every exit. The fixed stop stays the floor: the trailing stop counts only where it is above it. A short
- * ({@code side} short) is the mirror image: its stop is above, its target below, and its exit buys to cover.
+ * ({@code side} short) is the mirror image: its stop is above, its target below, and its exit buys to cover; its
+ * trailing stop is its {@code low_water_mark} plus the trail, which counts only where it is below the fixed stop (the
+ * ceiling). Live, the broker holds the trailing stop (the row has no mark): the planner watches the target and the
+ * fixed stop of either side.
  */
 public final class ExitPlanner {
 
@@ -74,15 +77,20 @@ public final class ExitPlanner {
         return OrderIntent.exitClientOrderId(positionId, failed == null ? 0 : ((Number) failed).intValue());
     }
 
-    /** The row's trailing stop (its high-water mark less its trail), or null when it has no mark or no trail. */
+    /**
+     * The row's trailing stop, or null when it has no mark or no trail: a long's high-water mark less its trail, a
+     * short's low-water mark plus it.
+     */
     static BigDecimal trailingStop(Map<String, Object> row) {
-        BigDecimal hwm = (BigDecimal) row.get("high_water_mark");
+        boolean isShort = shortRow(row);
+        BigDecimal mark = (BigDecimal) row.get(isShort ? "low_water_mark" : "high_water_mark");
         BigDecimal percent = (BigDecimal) row.get("trail_percent");
         BigDecimal price = (BigDecimal) row.get("trail_price");
-        if (hwm == null || (percent == null && price == null)) {
+        if (mark == null || (percent == null && price == null)) {
             return null;
         }
-        return new Trail(percent, price).stopBelow(hwm);
+        Trail trail = new Trail(percent, price);
+        return isShort ? trail.stopAbove(mark) : trail.stopBelow(mark);
     }
 
     public List<OrderIntent> exits(String cycleId, List<Map<String, Object>> openPositions) {
@@ -105,16 +113,15 @@ public final class ExitPlanner {
             } else if (brokerExits) {
                 reason = null;
             } else if (isShort) {
-                // the mirror image: the stop is above, the target below (a short carries no trailing stop)
-                if (Double.isFinite(price) && stop != null && price >= stop.doubleValue()) {
+                // the mirror image: the trailing stop above the low-water mark, under the fixed stop (the ceiling), the target below
+                if (Double.isFinite(price) && trailing != null && (stop == null || trailing.compareTo(stop) < 0)
+                        && price >= trailing.doubleValue()) {
+                    reason = "trailing_stop";
+                } else if (Double.isFinite(price) && stop != null && price >= stop.doubleValue()) {
                     reason = "stop_loss";
                 } else if (Double.isFinite(price) && target != null && price <= target.doubleValue()) {
                     reason = "take_profit";
                 }
-            } else if (minutesLeft <= flattenMinutesBeforeClose) {
-                reason = "end_of_day";
-            } else if (brokerExits) {
-                reason = null;
             } else if (Double.isFinite(price) && trailing != null && (stop == null || trailing.compareTo(stop) > 0)
                     && price <= trailing.doubleValue()) {
                 reason = "trailing_stop";

@@ -10,7 +10,8 @@ import com.catalyst.risk.RiskDecision;
  * How an entry's exit is held (catalyst.trading.exit.*, docs/brokers.md "Exits"): {@code bracket}, a fixed stop and a
  * target (the default); {@code trailing-percent}, a stop {@code trailPercent} % under the high-water mark; or
  * {@code trailing-atr}, a stop ATR × {@code trailAtrMultiple} dollars under it, the ATR the one risk sized the entry with,
- * fixed at the entry. A trailing mode keeps the target and the fixed stop as the planner's floor.
+ * fixed at the entry. A short's stop is as far above its low-water mark. A trailing mode keeps the target and the fixed
+ * stop (a long's floor, a short's ceiling) for the planner.
  */
 public record ExitSettings(Mode mode, BigDecimal trailPercent, BigDecimal trailAtrMultiple) {
 
@@ -66,7 +67,7 @@ public record ExitSettings(Mode mode, BigDecimal trailPercent, BigDecimal trailA
     /**
      * The trail of an entry at {@code entry} with its fixed {@code stop}: the percent; or ATR × multiple in dollars,
      * rounded to the cent (Alpaca's price increment) and at least a cent. Without an ATR (too few bars) the trail is the
-     * fixed stop's distance, so the first trailing stop sits where the bracket's would.
+     * fixed stop's distance (above the entry for a short), so the first trailing stop sits where the bracket's would.
      */
     public Trail trailFor(BigDecimal entry, BigDecimal stop, double atr) {
         return switch (mode) {
@@ -74,7 +75,7 @@ public record ExitSettings(Mode mode, BigDecimal trailPercent, BigDecimal trailA
             case TRAILING_PERCENT -> Trail.percent(trailPercent);
             case TRAILING_ATR -> {
                 BigDecimal amount = Double.isFinite(atr) && atr > 0 ? BigDecimal.valueOf(atr).multiply(trailAtrMultiple)
-                        : entry != null && stop != null ? entry.subtract(stop) : CENT;
+                        : entry != null && stop != null ? entry.subtract(stop).abs() : CENT;
                 yield Trail.price(amount.setScale(2, RoundingMode.HALF_UP).max(CENT));
             }
         };

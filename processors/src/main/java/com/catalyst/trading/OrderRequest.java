@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 /**
  * An order as sent to a broker. {@code clientOrderId} is deterministic (cycle and decision), so a retry or a restart
  * sends the same id and the broker rejects the second copy instead of filling it twice. {@code type} is market, limit
- * ({@code limitPrice}), stop ({@code stopPrice}, the trigger) or trailing_stop ({@code trail}: the stop follows the
- * high-water mark); with both {@code stopLossPrice} and {@code takeProfitPrice} it is a bracket entry whose two exit legs
- * the broker holds once it fills. Time in force: day.
+ * ({@code limitPrice}), stop ({@code stopPrice}, the trigger) or trailing_stop ({@code trail}: a sell's stop follows the
+ * high-water mark from below, a buy's the low-water mark from above); with both {@code stopLossPrice} and
+ * {@code takeProfitPrice} it is a bracket entry whose two exit legs the broker holds once it fills. Time in force: day.
  */
 public record OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
                            BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice,
@@ -45,9 +45,17 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
         this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, stopPrice, null);
     }
 
-    /** A sell that trails the high-water mark by {@code trail}: how a trailing exit is held at the broker. */
+    /** A sell that trails the high-water mark by {@code trail}: how a long's trailing exit is held at the broker. */
     public static OrderRequest trailingStopSell(String clientOrderId, String symbol, int quantity, Trail trail) {
-        return new OrderRequest(clientOrderId, symbol, "sell", quantity, "trailing_stop", null, null, null, null, trail);
+        return trailingStop(clientOrderId, symbol, "sell", quantity, trail);
+    }
+
+    /**
+     * A trailing stop on {@code side}: a sell trails the high-water mark from below (a long's exit), a buy the low-water
+     * mark from above (a short's cover).
+     */
+    public static OrderRequest trailingStop(String clientOrderId, String symbol, String side, int quantity, Trail trail) {
+        return new OrderRequest(clientOrderId, symbol, side, quantity, "trailing_stop", null, null, null, null, trail);
     }
 
     /** A market or limit order (no stop trigger). */

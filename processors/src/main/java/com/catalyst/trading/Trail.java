@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How far a trailing stop sits below the high-water mark: a percent of it ({@code percent}, 1.5 is 1.5 %) or a dollar
- * amount ({@code price}), exactly one of them, as Alpaca's {@code trail_percent} and {@code trail_price}.
+ * How far a trailing stop sits from its mark: a percent of it ({@code percent}, 1.5 is 1.5 %) or a dollar amount
+ * ({@code price}), exactly one of them, as Alpaca's {@code trail_percent} and {@code trail_price}. A long's (sell) stop
+ * sits that far below the high-water mark, a short's (buy) stop that far above the low-water mark.
  */
 public record Trail(BigDecimal percent, BigDecimal price) {
 
@@ -34,5 +35,19 @@ public record Trail(BigDecimal percent, BigDecimal price) {
         BigDecimal stop = price != null ? hwm.subtract(price)
                 : hwm.multiply(BigDecimal.ONE.subtract(percent.movePointLeft(2)));
         return stop.setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /** The stop for a short position whose low-water mark is {@code lwm}: lwm + price, or lwm × (1 + percent / 100). */
+    public BigDecimal stopAbove(BigDecimal lwm) {
+        BigDecimal stop = price != null ? lwm.add(price) : lwm.multiply(BigDecimal.ONE.add(percent.movePointLeft(2)));
+        return stop.setScale(4, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The stop of a trailing stop order on {@code side} whose mark is {@code mark}: a sell (a long's exit) below its
+     * high-water mark, a buy (a short's cover) above its low-water mark.
+     */
+    public BigDecimal stopFor(String side, BigDecimal mark) {
+        return "buy".equals(side) ? stopAbove(mark) : stopBelow(mark);
     }
 }

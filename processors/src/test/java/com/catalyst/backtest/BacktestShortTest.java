@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import com.catalyst.market.Bar;
 import com.catalyst.market.clock.TradingClock;
+import com.catalyst.trading.ExitSettings;
+import com.catalyst.trading.Trail;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The pattern strategy with shorts allowed, on the real SPY minutes of data/: bearish findings become shorts, each
- * covered by its stop above, its target below or the end of the day, with a short's P&L; off, no run holds a short.
+ * covered by its stop above, its target below or the end of the day, with a short's P&L; in a trailing exit mode by its
+ * trailing stop over the low-water mark too; off, no run holds a short.
  */
 class BacktestShortTest {
 
@@ -48,6 +52,37 @@ class BacktestShortTest {
         assertThat(result.openAtEnd()).isEmpty();
         // the long trades still come as before
         assertThat(result.trades()).anySatisfy(t -> assertThat(t.side()).isEqualTo("long"));
+    }
+
+    @Test
+    void inATrailingModeAShortIsCoveredByItsTrailingStopOverTheLowWaterMark() {
+        BacktestConfig shorts = Configs.defaults(BacktestConfig.PATTERN).withShorts(true);
+        BacktestResult bracket = new BacktestEngine(spy, shorts).run(BacktestListener.NONE);
+        BacktestResult trailing = new BacktestEngine(spy, shorts.withExit(ExitSettings.of("trailing-percent", 0.1, 2))).run(BacktestListener.NONE);
+
+        assertThat(bracket.trades()).noneSatisfy(t -> assertThat(t.exitReason()).isEqualTo("trailing_stop"));
+        List<BacktestTrade> trailed = trailing.trades().stream().filter(t -> "short".equals(t.side()) && "trailing_stop".equals(t.exitReason()))
+                .toList();
+        assertThat(trailed).as("shorts covered by their trailing stop").isNotEmpty();
+        Trail trail = Trail.percent(new BigDecimal("0.1"));
+        for (BacktestTrade t : trailed) {
+            // the low-water mark: the fill, then each bar's low after it up to the cycle that covered
+            BigDecimal mark = t.entryPrice();
+            for (Bar b : spy.market().session(t.symbol(), t.entryTime().atZone(TradingClock.EXCHANGE_ZONE).toLocalDate())) {
+                if (b.time().isAfter(t.entryTime()) && !b.time().isAfter(t.exitTime())) {
+                    mark = mark.min(BigDecimal.valueOf(b.low()));
+                }
+            }
+            BigDecimal stop = trail.stopAbove(mark);
+            assertThat(stop).as("trade %d: the trailing stop counts only under the fixed stop (the ceiling)", t.tradeNo())
+                    .isLessThan(t.stopPrice());
+            assertThat(t.exitPrice()).as("trade %d: covered at or over its trailing stop %s", t.tradeNo(), stop).isGreaterThanOrEqualTo(stop);
+            assertThat(t.realizedPnl()).isEqualByComparingTo(t.entryPrice().subtract(t.exitPrice()).multiply(BigDecimal.valueOf(t.quantity()))
+                    .subtract(t.commission()).setScale(2, RoundingMode.HALF_UP));
+        }
+        // the same bearish findings are entered either way: the exit mode changes nothing before the fill
+        assertThat(trailing.trades().stream().filter(t -> "short".equals(t.side())).map(BacktestTrade::entryTime).findFirst())
+                .isEqualTo(bracket.trades().stream().filter(t -> "short".equals(t.side())).map(BacktestTrade::entryTime).findFirst());
     }
 
     @Test

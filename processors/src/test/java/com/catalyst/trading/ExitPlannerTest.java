@@ -199,6 +199,66 @@ class ExitPlannerTest {
                 .singleElement().satisfies(m -> assertThat((BigDecimal) m.get("unrealized_pnl")).isEqualByComparingTo("-50.00"));
     }
 
+    private static Map<String, Object> shortTrailing(String stop, String target, String lwm, String trailPercent) {
+        Map<String, Object> row = shortPosition(9, "SSS", 50, stop, target);
+        row.put("low_water_mark", new BigDecimal(lwm));
+        row.put("trail_percent", new BigDecimal(trailPercent));
+        return row;
+    }
+
+    @Test
+    void aShortsTrailingStopUnderTheFixedStopCoversAsTrailingStop() {
+        // mark 90, 5 %: the trailing stop is 94.50, under the fixed 105
+        prices.put("SSS", 94.4);
+        assertThat(planner.exits("c", List.of(shortTrailing("105.00", "70.00", "90", "5")))).isEmpty();
+        prices.put("SSS", 94.5);
+        OrderIntent exit = planner.exits("c", List.of(shortTrailing("105.00", "70.00", "90", "5"))).get(0);
+        assertThat(exit.closeReason()).isEqualTo("trailing_stop");
+        assertThat(exit.side()).isEqualTo("buy");
+        assertThat(exit.quantity()).isEqualTo(50);
+        // a long's high-water mark is no short's mark: without its low-water mark a short has no trailing stop
+        Map<String, Object> wrongMark = shortPosition(9, "SSS", 50, "105.00", "70.00");
+        wrongMark.put("high_water_mark", new BigDecimal("90"));
+        wrongMark.put("trail_percent", new BigDecimal("5"));
+        assertThat(planner.exits("c", List.of(wrongMark))).isEmpty();
+    }
+
+    @Test
+    void theFixedStopStaysTheCeilingOfAShortsTrailThatStartsAboveIt() {
+        // mark 100, 8 %: the trailing stop 108 is over the fixed 105, which covers the short first
+        prices.put("SSS", 105.0);
+        assertThat(planner.exits("c", List.of(shortTrailing("105.00", "70.00", "100", "8")))).singleElement().satisfies(e -> {
+            assertThat(e.closeReason()).isEqualTo("stop_loss");
+            assertThat(e.side()).isEqualTo("buy");
+        });
+        prices.put("SSS", 104.9);
+        assertThat(planner.exits("c", List.of(shortTrailing("105.00", "70.00", "100", "8")))).isEmpty();
+    }
+
+    @Test
+    void theTargetStillCoversATrailingShortWhenItIsReachedFirst() {
+        // a dollar trail: mark 71, stop 73; the price at the target below covers as take_profit
+        Map<String, Object> row = shortPosition(9, "SSS", 50, "105.00", "70.00");
+        row.put("low_water_mark", new BigDecimal("71"));
+        row.put("trail_price", new BigDecimal("2.00"));
+        prices.put("SSS", 70.0);
+        assertThat(planner.exits("c", List.of(row))).singleElement().satisfies(e -> {
+            assertThat(e.closeReason()).isEqualTo("take_profit");
+            assertThat(e.side()).isEqualTo("buy");
+        });
+        prices.put("SSS", 73.0);
+        assertThat(planner.exits("c", List.of(row))).extracting(OrderIntent::closeReason).containsExactly("trailing_stop");
+        // live, the broker holds the short's trailing stop (no mark in the row): the planner watches the target and the fixed stop
+        Map<String, Object> live = shortPosition(9, "SSS", 50, "105.00", "70.00");
+        live.put("trail_percent", new BigDecimal("5"));
+        prices.put("SSS", 90.0);
+        assertThat(planner.exits("c", List.of(live))).isEmpty();
+        prices.put("SSS", 69.9);
+        assertThat(planner.exits("c", List.of(live))).extracting(OrderIntent::closeReason).containsExactly("take_profit");
+        prices.put("SSS", 105.1);
+        assertThat(planner.exits("c", List.of(live))).extracting(OrderIntent::closeReason).containsExactly("stop_loss");
+    }
+
     private static Map<String, Object> withEntry(Map<String, Object> row, String entry) {
         row.put("entry_price", new BigDecimal(entry));
         return row;

@@ -33,6 +33,8 @@ class ExitSettingsTest {
         assertThat(atr.trailFor(decision(Map.of())).price()).isEqualByComparingTo("1.50");
         assertThat(atr.trailFor(new BigDecimal("1.00"), new BigDecimal("0.999"), Double.NaN).price()).isEqualByComparingTo("0.01");
         assertThat(atr.trailFor(new BigDecimal("1.00"), new BigDecimal("0.90"), 0.001).price()).isEqualByComparingTo("0.01");
+        // a short's fixed stop is above its entry: the same distance
+        assertThat(atr.trailFor(new BigDecimal("20.00"), new BigDecimal("21.50"), Double.NaN).price()).isEqualByComparingTo("1.50");
     }
 
     @Test
@@ -47,6 +49,10 @@ class ExitSettingsTest {
     void aTrailFollowsTheMarkByPercentOrByDollars() {
         assertThat(Trail.percent(new BigDecimal("2")).stopBelow(new BigDecimal("50"))).isEqualByComparingTo("49.00");
         assertThat(Trail.price(new BigDecimal("0.75")).stopBelow(new BigDecimal("50"))).isEqualByComparingTo("49.25");
+        // a short's stop sits as far above its low-water mark; the side of the trailing stop order picks which
+        assertThat(Trail.percent(new BigDecimal("2")).stopAbove(new BigDecimal("50"))).isEqualByComparingTo("51.00");
+        assertThat(Trail.price(new BigDecimal("0.75")).stopFor("buy", new BigDecimal("50"))).isEqualByComparingTo("50.75");
+        assertThat(Trail.price(new BigDecimal("0.75")).stopFor("sell", new BigDecimal("50"))).isEqualByComparingTo("49.25");
         assertThatThrownBy(() -> Trail.percent(new BigDecimal("100"))).hasMessageContaining("below 100");
         assertThatThrownBy(() -> Trail.price(BigDecimal.ZERO)).hasMessageContaining("positive");
     }

@@ -330,7 +330,10 @@ public final class AlpacaBroker implements BrokerPort {
                 trailing(node));
     }
 
-    /** A trailing stop's trail and high-water mark ({@code hwm}) as Alpaca reports them; null for any other order. */
+    /**
+     * A trailing stop's trail and mark ({@code hwm}) as Alpaca reports them: a sell's highest price since it started
+     * working, a buy's (a short's cover) lowest; null for any other order.
+     */
     private static BrokerOrder.Trailing trailing(JsonNode node) {
         BigDecimal percent = decimal(node, "trail_percent");
         BigDecimal price = decimal(node, "trail_price");

@@ -35,9 +35,12 @@ import java.util.function.ToDoubleFunction;
  *   bar's volume (0 turns either cap off); the rest waits for a later bar, one fill per order per bar.</li>
  *   <li>A bracket entry (stop loss and take profit) gets two sell legs, held until the entry is done, then worked:
  *   a stop at the stop loss and a limit at the take profit, one-cancels-other.</li>
- *   <li>A trailing stop (a sell, as Alpaca takes it: a single order, never a bracket's leg) starts at the last price as
- *   its high-water mark; each later bar either reaches its stop with its low (a fill at the stop, or at the open when
- *   the bar opened through it, less the slippage) or lifts the mark to its high, the stop following the mark, never down.</li>
+ *   <li>A trailing stop (as Alpaca takes it: a single order, never a bracket's leg) starts at the last price as its mark.
+ *   A sell's (a long's exit) is a high-water mark: each later bar either reaches its stop with its low (a fill at the
+ *   stop, or at the open when the bar opened through it, less the slippage) or lifts the mark to its high, the stop
+ *   following the mark, never down. A buy's (a short's cover) is the mirror image: a low-water mark that follows the
+ *   lows, the stop above it, never up, and a bar whose high reaches the stop fills at it (or at a gap's open) plus the
+ *   slippage.</li>
  *   <li>Time in force is day: what is still open at its session's close expires (16:00 New York time, 13:00 on an
  *   early close of the calendar it is given: the built-in one unless Alpaca's).</li>
  * </ul>
@@ -53,7 +56,8 @@ public final class PaperBroker implements BrokerPort {
 
     /**
      * The latest bar of a symbol as the broker sees it: its close ({@code price}), its volume, when it ended, and its open,
-     * high and low (which only a trailing stop reads: its mark follows the highs, a low through its stop triggers it).
+     * high and low (which only a trailing stop reads: a sell's mark follows the highs and a low through its stop triggers
+     * it; a buy's the lows and a high).
      */
     public record Quote(double price, long volume, Instant barTime, double open, double high, double low) {
 
@@ -271,11 +275,12 @@ public final class PaperBroker implements BrokerPort {
 
     /**
      * A trailing stop starts working at the last price, as Alpaca's starts at the market price: that price is its first
-     * high-water mark and the bar it came from is already in it, so only later bars move or trigger it.
+     * mark (high-water for a sell, low-water for a buy) and the bar it came from is already in it, so only later bars
+     * move or trigger it.
      */
     private static BrokerOrder startTrailing(BrokerOrder order, OrderRequest request, Quote quote) {
-        BigDecimal hwm = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
-        return order.withTrailing(new BrokerOrder.Trailing(request.trail(), hwm, quote.barTime()), request.trail().stopBelow(hwm));
+        BigDecimal mark = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
+        return order.withTrailing(new BrokerOrder.Trailing(request.trail(), mark, quote.barTime()), request.trail().stopFor(request.side(), mark));
     }
 
     /** Why a new order is refused, or null: no price, not enough cash for a buy, more shares than held for a sell. */
@@ -338,9 +343,12 @@ public final class PaperBroker implements BrokerPort {
     private BigDecimal buyingPower() {
         BigDecimal reserved = BigDecimal.ZERO;
         for (BrokerOrder o : open.values()) {
+            int held = positions.getOrDefault(o.symbol(), new BrokerPosition(o.symbol(), 0, BigDecimal.ZERO)).quantity();
             boolean opensShort = "sell".equals(o.side()) && o.parentClientOrderId() == null && !"trailing_stop".equals(o.orderType())
-                    && positions.getOrDefault(o.symbol(), new BrokerPosition(o.symbol(), 0, BigDecimal.ZERO)).quantity() <= 0;
-            if (("buy".equals(o.side()) && o.parentClientOrderId() == null) || opensShort) {
+                    && held <= 0;
+            // a buy trailing stop covers a short (its exit, as a sell one is a long's): it spends no buying power
+            boolean covers = "trailing_stop".equals(o.orderType()) && held < 0;
+            if (("buy".equals(o.side()) && o.parentClientOrderId() == null && !covers) || opensShort) {
                 BigDecimal price = o.limitPrice() != null ? o.limitPrice() : mark(o.symbol(), BigDecimal.ZERO);
                 reserved = reserved.add(price.multiply(BigDecimal.valueOf(o.quantity() - o.filledQuantity())));
             }
@@ -420,7 +428,7 @@ public final class PaperBroker implements BrokerPort {
                     if (triggered == null) {
                         return;
                     }
-                    price = triggered * (1 - slippageBps / 10_000);
+                    price = triggered * (1 + (buy ? 1 : -1) * slippageBps / 10_000);
                 }
             }
             default -> price = slipped;
@@ -461,11 +469,13 @@ public final class PaperBroker implements BrokerPort {
     }
 
     /**
-     * One bar against a (sell) trailing stop that has not filled: the price it triggers at, or null when it does not, in
-     * which case the high-water mark follows the bar's high and the stop follows the mark, never down. A bar whose low
-     * reaches the stop triggers it at the stop, or at the bar's open when the bar opened through it (a gap). The stop is
-     * the one from before the bar: which of a bar's high and low came first is unknown, so its high moves the stop for
-     * the next bar only. A bar already in the mark (the same quote again) changes nothing.
+     * One bar against a trailing stop that has not filled: the price it triggers at, or null when it does not, in which
+     * case the mark follows the bar and the stop follows the mark. A sell's high-water mark follows the highs, its stop
+     * never comes down, and a bar whose low reaches the stop triggers it at the stop, or at the bar's open when the bar
+     * opened through it (a gap). A buy's is the mirror image: the low-water mark follows the lows, the stop above it never
+     * goes up, and a high at or over the stop triggers it (at the stop, or at a gap's open). The stop is the one from
+     * before the bar: which of a bar's high and low came first is unknown, so the bar moves the stop for the next bar only.
+     * A bar already in the mark (the same quote again) changes nothing.
      */
     private Double trailTrigger(BrokerOrder order, Quote quote) {
         BrokerOrder.Trailing trailing = order.trailing();
@@ -476,12 +486,22 @@ public final class PaperBroker implements BrokerPort {
             return null;
         }
         double stop = order.stopPrice().doubleValue();
-        if (quote.low() <= stop) {
-            return Math.min(stop, quote.open());
+        BigDecimal mark;
+        BigDecimal next;
+        if ("buy".equals(order.side())) {
+            if (quote.high() >= stop) {
+                return Math.max(stop, quote.open());
+            }
+            mark = trailing.highWaterMark().min(BigDecimal.valueOf(quote.low()).setScale(4, RoundingMode.HALF_UP));
+            next = order.stopPrice().min(trailing.trail().stopAbove(mark));
+        } else {
+            if (quote.low() <= stop) {
+                return Math.min(stop, quote.open());
+            }
+            mark = trailing.highWaterMark().max(BigDecimal.valueOf(quote.high()).setScale(4, RoundingMode.HALF_UP));
+            next = order.stopPrice().max(trailing.trail().stopBelow(mark));
         }
-        BigDecimal hwm = trailing.highWaterMark().max(BigDecimal.valueOf(quote.high()).setScale(4, RoundingMode.HALF_UP));
-        put(order.withTrailing(new BrokerOrder.Trailing(trailing.trail(), hwm, quote.barTime()),
-                order.stopPrice().max(trailing.trail().stopBelow(hwm))));
+        put(order.withTrailing(new BrokerOrder.Trailing(trailing.trail(), mark, quote.barTime()), next));
         return null;
     }
 

@@ -30,7 +30,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
  * Trailing stops at Alpaca, against a WireMock stub with Alpaca's documented payloads (REFERENCE.md 4.3, 4.4): the
  * {@code trailing_stop} sell Catalyst places when an entry fills (a single order, as Alpaca takes no trailing leg in a
  * bracket), with {@code trail_percent} or {@code trail_price}, and what it reads back: the current {@code stop_price}
- * and the high-water mark {@code hwm}.
+ * and the high-water mark {@code hwm}. A short's is a {@code trailing_stop} buy: Alpaca's {@code hwm} of a buy is the
+ * lowest price seen, and its stop is hwm plus the trail.
  */
 class AlpacaTrailingStopTest {
 
@@ -64,6 +65,60 @@ class AlpacaTrailingStopTest {
                 .replace("\"stop_price\": null", "\"stop_price\": " + quoted(stopPrice))
                 .replace("\"trail_percent\": null, \"trail_price\": null, \"hwm\": null",
                         "\"trail_percent\": " + quoted(trailPercent) + ", \"trail_price\": " + quoted(trailPrice) + ", \"hwm\": " + quoted(hwm));
+    }
+
+    static final String SHORT_CID = "CAT-20260106-001-AAPL-sell-TS";
+
+    /** A buy trailing stop (a short's cover) as Alpaca answers it: {@code hwm} is the lowest price since, {@code stop_price} hwm plus the trail. */
+    static String buyTrailingStop(String status, String trailPercent, String trailPrice, String hwm, String stopPrice, String filledQty,
+                                  String filledAvgPrice, String filledAt) {
+        return AlpacaBrokerTest.order(ORDER_ID, SHORT_CID, status, "simple", filledQty, filledAvgPrice, filledAt)
+                .replace("\"order_type\": \"market\", \"type\": \"market\"", "\"order_type\": \"trailing_stop\", \"type\": \"trailing_stop\"")
+                .replace("\"position_intent\": \"buy_to_open\"", "\"position_intent\": \"buy_to_close\"")
+                .replace("\"stop_price\": null", "\"stop_price\": " + quoted(stopPrice))
+                .replace("\"trail_percent\": null, \"trail_price\": null, \"hwm\": null",
+                        "\"trail_percent\": " + quoted(trailPercent) + ", \"trail_price\": " + quoted(trailPrice) + ", \"hwm\": " + quoted(hwm));
+    }
+
+    @Test
+    void sendsAShortsTrailingStopAsABuyByPercentAndReadsItsStopAboveTheLow() {
+        // 1.5 % over the lowest price seen, 187.42: 190.2313
+        alpaca.stubFor(post("/v2/orders").willReturn(okJson(buyTrailingStop("new", "1.5", null, "187.42", "190.2313", "0", null, null))));
+
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", "buy", 10, Trail.percent(new BigDecimal("1.50"))));
+
+        alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
+                {"symbol": "AAPL", "qty": "10", "side": "buy", "type": "trailing_stop", "trail_percent": "1.5",
+                 "time_in_force": "day", "client_order_id": "CAT-20260106-001-AAPL-sell-TS"}""")));
+        assertThat(placed.side()).isEqualTo("buy");
+        assertThat(placed.orderType()).isEqualTo("trailing_stop");
+        assertThat(placed.stopPrice()).isEqualByComparingTo("190.2313").isGreaterThan(placed.trailing().highWaterMark());
+        assertThat(placed.trailing().highWaterMark()).isEqualByComparingTo("187.42");
+        // the model the paper broker and the backtests use agrees with Alpaca's arithmetic
+        assertThat(placed.trailing().trail().stopAbove(placed.trailing().highWaterMark())).isEqualByComparingTo(placed.stopPrice());
+    }
+
+    @Test
+    void sendsAShortsTrailingStopAsABuyByADollarTrailAndReadsTheCoverWhenItTriggers() {
+        alpaca.stubFor(post("/v2/orders").willReturn(okJson(buyTrailingStop("new", null, "0.84", "187.42", "188.26", "0", null, null))));
+        alpaca.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", equalTo(SHORT_CID))
+                .willReturn(okJson(buyTrailingStop("filled", null, "0.84", "185.90", "186.74", "10", "186.79", "2026-01-06T17:41:09.204113Z"))));
+
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", "buy", 10, Trail.price(new BigDecimal("0.84"))));
+        alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
+                {"symbol": "AAPL", "qty": "10", "side": "buy", "type": "trailing_stop", "trail_price": "0.84",
+                 "time_in_force": "day", "client_order_id": "CAT-20260106-001-AAPL-sell-TS"}""")));
+        assertThat(placed.stopPrice()).isEqualByComparingTo("188.26");
+
+        // the low fell to 185.90 and the stop with it (186.74); the rise through it covered the 10 shares
+        BrokerOrder filled = broker.findByClientOrderId(SHORT_CID).orElseThrow();
+        assertThat(filled.filled()).isTrue();
+        assertThat(filled.side()).isEqualTo("buy");
+        assertThat(filled.filledQuantity()).isEqualTo(10);
+        assertThat(filled.filledAveragePrice()).isEqualByComparingTo("186.79");
+        assertThat(filled.trailing().highWaterMark()).isEqualByComparingTo("185.90");
+        assertThat(filled.stopPrice()).isEqualByComparingTo("186.74").isLessThan(placed.stopPrice());
+        assertThat(filled.leg()).isNull();
     }
 
     private static String quoted(String value) {

@@ -148,8 +148,8 @@ class PaperBrokerTrailingStopTest {
         assertThat(restarted.findByClientOrderId("E-1-TS").orElseThrow().filledAveragePrice()).isEqualByComparingTo("51.30");
     }
 
-    /** The book in memory, as the JDBC ledger keeps it (orders without their nested legs). */
-    private static final class MemoryLedger implements PaperLedger {
+    /** The book in memory, as the JDBC ledger keeps it (orders without their nested legs); PaperBrokerShortTrailingStopTest uses it too. */
+    static final class MemoryLedger implements PaperLedger {
         private final Map<String, BrokerOrder> orders = new LinkedHashMap<>();
         private final Map<String, BrokerPosition> positions = new LinkedHashMap<>();
         private BigDecimal cash;
