@@ -94,13 +94,14 @@ public class OrderSyncDesk {
 
     /**
      * One pass over the active orders; answers how many orders changed. In the end-of-day window (the exits' flatten
-     * window) entries still resting are canceled first: one filling after the flatten would be held overnight.
+     * window) entries still resting are canceled first, a long's buy and a short's sell alike: one filling after the
+     * flatten would be held overnight. Exits ({@code CAT-EXIT-…}), bracket legs and trailing stops are left working.
      */
     public synchronized int sync() {
         int changed = 0;
         if (clock.minutesToClose() <= flattenMinutesBeforeClose) {
-            for (String entry : jdbc.queryForList("select client_order_id from orders where parent_client_order_id is null and side = 'buy'"
-                    + " and broker_order_id is not null and status in ('new', 'accepted', 'partially_filled')", String.class)) {
+            for (String entry : jdbc.queryForList("select client_order_id from orders where parent_client_order_id is null and leg is null"
+                    + " and client_order_id not like 'CAT-EXIT-%' and broker_order_id is not null and status in ('new', 'accepted', 'partially_filled')", String.class)) {
                 broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
                         o.filledQuantity(), o.quantity()));
             }
@@ -255,14 +256,23 @@ public class OrderSyncDesk {
     private void ensureLegRow(BrokerOrder parent, BrokerOrder leg) {
         int inserted = jdbc.update("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type, order_class,"
                 + " quantity, limit_price, stop_price, status, broker_order_id, submitted_at, parent_client_order_id, leg)"
-                + " select ?, ?, p.cycle_id, p.position_id, p.security_id, 'sell', ?, 'bracket', ?, ?, ?, 'new', ?, ?, p.client_order_id, ?"
+                + " select ?, ?, p.cycle_id, p.position_id, p.security_id, ?, ?, 'bracket', ?, ?, ?, 'new', ?, ?, p.client_order_id, ?"
                 + " from orders p where p.client_order_id = ? on conflict (client_order_id) do nothing",
-                UUID.nameUUIDFromBytes(leg.clientOrderId().getBytes()), leg.clientOrderId(), leg.orderType(), leg.quantity(), leg.limitPrice(),
+                // a leg is on the other side of its entry: a long's legs sell, a short's buy
+                UUID.nameUUIDFromBytes(leg.clientOrderId().getBytes()), leg.clientOrderId(), legSide(parent, leg), leg.orderType(), leg.quantity(), leg.limitPrice(),
                 leg.stopPrice(), leg.brokerOrderId(), timestamp(leg.submittedAt()), leg.leg(), parent.clientOrderId());
         if (inserted > 0) {
             jdbc.update("insert into order_events (client_order_id, to_status, reason) values (?, 'new', ?)", leg.clientOrderId(),
                     leg.leg() + " leg of " + parent.clientOrderId());
         }
+    }
+
+    /** The side of a bracket leg: as the broker says, else the other side of its entry. */
+    static String legSide(BrokerOrder parent, BrokerOrder leg) {
+        if (leg.side() != null) {
+            return leg.side();
+        }
+        return "sell".equals(parent.side()) ? "buy" : "sell";
     }
 
     /** One order's broker state into the record, in one transaction: status step, new fills, the position they move. */

@@ -42,6 +42,8 @@ class ShortTradingIT {
     @Autowired
     ReconciliationDesk reconciliation;
     @Autowired
+    com.catalyst.desk.OrderSyncDesk orderSync;
+    @Autowired
     org.apache.camel.ProducerTemplate producer;
 
     @Test
@@ -83,6 +85,10 @@ class ShortTradingIT {
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-quantity));
         // the bracket's legs are buys at the broker: the stop above, the target below
         assertThat(broker.openOrders()).extracting(BrokerOrder::side).containsOnly("buy");
+        // and so they are in the record once the order sync has followed the entry
+        orderSync.sync();
+        assertThat(jdbc.queryForList("select leg || ':' || side from orders where parent_client_order_id = ?", String.class, entryId))
+                .containsExactlyInAnyOrder("stop_loss:buy", "take_profit:buy");
 
         HttpResponse<String> closed = http.delete("/api/v1/trading/positions/" + symbol);
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
