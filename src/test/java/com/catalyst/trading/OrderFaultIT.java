@@ -83,10 +83,12 @@ class OrderFaultIT {
                     .min(java.util.Comparator.comparingLong((String k) -> kills.stream().filter(x -> x.point().equals(point) && x.kind().equals(k)).count())
                             .thenComparing(k -> Math.floorMod(KINDS.indexOf(k) - turn, KINDS.size())))
                     .orElse("exit/long");
-            boolean exits = kind.startsWith("exit/");
             // the side the kill waits for: a long enters with a buy and exits with a sell, a short the reverse
             String side = kind.equals("entry/long") || kind.equals("exit/short") ? "buy" : "sell";
-            CatalystProcess app = launch(point, side, exits, slot);
+            // exits: the flatten window held open, the clock just after the newest position of the kind was opened, so
+            // that its bracket's legs are unlikely to have closed it at the broker before the cycle's flatten does
+            Integer exitMinute = kind.startsWith("exit/") ? exitMinute(kind.equals("exit/long") ? "long" : "short") : null;
+            CatalystProcess app = launch(point, side, exitMinute, slot);
             try {
                 Kill kill = null;
                 for (int attempt = 0; attempt < 2 && kill == null; attempt++) {
@@ -112,7 +114,7 @@ class OrderFaultIT {
         }
 
         // a clean start-up on the same database: its reconciliation settles what the last kill left
-        CatalystProcess last = launch(null, null, false, -1);
+        CatalystProcess last = launch(null, null, null, -1);
         String health;
         try {
             health = last.get("/health").body();
@@ -241,16 +243,21 @@ class OrderFaultIT {
 
     /**
      * A process on the test's database, shorts allowed, with the fault point armed for orders of {@code side} (or none),
-     * its clock at a time of day where the cycle opens positions or, for exits, inside the end-of-day flatten window;
-     * returns once start-up reconciliation has succeeded.
+     * its clock at a time of day where the cycle opens positions or, for exits ({@code exitMinute} set), at that minute
+     * with the end-of-day flatten window open; returns once start-up reconciliation has succeeded.
      */
-    private CatalystProcess launch(String point, String side, boolean exits, int slot) throws Exception {
+    private CatalystProcess launch(String point, String side, Integer exitMinute, int slot) throws Exception {
         launches++;
+        boolean exits = exitMinute != null;
         // entries: spread over 09:45–15:14 so prices move between launches and stops and targets are hit too
-        int minute = exits ? 15 * 60 + 56 : 9 * 60 + 45 + Math.floorMod(slot * 37, 330);
+        int minute = exits ? exitMinute : 9 * 60 + 45 + Math.floorMod(slot * 37, 330);
         List<String> settings = new ArrayList<>(List.of("--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 String.format("--catalyst.clock.start-time=%02d:%02d", minute / 60, minute % 60), "--catalyst.clock.speed=1",
                 "--catalyst.risk.max-daily-loss=1000000", "--catalyst.trading.reconcile-interval=1h", "--catalyst.trading.allow-short=true"));
+        if (exits) {
+            // the flatten window open whatever the time: the cycle's manage step closes every position
+            settings.add("--catalyst.trading.flatten-minutes-before-close=390");
+        }
         if (point != null) {
             settings.add("--catalyst.fault.pause-at=" + point);
             settings.add("--catalyst.fault.pause-side=" + side);
@@ -273,6 +280,17 @@ class OrderFaultIT {
             app.kill();
             throw e;
         }
+    }
+
+    /**
+     * The New York minute just after the newest open position of {@code side} was opened (by the record, which the last
+     * kill may have left behind the broker: then the end of the day), at most 15:56.
+     */
+    private int exitMinute(String side) {
+        Integer opened = jdbc.queryForObject("select max(extract(hour from opened_at at time zone 'America/New_York') * 60"
+                + " + extract(minute from opened_at at time zone 'America/New_York'))::int from positions where status = 'open' and side = ?",
+                Integer.class, side);
+        return opened == null ? 15 * 60 + 56 : Math.min(opened + 1, 15 * 60 + 56);
     }
 
     private int openPositions(String where) {
