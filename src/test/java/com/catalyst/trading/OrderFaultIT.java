@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.catalyst.desk.FaultPoints;
+import com.catalyst.faults.FaultPoints;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.testsupport.TestRedis;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.catalyst.desk.CycleDesk;
-import com.catalyst.desk.FaultPoints;
 import com.catalyst.desk.ManualOrderDesk;
 import com.catalyst.desk.OrderSyncDesk;
 import com.catalyst.desk.ReconciliationDesk;
@@ -73,7 +72,6 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         registry.bind("brokerPort", broker);
         // the broker never saw an order the record holds (no row to reopen here)
         registry.bind("tradeDesk", new TradeDesk(broker, (clientOrderId, quantity) -> false));
-        registry.bind("faultPoints", new FaultPoints("", "", java.time.Duration.ofMinutes(10)));
         registry.bind("requestDefaults", new RequestDefaults(clock, market, PROPS, new CycleDesk(clock, PROPS, JSON), JSON));
         registry.bind("recordedDecisions", recordedDecisions);
         registry.bind("marketDataGuard", marketDataGuard);

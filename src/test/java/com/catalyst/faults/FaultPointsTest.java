@@ -1,0 +1,97 @@
+package com.catalyst.faults;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.catalyst.trading.OrderIntent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FaultPointsTest {
+
+    @Test
+    void onlyTheNamedStepOfACyclePausesAndOnlyOnce() {
+        FaultPoints sent = new FaultPoints("sent", "", Duration.ZERO);
+        assertThat(sent.pause("before-send", "CAT-1", "buy", "20260106-001")).isFalse();
+        assertThat(sent.pause("sent", "CAT-1", "buy", null)).as("a reconciliation re-run, outside a cycle").isFalse();
+        assertThat(sent.pause("sent", "CAT-1", "buy", "20260106-001")).isTrue();
+        assertThat(sent.pause("sent", "CAT-2", "sell", "20260106-001")).isFalse();
+    }
+
+    @Test
+    void aNamedSideLetsTheOtherSidePass() {
+        FaultPoints sells = new FaultPoints("sent", "sell", Duration.ZERO);
+        assertThat(sells.pause("sent", "CAT-20260106-001-AAPL-buy", "buy", "20260106-001")).isFalse();
+        assertThat(sells.pause("sent", "CAT-20260106-001-MSFT-sell", "sell", "20260106-001")).isTrue();
+        assertThat(sells.pause("sent", "CAT-20260106-001-TSLA-sell", "sell", "20260106-001")).as("only once").isFalse();
+        assertThatThrownBy(() -> new FaultPoints("sent", "short", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pause-side").hasMessageContaining("short");
+    }
+
+    @Test
+    void anUnknownStepIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new FaultPoints("after-lunch", "", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("before-send").hasMessageContaining("after-lunch");
+    }
+
+    /**
+     * As a Camel intercept strategy it pauses just before the route step its point names (by the step's id), for the
+     * order in the exchange's {@code intent}; every other step runs untouched. Each step below notes whether the
+     * pause had happened when the step ran.
+     */
+    @Test
+    void asAnInterceptStrategyItPausesJustBeforeTheNamedStep() throws Exception {
+        for (String point : FaultPoints.STEPS) {
+            FaultPoints faults = new FaultPoints(point, "sell", Duration.ZERO);
+            List<String> seen = new ArrayList<>();
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.getCamelContextExtension().addInterceptStrategy(faults);
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:place").id("place")
+                                .process(e -> seen.add("order-send:" + faults.paused.get())).id("order-send")
+                                .process(e -> seen.add("order-transition:" + faults.paused.get())).id("order-transition")
+                                .process(e -> seen.add("order-fill:" + faults.paused.get())).id("order-fill")
+                                .process(e -> seen.add("position-publish:" + faults.paused.get())).id("position-publish");
+                    }
+                });
+                camel.start();
+                ProducerTemplate producer = camel.createProducerTemplate();
+                // a buy passes, and so does a sell outside a cycle (reconciliation's re-run)
+                producer.send("direct:place", e -> {
+                    e.setProperty("intent", intent("buy"));
+                    e.setProperty("cycleId", "20260106-001");
+                });
+                producer.send("direct:place", e -> e.setProperty("intent", intent("sell")));
+                assertThat(faults.paused.get()).as(point).isFalse();
+                producer.send("direct:place", e -> {
+                    e.setProperty("intent", intent("sell"));
+                    e.setProperty("cycleId", "20260106-001");
+                });
+            }
+            String node = FaultPoints.BEFORE_NODE.get(point);
+            List<String> last = seen.subList(8, 12);
+            assertThat(last).as(point).allMatch(s -> s.endsWith(":" + (FaultPoints.STEPS.indexOf(point) <= stepIndex(s) ? "true" : "false")));
+            assertThat(last).as(point).contains(node + ":true");
+        }
+    }
+
+    private static int stepIndex(String seen) {
+        return List.copyOf(FaultPoints.BEFORE_NODE.entrySet()).stream().filter(e -> seen.startsWith(e.getValue() + ":"))
+                .map(e -> FaultPoints.STEPS.indexOf(e.getKey())).findFirst().orElseThrow();
+    }
+
+    private static OrderIntent intent(String side) {
+        return new OrderIntent("entry", "20260106-001", OrderIntent.entryClientOrderId("20260106-001", "ABC", side), "ABC", side, 100,
+                new BigDecimal("20.00"), null, null, null, "bull_flag", null, null, null, null, null, null);
+    }
+}
