@@ -2,15 +2,13 @@ package com.catalyst.desk;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.clock.TradingClock;
+import com.catalyst.workflow.CycleStart;
 import com.catalyst.workflow.CycleState;
-import com.catalyst.workflow.CycleSummary;
 import com.catalyst.workflow.TradingMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +16,9 @@ import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 /**
- * The workflow's bookkeeping around a cycle: one cycle at a time, its {@code YYYYMMDD-NNN} id, the rows it writes
- * at its start and end, and the cycle id in the logging context so that every log line of the cycle carries it.
+ * The workflow's bookkeeping around a cycle: one cycle at a time, its {@code YYYYMMDD-NNN} id, what the record keeps
+ * of it at its start (written by CycleRepository), and the cycle id in the logging context so that every log line of
+ * the cycle carries it.
  */
 @Component("cycleDesk")
 public class CycleDesk {
@@ -108,49 +107,18 @@ public class CycleDesk {
         return clock.sessionDate();
     }
 
-    /** The LIKE pattern of today's cycle ids, for the next-number query. */
-    public String todayPattern() {
-        return clock.sessionDate().format(DAY) + "-%";
-    }
-
-    public CycleState open(List<Map<String, Object>> nextNumberRows) {
-        int next = ((Number) nextNumberRows.get(0).get("next")).intValue();
+    /** Opens the session's cycle number {@code next} (CycleRepository.nextNumber) with the desk's mode. */
+    public CycleState open(int next) {
         String cycleId = clock.sessionDate().format(DAY) + "-" + String.format("%03d", next);
         MDC.put("cycleId", cycleId);
         return new CycleState(cycleId, TradingMode.of(mode), clock.sessionDate(), clock.now(), clock.minutesToClose(), Instant.now());
     }
 
-    public Map<String, Object> insertRow(CycleState state) throws JsonProcessingException {
-        Map<String, Object> row = new HashMap<>();
-        row.put("cycle_id", state.cycleId);
-        row.put("mode", state.mode.id());
-        row.put("max_positions", props.risk().maxOpenPositions());
-        row.put("max_daily_loss", props.risk().maxDailyLoss());
-        row.put("position_size_multiplier", state.mode.sizeMultiplier());
-        row.put("risk_level", props.risk().riskPerTrade());
-        row.put("scan_frequency", props.workflow().interval().toSeconds());
-        row.put("session_time", java.sql.Timestamp.from(state.asOf));
-        row.put("configuration", json.writeValueAsString(Map.of(
-                "funnel", props.funnel(), "scanner", props.scanner(), "risk", props.risk(), "mode", state.mode.id())));
-        return row;
-    }
-
-    public Map<String, Object> finishRow(CycleSummary summary) throws JsonProcessingException {
-        Map<String, Object> row = new HashMap<>();
-        row.put("cycle_id", summary.cycleId());
-        row.put("status", summary.status());
-        row.put("candidates_scanned", summary.candidates());
-        row.put("candidates_after_news", summary.afterNews());
-        row.put("candidates_after_pattern", summary.afterPattern());
-        row.put("candidates_after_technical", summary.afterTechnical());
-        row.put("candidates_picked", summary.picked());
-        row.put("orders_approved", summary.approved());
-        row.put("orders_placed", summary.placed());
-        row.put("news_status", summary.newsStatus());
-        row.put("duration_ms", summary.durationMs());
-        row.put("step_timings", json.writeValueAsString(summary.stepMillis()));
-        row.put("failure_reason", summary.failureReason());
-        return row;
+    /** What the record keeps of the cycle at its start: its mode and the limits and settings it runs under. */
+    public CycleStart start(CycleState state) throws JsonProcessingException {
+        return new CycleStart(state.cycleId, state.mode, props.risk().maxOpenPositions(), props.risk().maxDailyLoss(),
+                state.mode.sizeMultiplier(), props.risk().riskPerTrade(), props.workflow().interval().toSeconds(), state.asOf,
+                json.writeValueAsString(Map.of("funnel", props.funnel(), "scanner", props.scanner(), "risk", props.risk(), "mode", state.mode.id())));
     }
 
     /** The Redis cycle-state value: what a second process or an operator needs to see the cycle in flight. */

@@ -2,10 +2,10 @@ package com.catalyst.health;
 
 import com.catalyst.desk.CycleDesk;
 import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.catalyst.workflow.CycleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +22,12 @@ public class InterruptedCycleReconciler {
 
     private final CycleDesk cycles;
     private final DependencyProbe probe;
-    private final JdbcTemplate jdbc;
+    private final CycleRepository record;
 
-    public InterruptedCycleReconciler(CycleDesk cycles, DependencyProbe probe, JdbcTemplate jdbc) {
+    public InterruptedCycleReconciler(CycleDesk cycles, DependencyProbe probe, CycleRepository record) {
         this.cycles = cycles;
         this.probe = probe;
-        this.jdbc = jdbc;
+        this.record = record;
     }
 
     @Scheduled(fixedDelayString = "${catalyst.workflow.reconcile-interval-ms:10000}", initialDelayString = "${catalyst.workflow.reconcile-interval-ms:10000}")
@@ -41,9 +41,7 @@ public class InterruptedCycleReconciler {
             return; // a live cycle owns its row; try again later
         }
         try {
-            int marked = jdbc.update("update trading_cycles set status = 'failed', stopped_at = coalesce(stopped_at, now()),"
-                    + " failure_reason = coalesce(failure_reason, 'interrupted: the cycle could not record its end (database or process went away)')"
-                    + " where status = 'active'");
+            int marked = record.failInterrupted("interrupted: the cycle could not record its end (database or process went away)");
             if (marked > 0) {
                 LOG.warn("Marked {} interrupted cycle(s) failed: they were running when the database or the process went away", marked);
             }

@@ -37,9 +37,13 @@ import org.apache.camel.model.ToDynamicDefinition;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
@@ -62,6 +66,10 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
     private final Map<String, BundleAnswer> answers = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per bundle endpoint, the last request it was sent. */
     private final Map<String, JsonNode> requests = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The record of cycles (CycleRepository) behind a mock: the day's first cycle, and every write noted in {@link #calls}. */
+    private final CycleRepository cycles = mock(CycleRepository.class);
+    /** In order: the repository's writes ("started", "finished") and the bundles called (their endpoints). */
+    private final List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @FunctionalInterface
     interface BundleAnswer {
@@ -77,6 +85,7 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
     protected void bindToRegistry(Registry registry) {
         var f = PROPS.funnel();
         registry.bind("cycleDesk", cycleDesk);
+        registry.bind("cycleRepository", cycles);
         // the funnel's sizes as ProcessorConfiguration builds them from the settings
         registry.bind("cycleFunnel", new CycleFunnel(new FunnelSizes(PROPS.scanner().topCandidates(), f.afterNews(), f.afterPattern(),
                 f.afterTechnical(), f.picks())));
@@ -114,7 +123,10 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
         AdviceWith.adviceWith(context, "workflow-call-bundle", a -> a.weaveByType(ToDynamicDefinition.class).replace().to("mock:bundle"));
         AdviceWith.adviceWith(context, "workflow-cycle-timer", a -> a.replaceFromWith("direct:workflow-cycle-tick"));
         getMockEndpoint("mock:bundle").whenAnyExchangeReceived(this::answer);
-        getMockEndpoint(SQL).whenAnyExchangeReceived(WorkflowCycleRouteTest::record);
+        getMockEndpoint(SQL).whenAnyExchangeReceived(exchange -> exchange.getMessage().setHeader("CamelSqlUpdateCount", 1));
+        when(cycles.nextNumber(DAY)).thenReturn(1);
+        doAnswer(call -> calls.add("started")).when(cycles).started(any());
+        doAnswer(call -> calls.add("finished")).when(cycles).finished(any());
         startRoutes();
     }
 
@@ -125,22 +137,20 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
         assertThat(bundle).as("a bundle at " + target).isNotNull();
         JsonNode request = JSON.readTree(exchange.getMessage().getBody(String.class));
         requests.put(target, request);
+        calls.add(target);
         Object response = bundle.answer(request);
         exchange.getMessage().setBody(JSON.writeValueAsString(response));
     }
 
-    /** The record: the cycle's number for the day, and one row for every write. */
-    private static void record(Exchange exchange) {
-        String statement = exchange.getProperty(STATEMENT, String.class);
-        if (statement.startsWith("select coalesce(max(")) {
-            exchange.getMessage().setBody(List.of(Map.of("next", 1)));
-        } else {
-            exchange.getMessage().setHeader("CamelSqlUpdateCount", 1);
-        }
-    }
-
     private static ScanCandidate candidate(String symbol, double score, int rank) {
         return new ScanCandidate(symbol, 20.0, 1_000_000, 3.0, 2.0, 1.0, 2.5, 60, 60, 0, 50, score, rank);
+    }
+
+    /** The summary the cycle's row was finished with (the last, when several cycles ran). */
+    private CycleSummary finished() throws Exception {
+        ArgumentCaptor<CycleSummary> summary = ArgumentCaptor.forClass(CycleSummary.class);
+        verify(cycles, org.mockito.Mockito.atLeastOnce()).finished(summary.capture());
+        return summary.getValue();
     }
 
     private CycleSummary runCycle() {
@@ -181,13 +191,18 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
         bundles.assertIsSatisfied();
         assertThat(summary.status()).isEqualTo("completed");
         assertThat(summary.cycleId()).isEqualTo(CYCLE);
-        // the cycle's row is written before the first bundle is called, and finished after the last step
-        assertThat(statements()).hasSize(3);
-        assertThat(statements().get(0)).startsWith("select coalesce(max(");
-        assertThat(statements().get(1)).startsWith("insert into trading_cycles");
-        assertThat(statements().get(2)).startsWith("update trading_cycles set status = :#status");
-        assertThat(getMockEndpoint(SQL).getExchanges().get(2).getMessage().getBody(Map.class))
-                .containsEntry("status", "completed").containsEntry("candidates_picked", 1).containsEntry("orders_placed", 1L);
+        // the cycle's row is written before the first bundle is called, and finished after the last step (before the report)
+        assertThat(calls.subList(0, 2)).containsExactly("started", endpoint("trading-manage"));
+        assertThat(calls.indexOf("finished")).isEqualTo(calls.indexOf(endpoint("trading-execute")) + 1);
+        ArgumentCaptor<CycleStart> start = ArgumentCaptor.forClass(CycleStart.class);
+        verify(cycles).started(start.capture());
+        assertThat(start.getValue().cycleId()).isEqualTo(CYCLE);
+        assertThat(start.getValue().sessionTime()).isEqualTo(AS_OF);
+        assertThat(finished().status()).isEqualTo("completed");
+        assertThat(finished().picked()).isEqualTo(1);
+        assertThat(finished().placed()).isEqualTo(1L);
+        // nothing of the cycle's record goes through a SQL endpoint of the route any more
+        assertThat(statements()).isEmpty();
         // the cycle's state in Redis, and the scan's cache beside the news call
         assertThat(getMockEndpoint(REDIS).getExchanges()).extracting(e -> e.getMessage().getHeader("CamelRedis.Key"))
                 .containsExactlyInAnyOrder("catalyst:scan:latest", "catalyst:cycle:current");
@@ -228,8 +243,8 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
                 endpoint("pattern-analyze"), endpoint("reporting-cycle-report"));
         assertThat(summary.status()).isEqualTo("failed");
         assertThat(summary.failureReason()).isEqualTo("IllegalStateException: pattern bundle broke");
-        assertThat(getMockEndpoint(SQL).getExchanges().get(2).getMessage().getBody(Map.class)).containsEntry("status", "failed")
-                .containsEntry("failure_reason", "IllegalStateException: pattern bundle broke");
+        assertThat(finished().status()).isEqualTo("failed");
+        assertThat(finished().failureReason()).isEqualTo("IllegalStateException: pattern bundle broke");
         // the slot is free again: the next cycle runs
         assertThat(cycleDesk.isRunning()).isFalse();
         answers.put(endpoint("pattern-analyze"), request -> new PatternResponse(request.get("cycle_id").asText(), AS_OF, List.of()));
@@ -301,8 +316,8 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
         answers.put(endpoint("reporting-cycle-report"), request -> {
             throw new IllegalStateException("reporting is down");
         });
-        // the cycle's number, its row, its finish, and the report's dead letter (written off the cycle's thread)
-        getMockEndpoint(SQL).expectedMessageCount(4);
+        // the report's dead letter (written off the cycle's thread)
+        getMockEndpoint(SQL).expectedMessageCount(1);
 
         CycleSummary summary = runCycle();
 
