@@ -8,10 +8,10 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** The backtest tables (V6): a run's row, its trades and equity samples written in batches, and reading them back. */
-@Component
+@Repository
 public class BacktestStore {
 
     private final JdbcTemplate jdbc;

@@ -14,13 +14,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /**
  * The sweep tables (V13): a sweep's row, its trials written once each under (sweep_id, trial_no) as they end, its folds,
  * and reading them back. Progress is the count of trial rows, so a trial written twice still counts once.
  */
-@Component
+@Repository
 public class SweepStore {
 
     /** Who writes a trial's result: this process, as host:pid (docs/research.md, sweep_trials.worker). */

@@ -80,8 +80,6 @@ class ArchitectureRulesTest {
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
             "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
-            "com.catalyst.backtest.BacktestStore",
-            "com.catalyst.backtest.SweepStore",
             "com.catalyst.desk.ManualOrderDesk",
             "com.catalyst.desk.OrderSyncDesk",
             "com.catalyst.desk.ReconciliationDesk",
