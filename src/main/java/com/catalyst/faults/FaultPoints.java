@@ -65,6 +65,11 @@ public class FaultPoints implements InterceptStrategy {
                 this.pauseSide == null ? "" : this.pauseSide + " ", pauseFor);
     }
 
+    /** The id of the route step that {@code point} pauses just before. */
+    public static String stepId(String point) {
+        return BEFORE_NODE.get(point);
+    }
+
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target, Processor nextTarget) {
         if (definition == null || !BEFORE_NODE.get(pauseAt).equals(definition.getId())) {

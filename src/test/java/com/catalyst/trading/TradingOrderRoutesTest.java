@@ -127,6 +127,27 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         return template.requestBodyAndHeader("direct:trading-place-order", intent, "ignored", null, OrderOutcome.class);
     }
 
+    /**
+     * The kill -9 test's hook (FaultPoints, an intercept strategy) finds the order path's steps by their ids: they are
+     * all in trading-place-order, in the order of the points.
+     */
+    @Test
+    void theStepsTheFaultPointsPauseBeforeAreInTheOrderRouteInOrder() {
+        List<String> ids = new java.util.ArrayList<>();
+        collectIds(((org.apache.camel.model.ModelCamelContext) context).getRouteDefinition("trading-place-order").getOutputs(), ids);
+        List<String> marked = com.catalyst.faults.FaultPoints.STEPS.stream().map(com.catalyst.faults.FaultPoints::stepId).toList();
+        assertThat(ids.stream().filter(marked::contains).toList()).isEqualTo(marked);
+    }
+
+    private static void collectIds(List<org.apache.camel.model.ProcessorDefinition<?>> outputs, List<String> ids) {
+        for (org.apache.camel.model.ProcessorDefinition<?> node : outputs) {
+            if (node.getId() != null) {
+                ids.add(node.getId());
+            }
+            collectIds(node.getOutputs(), ids);
+        }
+    }
+
     @Test
     void anEntryIsRecordedBeforeTheBrokerSeesItAndItsFillOpensThePosition() {
         OrderOutcome outcome = place(entry("AAA"));
