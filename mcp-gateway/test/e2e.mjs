@@ -480,6 +480,8 @@ async function shorts() {
   // a cycle today for execute_trade to attach to; room for one more position whatever the cycle opened
   const started = await call('start_trading_cycle', { mode: 'normal', run_now: true });
   check(!started.isError, `start_trading_cycle answers (${started.content?.[0]?.text?.slice(0, 160)})`);
+  // no further cycle from the timer: what this phase trades is its own
+  await call('stop_trading', { close_positions: false, reason: 'manual' });
   await call('update_risk_parameters', { max_open_positions: 20, reason: 'end-to-end short' });
   const held = (await call('get_positions', {})).structuredContent.positions.map(p => p.symbol);
   const working = (await call('get_working_orders', {})).structuredContent.orders.map(o => o.symbol);
@@ -505,9 +507,12 @@ async function shorts() {
   const entry = (await call('get_orders', { limit: 20 })).structuredContent.orders.find(o => o.client_order_id === order?.client_order_id);
   check(entry?.order_class === 'bracket' && entry.stop_price > entry.filled_avg_price && entry.take_profit_price < entry.filled_avg_price,
     `the short's bracket is inverted: stop above the fill, target below (got ${JSON.stringify(entry).slice(0, 300)})`);
-  // a second short entry in the same cycle and symbol is refused before risk
+  // a second short entry is refused: by the one-entry-a-cycle rule (its id ends -sell) or, once the timer has run
+  // another cycle, by risk's one position a symbol
   const again = await call('execute_trade', { symbol, side: 'short' });
-  check(again.isError && again.content[0].text.includes(`${symbol}-sell`), `a second short entry is refused naming it (${again.content[0].text.slice(0, 200)})`);
+  const refusal = again.content?.[0]?.text ?? '';
+  check(again.isError && (refusal.includes(`${symbol}-sell`) || refusal.includes(`a position in ${symbol} is already open`)),
+    `a second short entry in ${symbol} is refused (${refusal.slice(0, 200)})`);
 
   const closed = await call('close_position', { symbol });
   check(!closed.isError && closed.structuredContent.order?.side === 'buy', `close_position covers the short with a buy (got ${closed.content?.[0]?.text?.slice(0, 300)})`);
