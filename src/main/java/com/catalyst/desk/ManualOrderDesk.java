@@ -144,7 +144,7 @@ public class ManualOrderDesk {
     public static String clientOrderId(String idempotencyKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return "CAT-MAN-" + HexFormat.of().formatHex(digest, 0, 16);
+            return OrderIntent.MANUAL_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JVM", impossible);
         }
