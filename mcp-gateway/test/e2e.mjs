@@ -516,6 +516,24 @@ async function shorts() {
 
   const closed = await call('close_position', { symbol });
   check(!closed.isError && closed.structuredContent.order?.side === 'buy', `close_position covers the short with a buy (got ${closed.content?.[0]?.text?.slice(0, 300)})`);
+
+  // a short's limit entry resting above the market (POST /api/v1/trading/orders, side short), replaced by a short
+  const quote = (await call('get_quote', { symbol })).structuredContent.data;
+  const base = URL_.replace(/\/mcp$/, '');
+  const above = Math.round(quote.last * 1.03 * 100) / 100;
+  const placed = await fetch(`${base}/api/v1/trading/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth },
+    body: JSON.stringify({ symbol, side: 'short', quantity: 2, type: 'limit', limit_price: above, idempotency_key: 'e2e-short-limit' }) });
+  const resting = await placed.json();
+  check(placed.status === 200 && resting.side === 'sell' && resting.order_type === 'limit' && resting.status !== 'filled',
+    `a short's sell limit rests at ${above} (${placed.status} ${JSON.stringify(resting).slice(0, 200)})`);
+  const higher = Math.round(quote.last * 1.04 * 100) / 100;
+  const replaced = await call('replace_order', { client_order_id: resting.client_order_id, limit_price: higher });
+  const fresh = replaced.structuredContent?.order;
+  check(!replaced.isError && replaced.structuredContent.canceled?.status === 'canceled' && fresh?.side === 'sell'
+    && fresh.client_order_id !== resting.client_order_id,
+    `replace_order replaces the short's limit entry with another sell to open (${replaced.content?.[0]?.text?.slice(0, 300)})`);
+  const cancelled = await call('cancel_order', { client_order_id: fresh?.client_order_id ?? 'none' });
+  check(!cancelled.isError && cancelled.structuredContent.order.status === 'canceled', 'cancel_order cancels the replacement');
   await client.close();
 }
 

@@ -188,9 +188,9 @@ public final class ToolCatalog {
                 List.of(text("client_order_id", "The order's client order id, as get_working_orders lists it.", true, null)),
                 object("order", ANY_OBJECT), new Hints(false, true, true, true), "trading", false);
         add("replace_order", "Replace a limit entry",
-                "Changes a working limit entry (a buy limit order that is not a bracket leg): cancels it, then places a new limit "
-                        + "entry at limit_price (USD) with the same symbol, the same quantity unless quantity is given, and a new client order "
-                        + "id. The new order goes through the risk manager like any order and may be resized or refused; if the old order "
+                "Changes a working limit entry (a buy limit order, or a short's sell limit to open, that is not a bracket leg or an "
+                        + "exit): cancels it, then places a new limit entry at limit_price (USD) with the same symbol and direction, the same "
+                        + "quantity unless quantity is given, and a new client order id. The new order goes through the risk manager like any order and may be resized or refused; if the old order "
                         + "filled before the cancel, nothing new is placed. Catalyst does this as cancel + new order rather than the "
                         + "broker's replace, so that the paper broker and Alpaca behave alike and risk sees every entry.",
                 List.of(text("client_order_id", "The working limit entry's client order id (get_working_orders).", true, null),
