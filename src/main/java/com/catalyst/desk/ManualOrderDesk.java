@@ -156,14 +156,14 @@ public class ManualOrderDesk {
 
     /**
      * The entry of an approved order: a buy, or for a short a sell to open with the bracket inverted (risk placed the stop
-     * above and the target below), which TradeDesk.send only sends when the broker lends the symbol. As a cycle's entries
-     * (TradeDesk.entries), a long trails in a trailing exit mode and a short keeps its bracket.
+     * above and the target below), which TradeDesk.send only sends when the broker lends the symbol. In a trailing exit
+     * mode either carries its trail and goes out without legs, as a cycle's entries do (TradeDesk.entries).
      */
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
         OrderIntent entry = new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), order.shortEntry() ? "sell" : "buy",
                 decision.approvedQuantity(), decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual",
                 null, null, order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine());
-        return order.shortEntry() ? entry : entry.withTrail(exitSettings.trailFor(decision));
+        return entry.withTrail(exitSettings.trailFor(decision));
     }
 
     /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */

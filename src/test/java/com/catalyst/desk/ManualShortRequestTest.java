@@ -143,6 +143,21 @@ class ManualShortRequestTest {
     }
 
     @Test
+    void inATrailingExitModeAShortGoesOutWithoutLegsAndCarriesItsTrailAsACyclesDoes() {
+        ManualOrderDesk desk = orders(true);
+        org.springframework.test.util.ReflectionTestUtils.setField(desk, "exitSettings", com.catalyst.trading.ExitSettings.of("trailing-percent", 1.5, 2));
+        RiskDecision approved = new RiskDecision("AAA", "short", "approved", 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
+                new BigDecimal("38.00"), new BigDecimal("10.00"), "manual", "within limits", Map.of());
+
+        OrderIntent intent = desk.intent(desk.validate(order("short"), null), approved);
+
+        assertThat(intent.side()).isEqualTo("sell");
+        assertThat(intent.trail()).isNotNull();
+        assertThat(intent.trail().percent()).isEqualByComparingTo("1.5");
+        assertThat(intent.toRequest().bracket()).isFalse();
+    }
+
+    @Test
     void aBuyStaysABuyUnderItsOldRequestLine() {
         ManualOrderDesk desk = orders(true);
         ManualOrder order = desk.validate(order("BUY"), null);
