@@ -1,5 +1,6 @@
 // End-to-end test of Catalyst's MCP gateway with the official MCP TypeScript SDK client.
-// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|json|ratelimit|fuzz|traders|watchlist|all>
+// Usage: MCP_URL=http://127.0.0.1:5000/mcp MCP_KEY=<key> node e2e.mjs <functional|json|ratelimit|fuzz|traders|watchlist|shorts|all>
+// (shorts needs catalyst.trading.allow-short on: McpShortIT)
 // Exit code 0 when every check passed; each failure is printed with what was expected.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -463,6 +464,79 @@ async function jsonAnswers() {
   await client.close();
 }
 
+// ---- a trader's short through the tools (shorts on: McpShortIT): checked by risk, sold to open, covered ----
+async function shorts() {
+  const { client } = await connect();
+  const tools = (await client.listTools()).tools;
+  for (const name of ['check_trade_risk', 'execute_trade']) {
+    const tool = tools.find(t => t.name === name);
+    const side = tool?.inputSchema?.properties?.side;
+    check(JSON.stringify(side?.enum) === '["long","short"]' && side?.default === 'long',
+      `${name} takes side long (the default) or short (got ${JSON.stringify(side)})`);
+    check(/short/.test(tool?.description ?? '') && tool.description.includes('catalyst.trading.allow-short'),
+      `${name} says how a short is judged and that it needs catalyst.trading.allow-short`);
+  }
+  const call = async (name, args) => client.callTool({ name, arguments: args }, undefined, { timeout: 120000 });
+  // a cycle today for execute_trade to attach to; room for one more position whatever the cycle opened
+  const started = await call('start_trading_cycle', { mode: 'normal', run_now: true });
+  check(!started.isError, `start_trading_cycle answers (${started.content?.[0]?.text?.slice(0, 160)})`);
+  // no further cycle from the timer: what this phase trades is its own
+  await call('stop_trading', { close_positions: false, reason: 'manual' });
+  await call('update_risk_parameters', { max_open_positions: 20, reason: 'end-to-end short' });
+  const held = (await call('get_positions', {})).structuredContent.positions.map(p => p.symbol);
+  const working = (await call('get_working_orders', {})).structuredContent.orders.map(o => o.symbol);
+  const scan = await call('scan_market', { limit: 20, fresh: true });
+  const symbol = scan.structuredContent.candidates.map(c => c.symbol).find(s => !held.includes(s) && !working.includes(s) && /^[A-Z]+$/.test(s));
+  check(symbol !== undefined, `a scanned symbol without a position or working order (held ${held})`);
+
+  const checked = await call('check_trade_risk', { symbol, side: 'short' });
+  const decision = checked.structuredContent?.decision;
+  check(!checked.isError && decision?.side === 'short' && ['approved', 'resized'].includes(decision?.verdict),
+    `check_trade_risk ${symbol} short is approved as a short (got ${checked.content?.[0]?.text?.slice(0, 300)})`);
+  check(decision?.stop_price > decision?.entry_price && decision?.target_price < decision?.entry_price,
+    `a short's stop is above the entry and its target below (got ${JSON.stringify(decision).slice(0, 300)})`);
+
+  const executed = await call('execute_trade', { symbol, side: 'short' });
+  const order = executed.structuredContent?.order;
+  check(!executed.isError && executed.structuredContent?.decision?.side === 'short',
+    `execute_trade ${symbol} short answers its short decision (got ${executed.content?.[0]?.text?.slice(0, 300)})`);
+  check(order?.side === 'sell' && order?.status === 'filled', `execute_trade sold to open, filled (got ${JSON.stringify(order).slice(0, 300)})`);
+  const position = (await call('get_positions', {})).structuredContent.positions.find(p => p.symbol === symbol);
+  check(position?.side === 'short' && position.quantity === executed.structuredContent.decision.approved_quantity,
+    `get_positions holds ${symbol} short, the quantity risk approved (got ${JSON.stringify(position)})`);
+  const entry = (await call('get_orders', { limit: 20 })).structuredContent.orders.find(o => o.client_order_id === order?.client_order_id);
+  check(entry?.order_class === 'bracket' && entry.stop_price > entry.filled_avg_price && entry.take_profit_price < entry.filled_avg_price,
+    `the short's bracket is inverted: stop above the fill, target below (got ${JSON.stringify(entry).slice(0, 300)})`);
+  // a second short entry is refused: by the one-entry-a-cycle rule (its id ends -sell) or, once the timer has run
+  // another cycle, by risk's one position a symbol
+  const again = await call('execute_trade', { symbol, side: 'short' });
+  const refusal = again.content?.[0]?.text ?? '';
+  check(again.isError && (refusal.includes(`${symbol}-sell`) || refusal.includes(`a position in ${symbol} is already open`)),
+    `a second short entry in ${symbol} is refused (${refusal.slice(0, 200)})`);
+
+  const closed = await call('close_position', { symbol });
+  check(!closed.isError && closed.structuredContent.order?.side === 'buy', `close_position covers the short with a buy (got ${closed.content?.[0]?.text?.slice(0, 300)})`);
+
+  // a short's limit entry resting above the market (POST /api/v1/trading/orders, side short), replaced by a short
+  const quote = (await call('get_quote', { symbol })).structuredContent.data;
+  const base = URL_.replace(/\/mcp$/, '');
+  const above = Math.round(quote.last * 1.03 * 100) / 100;
+  const placed = await fetch(`${base}/api/v1/trading/orders`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth },
+    body: JSON.stringify({ symbol, side: 'short', quantity: 2, type: 'limit', limit_price: above, idempotency_key: 'e2e-short-limit' }) });
+  const resting = await placed.json();
+  check(placed.status === 200 && resting.side === 'sell' && resting.order_type === 'limit' && resting.status !== 'filled',
+    `a short's sell limit rests at ${above} (${placed.status} ${JSON.stringify(resting).slice(0, 200)})`);
+  const higher = Math.round(quote.last * 1.04 * 100) / 100;
+  const replaced = await call('replace_order', { client_order_id: resting.client_order_id, limit_price: higher });
+  const fresh = replaced.structuredContent?.order;
+  check(!replaced.isError && replaced.structuredContent.canceled?.status === 'canceled' && fresh?.side === 'sell'
+    && fresh.client_order_id !== resting.client_order_id,
+    `replace_order replaces the short's limit entry with another sell to open (${replaced.content?.[0]?.text?.slice(0, 300)})`);
+  const cancelled = await call('cancel_order', { client_order_id: fresh?.client_order_id ?? 'none' });
+  check(!cancelled.isError && cancelled.structuredContent.order.status === 'canceled', 'cancel_order cancels the replacement');
+  await client.close();
+}
+
 const phase = process.argv[2] ?? 'all';
 try {
   if (phase === 'functional' || phase === 'all') await functional();
@@ -470,6 +544,7 @@ try {
   if (phase === 'ratelimit') await ratelimit();
   if (phase === 'traders') await traders();
   if (phase === 'watchlist') await watchlist();
+  if (phase === 'shorts') await shorts();
   if (phase === 'fuzz' || phase === 'all') await fuzz();
 } catch (e) {
   check(false, `phase ${phase} ran to the end (threw ${e.stack ?? e})`);

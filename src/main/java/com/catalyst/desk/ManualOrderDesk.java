@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * A trader's own orders: checks the request (a bad field is a 400 naming it and nothing reaches the broker), asks
  * risk, and turns an approval into an intent whose client order id derives from the idempotency key, so that the
- * same request sent twice places one order. Closing a position or flattening goes through the exit path.
+ * same request sent twice places one order. An entry is a buy (side buy) or, with shorts on, a sell to open (side
+ * short); a plain sell is refused, so that the API never takes a close for an open. Closing a position or flattening
+ * goes through the exit path.
  */
 @Component("manualOrderDesk")
 public class ManualOrderDesk {
@@ -50,17 +52,17 @@ public class ManualOrderDesk {
         this.exits = exits;
     }
 
-    /** The order with its fields checked and completed: a known symbol, side buy, a type, a key; a market order needs a last price. */
+    /**
+     * The order with its fields checked and completed: a known symbol, side buy or short (RiskCheckDesk.entrySide), a
+     * type, a key; a market order needs a last price.
+     */
     public ManualOrder validate(ManualOrder order, String headerKey) {
         if (order == null) {
             throw new FieldException("symbol", "a JSON body with at least symbol and side is required");
         }
         String symbol = symbols.knownSymbol(order.symbol());
-        String side = order.side() == null ? "" : order.side().trim().toLowerCase(Locale.ROOT);
-        if (!side.equals("buy")) {
-            throw new FieldException("side", "'side' must be buy (an entry); close a position with DELETE /api/v1/trading/positions/{symbol}, got '"
-                    + order.side() + "'");
-        }
+        // buy keeps its name in the request line (an older key replays as before); short names a sell to open
+        String side = symbols.entrySide(order.side()).equals("short") ? "short" : "buy";
         // the same range as a risk check's (RiskCheckDesk): risk can only cut a quantity, but it must first be one
         if (order.quantity() != null && (order.quantity() < 1 || order.quantity() > RiskCheckDesk.MAX_QUANTITY)) {
             throw new FieldException("quantity", "'quantity' must be a whole number of shares from 1 to " + RiskCheckDesk.MAX_QUANTITY + ", got "
@@ -135,14 +137,14 @@ public class ManualOrderDesk {
 
     /** What risk judges: risk prices a market order at the last price itself, a limit order at its limit. */
     public RiskCheck riskCheck(ManualOrder order) {
-        return new RiskCheck(order.symbol(), "buy", order.entryPrice(), order.stopPrice(), order.quantity(), order.type(), order.limitPrice());
+        return new RiskCheck(order.symbol(), order.shortEntry() ? "short" : "buy", order.entryPrice(), order.stopPrice(), order.quantity(), order.type(), order.limitPrice());
     }
 
     /** The same key always names the same order: a hash keeps any key within the broker's 128 characters. */
     public static String clientOrderId(String idempotencyKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
-            return "CAT-MAN-" + HexFormat.of().formatHex(digest, 0, 16);
+            return OrderIntent.MANUAL_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every JVM", impossible);
         }
@@ -152,11 +154,16 @@ public class ManualOrderDesk {
         return clientOrderId(order.idempotencyKey());
     }
 
+    /**
+     * The entry of an approved order: a buy, or for a short a sell to open with the bracket inverted (risk placed the stop
+     * above and the target below), which TradeDesk.send only sends when the broker lends the symbol. In a trailing exit
+     * mode either carries its trail and goes out without legs, as a cycle's entries do (TradeDesk.entries).
+     */
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
-        return new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), "buy", decision.approvedQuantity(),
-                decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual", null, null,
-                order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine())
-                .withTrail(exitSettings.trailFor(decision));
+        OrderIntent entry = new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), order.shortEntry() ? "sell" : "buy",
+                decision.approvedQuantity(), decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual",
+                null, null, order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine());
+        return entry.withTrail(exitSettings.trailFor(decision));
     }
 
     /** The 422 answer to an order risk refused: the reason and the numbers, and the note that nothing was sent. */

@@ -360,11 +360,10 @@ public class OrderSyncDesk {
 
     /**
      * Whether the order opens (or grows) a position rather than exiting one: an entry, a buy for a long or a sell for a
-     * short. Bracket legs, trailing stops and exits ({@code CAT-EXIT-…}) exit, whichever their side.
+     * short (OrderIntent.opensPosition). Bracket legs, trailing stops and exits ({@code CAT-EXIT-…}) exit, whichever their side.
      */
     static boolean opens(Map<String, Object> row, BrokerOrder order) {
-        return row.get("leg") == null && !order.clientOrderId().startsWith("CAT-EXIT-")
-                && ("buy".equals(order.side()) || order.clientOrderId().endsWith("-sell"));
+        return row.get("leg") == null && com.catalyst.trading.OrderIntent.opensPosition(order.clientOrderId(), order.side());
     }
 
     /** An entry's fill opens or grows the order's position (long for a buy, short for a sell); an exit's shrinks or closes it. */

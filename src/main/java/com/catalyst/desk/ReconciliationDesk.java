@@ -222,9 +222,8 @@ public class ReconciliationDesk {
 
     /** The intent an unsettled row stands for; entries and exits alike, with the stop and target they carried. */
     private static OrderIntent intent(Map<String, Object> row) {
-        // exits are CAT-EXIT-<position> whichever their side; a sell that is no exit opens a short
-        String id = (String) row.get("client_order_id");
-        boolean entry = "buy".equals(row.get("side")) ? !id.startsWith("CAT-EXIT-") : id.endsWith("-sell");
+        // exits are CAT-EXIT-<position> whichever their side; a cycle's or a trader's sell that is no exit opens a short
+        boolean entry = OrderIntent.opensPosition((String) row.get("client_order_id"), (String) row.get("side"));
         Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
         return new OrderIntent(entry ? "entry" : "exit", (String) row.get("cycle_id"), (String) row.get("client_order_id"),
                 (String) row.get("symbol"), (String) row.get("side"), ((Number) row.get("quantity")).intValue(), null,

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a trader's proposed trade into a risk request, field by field: a bad field is a 400 that names it. A market
  * order is judged at the market's last price, a limit order at its limit; the client's entry_price sizes nothing. Without a
- * stop the risk manager places one from the symbol's 14-bar ATR of today, as it does for a cycle's proposals.
+ * stop the risk manager places one from the symbol's 14-bar ATR of today, as it does for a cycle's proposals. A short
+ * entry (side {@code short}) is taken only while short selling is on (catalyst.trading.allow-short), its stop above the
+ * price judged at.
  */
 @Component("riskCheckDesk")
 public class RiskCheckDesk {
@@ -32,13 +34,46 @@ public class RiskCheckDesk {
     private final TradingClock clock;
     private final CycleDesk cycles;
     private final RequestParameters parameters;
+    private final boolean allowShort;
     private volatile Set<String> universe;
 
-    public RiskCheckDesk(MarketDataPort market, TradingClock clock, CycleDesk cycles, RequestParameters parameters) {
+    @org.springframework.beans.factory.annotation.Autowired
+    public RiskCheckDesk(MarketDataPort market, TradingClock clock, CycleDesk cycles, RequestParameters parameters,
+                         com.catalyst.config.CatalystProperties props) {
+        this(market, clock, cycles, parameters, props.trading().allowShort());
+    }
+
+    /** {@code allowShort}: catalyst.trading.allow-short, whether a trader may propose a short entry. */
+    public RiskCheckDesk(MarketDataPort market, TradingClock clock, CycleDesk cycles, RequestParameters parameters, boolean allowShort) {
         this.market = market;
         this.clock = clock;
         this.cycles = cycles;
         this.parameters = parameters;
+        this.allowShort = allowShort;
+    }
+
+    /**
+     * The direction of a trader's entry, {@code long} or {@code short}: buy or long is a long entry; short is a short
+     * entry (a sell to open), taken only while short selling is on. A plain sell is refused: it could mean closing shares
+     * held as well as opening a short, and a close goes through {@code DELETE /api/v1/trading/positions/{symbol}}.
+     */
+    public String entrySide(String raw) {
+        String side = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+        if (side.equals("buy") || side.equals("long")) {
+            return "long";
+        }
+        if (side.equals("short")) {
+            if (!allowShort) {
+                throw new FieldException("side", "'side' short: short entries are off (catalyst.trading.allow-short,"
+                        + " CATALYST_TRADING_ALLOW_SHORT); nothing was sent");
+            }
+            return "short";
+        }
+        if (side.equals("sell")) {
+            throw new FieldException("side", "'side' sell is not an entry: close a position with DELETE /api/v1/trading/positions/{symbol},"
+                    + " or open a short with 'side':'short'");
+        }
+        throw new FieldException("side", "'side' must be buy (a long entry) or short (a short entry, a sell to open), got '" + raw + "'");
     }
 
     public RiskRequest request(RiskCheck check) {
@@ -46,10 +81,7 @@ public class RiskCheckDesk {
             throw new FieldException("symbol", "a JSON body with symbol and side is required");
         }
         String symbol = knownSymbol(check.symbol());
-        String side = check.side() == null ? "" : check.side().trim().toLowerCase(Locale.ROOT);
-        if (!side.equals("buy") && !side.equals("long")) {
-            throw new FieldException("side", "'side' must be buy (a long entry; exits go through the trading API), got '" + check.side() + "'");
-        }
+        boolean shortEntry = entrySide(check.side()).equals("short");
         if (check.entryPrice() != null && check.entryPrice().signum() <= 0) {
             throw new FieldException("entry_price", "'entry_price' must be a positive price, got " + check.entryPrice());
         }
@@ -62,9 +94,14 @@ public class RiskCheckDesk {
         }
         // a market order is judged at the market's last price, never at a price the client sends (RiskCheck.judgedPrice)
         BigDecimal entry = check.judgedPrice(type.equals("limit") ? null : lastPrice(symbol));
-        if (check.stopPrice() != null && (check.stopPrice().signum() <= 0 || check.stopPrice().compareTo(entry) >= 0)) {
-            throw new FieldException("stop_price", "'stop_price' must be positive and below " + (type.equals("limit") ? "the limit price "
-                    : "the last price ") + entry + " of " + symbol + " for a long entry, got " + check.stopPrice());
+        String judgedAt = (type.equals("limit") ? "the limit price " : "the last price ") + entry + " of " + symbol;
+        if (!shortEntry && check.stopPrice() != null && (check.stopPrice().signum() <= 0 || check.stopPrice().compareTo(entry) >= 0)) {
+            throw new FieldException("stop_price", "'stop_price' must be positive and below " + judgedAt + " for a long entry, got "
+                    + check.stopPrice());
+        }
+        // a short loses as the price rises: its stop is above the entry (its target, below, is risk's to place)
+        if (shortEntry && check.stopPrice() != null && check.stopPrice().compareTo(entry) <= 0) {
+            throw new FieldException("stop_price", "'stop_price' must be above " + judgedAt + " for a short entry, got " + check.stopPrice());
         }
         if (check.quantity() != null && (check.quantity() < 1 || check.quantity() > MAX_QUANTITY)) {
             throw new FieldException("quantity", "'quantity' must be a whole number of shares from 1 to " + MAX_QUANTITY + ", got " + check.quantity());

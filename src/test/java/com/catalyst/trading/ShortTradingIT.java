@@ -14,7 +14,12 @@ import com.catalyst.market.clock.TradingClock;
 import com.catalyst.testsupport.CatalystHttp;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.catalyst.adapters.paper.PaperBroker;
+import com.catalyst.desk.ManualOrderDesk;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -46,14 +51,20 @@ class ShortTradingIT {
     @Autowired
     org.apache.camel.ProducerTemplate producer;
 
-    @Test
-    void aShortIsJudgedSoldCoveredAndReconciled() throws Exception {
+    /** Symbols with a price over 10 this session, in order, once the securities are loaded and reconciliation allows trading. */
+    private List<String> tradableSymbols() throws InterruptedException {
         for (int i = 0; i < 600 && (jdbc.queryForObject("select count(*) from securities", Integer.class) < 3
                 || !reconciliation.tradingAllowed()); i++) {
             Thread.sleep(100);
         }
-        List<String> symbols = jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol", String.class)
-                .stream().filter(s -> market.lastPrice(s, clock.sessionDate(), clock.now()) > 10).limit(2).toList();
+        return jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol", String.class)
+                .stream().filter(s -> market.lastPrice(s, clock.sessionDate(), clock.now()) > 10).limit(4).toList();
+    }
+
+    @Test
+    @Order(1)
+    void aShortIsJudgedSoldCoveredAndReconciled() throws Exception {
+        List<String> symbols = tradableSymbols();
         String symbol = symbols.get(0);
         BigDecimal last = BigDecimal.valueOf(market.lastPrice(symbol, clock.sessionDate(), clock.now())).setScale(4, RoundingMode.HALF_UP);
         BigDecimal stop = last.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.UP);
@@ -116,5 +127,84 @@ class ShortTradingIT {
         reconciliation.scheduled();
         assertThat(jdbc.queryForObject("select count(*) from risk_events where event_type like 'reconciliation_position_%'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void aTradersShortIsCheckedPlacedAsASellToOpenAndSentOnlyWhenTheBrokerLends() throws Exception {
+        // symbols 0 and 1 are the first test's
+        List<String> symbols = tradableSymbols();
+        String symbol = symbols.get(2);
+        BigDecimal last = BigDecimal.valueOf(market.lastPrice(symbol, clock.sessionDate(), clock.now())).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal stop = last.multiply(new BigDecimal("1.02")).setScale(2, RoundingMode.UP);
+        BigDecimal below = last.multiply(new BigDecimal("0.98")).setScale(2, RoundingMode.DOWN);
+
+        // the risk check: a short's stop below the price is a 400 naming it; above, the short is judged as a cycle's
+        HttpResponse<String> wrongStop = http.post("/api/v1/risk/check", """
+                {"symbol": "%s", "side": "short", "stop_price": %s}""".formatted(symbol, below));
+        assertThat(wrongStop.statusCode()).as(wrongStop.body()).isEqualTo(400);
+        assertThat(http.json(wrongStop).get("field").asText()).isEqualTo("stop_price");
+        HttpResponse<String> checked = http.post("/api/v1/risk/check", """
+                {"symbol": "%s", "side": "short", "stop_price": %s, "quantity": 5}""".formatted(symbol, stop));
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(200);
+        JsonNode check = http.json(checked);
+        assertThat(check.get("side").asText()).isEqualTo("short");
+        assertThat(check.get("verdict").asText()).as(check.toString()).isEqualTo("approved");
+        assertThat(check.get("stop_price").decimalValue()).isEqualByComparingTo(stop);
+        assertThat(check.get("target_price").decimalValue()).isLessThan(last);
+        assertThat(check.get("numbers").has("short_position_value_limit")).as(check.toString()).isTrue();
+
+        // the order: a sell to open with the inverted bracket, filled by the paper broker, recorded as a short
+        HttpResponse<String> placed = http.post("/api/v1/trading/orders", """
+                {"symbol": "%s", "side": "short", "quantity": 5, "stop_price": %s, "idempotency_key": "trader-short-1"}""".formatted(symbol, stop));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        JsonNode order = http.json(placed);
+        String clientOrderId = ManualOrderDesk.clientOrderId("trader-short-1");
+        assertThat(order.get("client_order_id").asText()).isEqualTo(clientOrderId);
+        assertThat(order.get("side").asText()).isEqualTo("sell");
+        assertThat(order.get("status").asText()).isEqualTo("filled");
+        assertThat(order.get("order_class").asText()).isEqualTo("bracket");
+        assertThat(order.get("stop_price").decimalValue()).isEqualByComparingTo(stop);
+        assertThat(order.get("take_profit_price").decimalValue()).isLessThan(last);
+        Map<String, Object> position = jdbc.queryForMap("select side, quantity, status, stop_loss from positions where status = 'open'"
+                + " and security_id = get_or_create_security(?)", symbol);
+        assertThat(position).containsEntry("side", "short").containsEntry("quantity", 5);
+        assertThat(broker.positions()).filteredOn(p -> p.symbol().equals(symbol)).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualTo(-5));
+        // the bracket's legs at the broker: buys, the stop above the entry and the target below
+        List<BrokerOrder> legs = broker.openOrders().stream().filter(o -> o.symbol().equals(symbol)).toList();
+        assertThat(legs).hasSize(2).extracting(BrokerOrder::side).containsOnly("buy");
+        // and in the record, once the order sync has followed them
+        orderSync.sync();
+        assertThat(jdbc.queryForList("select side from orders where parent_client_order_id = ?", String.class, clientOrderId))
+                .hasSize(2).containsOnly("buy");
+
+        // the same key again is the same order; a sell is still never an entry, shorts on or not
+        HttpResponse<String> replay = http.post("/api/v1/trading/orders", """
+                {"symbol": "%s", "side": "short", "quantity": 5, "stop_price": %s, "idempotency_key": "trader-short-1"}""".formatted(symbol, stop));
+        assertThat(http.json(replay).get("client_order_id").asText()).isEqualTo(clientOrderId);
+        HttpResponse<String> sell = http.post("/api/v1/trading/orders", """
+                {"symbol": "%s", "side": "sell", "quantity": 5}""".formatted(symbol));
+        assertThat(sell.statusCode()).as(sell.body()).isEqualTo(400);
+        assertThat(http.json(sell).get("field").asText()).isEqualTo("side");
+        assertThat(broker.positions()).filteredOn(p -> p.symbol().equals(symbol)).singleElement()
+                .satisfies(p -> assertThat(p.quantity()).isEqualTo(-5));
+
+        // a symbol the broker will not lend: approved by risk, recorded rejected, never sent
+        String hard = symbols.get(3);
+        PaperBroker paper = (PaperBroker) broker;
+        paper.shortSelling(true, List.of(hard));
+        try {
+            HttpResponse<String> notLent = http.post("/api/v1/trading/orders", """
+                    {"symbol": "%s", "side": "short", "quantity": 5, "idempotency_key": "trader-short-htb"}""".formatted(hard));
+            assertThat(notLent.statusCode()).as(notLent.body()).isEqualTo(200);
+            JsonNode rejected = http.json(notLent);
+            assertThat(rejected.get("status").asText()).isEqualTo("rejected");
+            assertThat(rejected.get("reject_reason").asText()).isEqualTo("not sent: " + hard + " is not easy to borrow at the broker");
+            assertThat(broker.findByClientOrderId(ManualOrderDesk.clientOrderId("trader-short-htb"))).isEmpty();
+            assertThat(broker.positions()).noneMatch(p -> p.symbol().equals(hard));
+        } finally {
+            paper.shortSelling(true, List.of());
+        }
     }
 }

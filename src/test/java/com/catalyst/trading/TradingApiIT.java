@@ -87,6 +87,12 @@ class TradingApiIT {
         // bad input: a 400 naming the field, nothing recorded or sent
         assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"quantity\":0}"), "quantity");
         assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"sell\"}"), "side");
+        // shorts are off here (catalyst.trading.allow-short): a short is a 400 naming the setting, to order or to check
+        for (String path : List.of("/api/v1/trading/orders", "/api/v1/risk/check")) {
+            HttpResponse<String> shortOff = send("POST", path, "{\"symbol\":\"" + symbols.get(1) + "\",\"side\":\"short\",\"quantity\":5}");
+            assertField(shortOff, "side");
+            assertThat(json.readTree(shortOff.body()).get("error").asText()).contains("catalyst.trading.allow-short");
+        }
         assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"NOSUCH\",\"side\":\"buy\"}"), "symbol");
         assertField(send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"no spaces\"}"), "idempotency_key");
         assertThat(count("orders")).isEqualTo(1);

@@ -103,13 +103,18 @@ class McpGatewayIT {
     }
 
     private int node(String phase) throws Exception {
+        return node(phase, port, KEY);
+    }
+
+    /** Runs one phase of e2e.mjs against the gateway on {@code port} with {@code key}; its exit code. */
+    static int node(String phase, int port, String key) throws Exception {
         // the client's output goes to a file, then through System.out: a child writing straight to the fork's
         // stdout corrupts failsafe's channel to the fork ("std/in stream corrupted") and fails the build
         Path log = Files.createTempFile("e2e-" + phase, ".log");
         ProcessBuilder pb = new ProcessBuilder("node", "e2e.mjs", phase).directory(TEST_DIR.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("MCP_URL", "http://127.0.0.1:" + port + "/mcp");
-        pb.environment().put("MCP_KEY", KEY);
+        pb.environment().put("MCP_KEY", key);
         Process process = pb.start();
         try {
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
@@ -123,7 +128,7 @@ class McpGatewayIT {
         }
     }
 
-    private static void installClient() throws Exception {
+    static void installClient() throws Exception {
         if (Files.isDirectory(TEST_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
             return;
         }
@@ -137,7 +142,7 @@ class McpGatewayIT {
         assertThat(done && npm.exitValue() == 0).as(String.join(" ", command) + " in " + TEST_DIR + ":\n" + output).isTrue();
     }
 
-    private static void createDatabase(String name) {
+    static void createDatabase(String name) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
             try (ResultSet rs = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (rs.next()) {

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * One trade a trader proposes by hand ({@code POST /api/v1/risk/check}, and every manual order on its way to the broker):
- * symbol, side, optionally the stop and the quantity wanted, and the order type: {@code market} (the default) or
- * {@code limit} with {@code limitPrice}. Checked field by field before it becomes a {@link TradeProposal}.
+ * symbol, side ({@code buy} or {@code long} for a long entry, {@code short} for a short one), optionally the stop and
+ * the quantity wanted, and the order type: {@code market} (the default) or {@code limit} with {@code limitPrice}.
+ * Checked field by field before it becomes a {@link TradeProposal}.
  * {@code entryPrice} is what the client said it expects to pay; it never sizes or limits anything (see {@link #judgedPrice}).
  */
 public record RiskCheck(String symbol, String side, BigDecimal entryPrice, BigDecimal stopPrice, Integer quantity, String type,
@@ -14,6 +15,11 @@ public record RiskCheck(String symbol, String side, BigDecimal entryPrice, BigDe
     /** A market check (the form before order types reached risk). */
     public RiskCheck(String symbol, String side, BigDecimal entryPrice, BigDecimal stopPrice, Integer quantity) {
         this(symbol, side, entryPrice, stopPrice, quantity, null, null);
+    }
+
+    /** A short entry (side {@code short}): judged as the cycle's shorts are, stop above the entry and target below. */
+    public boolean shortEntry() {
+        return side != null && "short".equalsIgnoreCase(side.trim());
     }
 
     public boolean limit() {
@@ -31,6 +37,6 @@ public record RiskCheck(String symbol, String side, BigDecimal entryPrice, BigDe
 
     /** The proposal risk judges, at {@link #judgedPrice}; {@code atr} places the stop when the trader names none. */
     public TradeProposal proposal(BigDecimal lastPrice, double atr) {
-        return new TradeProposal(symbol, "long", judgedPrice(lastPrice), atr, "manual", 0, stopPrice, quantity);
+        return new TradeProposal(symbol, shortEntry() ? "short" : "long", judgedPrice(lastPrice), atr, "manual", 0, stopPrice, quantity);
     }
 }

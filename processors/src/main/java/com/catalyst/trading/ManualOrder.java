@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A paper order a trader places by hand ({@code POST /api/v1/trading/orders}): a long entry in {@code symbol}, sized
+ * A paper order a trader places by hand ({@code POST /api/v1/trading/orders}): an entry in {@code symbol}, long
+ * ({@code side} buy) or short ({@code side} short: a sell to open, only while shorts are allowed), sized
  * by risk unless {@code quantity} is given (risk may still cut it), judged at the last price (a market order) or its
  * limit (a limit order), with an optional stop; {@code entryPrice}, if sent, is recorded but sizes nothing. {@code idempotencyKey} names the order: the same key always maps to the same client
  * order id. {@code type} is market (default) or limit with {@code limitPrice}: a limit entry rests at the broker until
@@ -18,6 +19,11 @@ public record ManualOrder(String symbol, String side, Integer quantity, BigDecim
 
     public ManualOrder(String symbol, String side, Integer quantity, BigDecimal entryPrice, BigDecimal stopPrice, String idempotencyKey) {
         this(symbol, side, quantity, entryPrice, stopPrice, idempotencyKey, null, null);
+    }
+
+    /** A short entry: sold to open, its bracket inverted (the stop above the entry, the target below). */
+    public boolean shortEntry() {
+        return "short".equals(side);
     }
 
     public boolean limit() {

@@ -66,6 +66,21 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         return "CAT-" + cycleId + "-" + symbol + "-" + side;
     }
 
+    /** What a trader's own entry's id starts with ({@code CAT-MAN-<hash>}: ManualOrderDesk), whichever its side. */
+    public static final String MANUAL_PREFIX = "CAT-MAN-";
+
+    /**
+     * Whether an order that is no bracket leg and no trailing stop opens (or grows) a position: an entry, a buy for a long
+     * or a sell for a short: a cycle's {@code CAT-<cycle>-<symbol>-sell} or a trader's {@code CAT-MAN-…}. Exits
+     * ({@code CAT-EXIT-…}) close, whichever their side, and so does any other sell.
+     */
+    public static boolean opensPosition(String clientOrderId, String side) {
+        if (clientOrderId.startsWith("CAT-EXIT-")) {
+            return false;
+        }
+        return "buy".equals(side) || clientOrderId.endsWith("-sell") || clientOrderId.startsWith(MANUAL_PREFIX);
+    }
+
     public static String exitClientOrderId(int positionId) {
         return exitClientOrderId(positionId, 0);
     }

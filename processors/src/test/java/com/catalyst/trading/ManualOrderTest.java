@@ -39,4 +39,14 @@ class ManualOrderTest {
         assertThat(new ManualOrder("AAA", "buy", 10, null, null, "header-key", null, null).requestLine())
                 .isEqualTo(new ManualOrder("AAA", "buy", 10, null, null, "body-key", null, null).requestLine());
     }
+
+    @Test
+    void aShortEntryIsAnotherRequestThanABuyUnderTheSameKey() {
+        ManualOrder buy = new ManualOrder("AAA", "buy", 10, null, null, "key-1", null, null);
+        ManualOrder sellShort = new ManualOrder("AAA", "short", 10, null, null, "key-1", null, null);
+
+        assertThat(sellShort.shortEntry()).isTrue();
+        assertThat(buy.shortEntry()).isFalse();
+        assertThat(ManualOrder.differences(buy.requestLine(), sellShort.requestLine())).containsExactly("side: buy → short");
+    }
 }

@@ -68,4 +68,16 @@ class OrderIntentTest {
         assertThat(entry("c", "AAA", null, null).toRequest().type()).isEqualTo("market");
         assertThat(entry("c", "AAA", null, null).sqlRow()).containsEntry("order_type", "market").containsEntry("limit_price", null);
     }
+
+    @Test
+    void aSellOpensAPositionOnlyAsACyclesOrATradersShortEntry() {
+        assertThat(OrderIntent.opensPosition(OrderIntent.entryClientOrderId("20261207-001", "AAA", "sell"), "sell")).isTrue();
+        assertThat(OrderIntent.opensPosition("CAT-MAN-0123456789abcdef0123456789abcdef", "sell")).isTrue();
+        assertThat(OrderIntent.opensPosition("CAT-MAN-0123456789abcdef0123456789abcdef", "buy")).isTrue();
+        assertThat(OrderIntent.opensPosition(OrderIntent.entryClientOrderId("20261207-001", "AAA", "buy"), "buy")).isTrue();
+        // exits close whichever their side; a sell of another origin (placed at the broker by hand) closes
+        assertThat(OrderIntent.opensPosition(OrderIntent.exitClientOrderId(7), "sell")).isFalse();
+        assertThat(OrderIntent.opensPosition(OrderIntent.exitClientOrderId(7, 1), "buy")).isFalse();
+        assertThat(OrderIntent.opensPosition("HAND-1", "sell")).isFalse();
+    }
 }

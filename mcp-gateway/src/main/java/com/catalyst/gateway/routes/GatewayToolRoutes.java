@@ -131,7 +131,8 @@ public class GatewayToolRoutes extends RouteBuilder {
         tool("check_trade_risk")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
                 .to(apis.uri("technical-api-symbol"))
-                .process(e -> e.getMessage().setBody(tickets.riskRequest(null, (String) args(e).get("symbol"), replies.reply(e))))
+                .process(e -> e.getMessage().setBody(tickets.riskRequest(null, (String) args(e).get("symbol"), (String) args(e).get("side"),
+                        replies.reply(e))))
                 .to(apis.uri("risk-api-evaluate"))
                 .process(e -> {
                     Map<?, ?> response = (Map<?, ?>) replies.reply(e);
@@ -145,13 +146,15 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .to(apis.uri("workflow-api-current"))
                 .process(e -> keep(e, "cycle_id", tickets.cycleForManualTrade(replies.replyOrNull(e, Set.of(404)))))
                 .process(e -> e.getMessage().setHeader("clientOrderId",
-                        tickets.entryClientOrderId((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"))))
+                        tickets.entryClientOrderId((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), (String) args(e).get("side"))))
                 .to("sql:select client_order_id from orders where client_order_id = :#clientOrderId")
-                .process(e -> tickets.requireNoEntry((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), e.getMessage().getBody(List.class)))
+                .process(e -> tickets.requireNoEntry((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), (String) args(e).get("side"),
+                        e.getMessage().getBody(List.class)))
                 .removeHeaders("*")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
                 .to(apis.uri("technical-api-symbol"))
-                .process(e -> e.getMessage().setBody(tickets.riskRequest((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), replies.reply(e))))
+                .process(e -> e.getMessage().setBody(tickets.riskRequest((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"),
+                        (String) args(e).get("side"), replies.reply(e))))
                 .to(apis.uri("risk-api-evaluate"))
                 .process(e -> {
                     Map<String, Object> decision = tickets.decision(replies.reply(e));

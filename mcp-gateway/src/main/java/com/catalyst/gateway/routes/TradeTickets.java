@@ -46,8 +46,11 @@ public class TradeTickets {
         return cycleId;
     }
 
-    /** The risk request for a long entry at the symbol's last price, with its ATR for the stop. */
-    public String riskRequest(String cycleId, String symbol, Object technical) throws JsonProcessingException {
+    /**
+     * The risk request for an entry at the symbol's last price, with its ATR for the stop: {@code side} long (or none) or
+     * short, which risk judges as a cycle's short (and refuses, naming the setting, while shorts are off).
+     */
+    public String riskRequest(String cycleId, String symbol, String side, Object technical) throws JsonProcessingException {
         Map<?, ?> reading = reading(symbol, technical);
         double price = ((Number) reading.get("price")).doubleValue();
         double atr = reading.get("atr") instanceof Number n ? n.doubleValue() : Double.NaN;
@@ -55,7 +58,7 @@ public class TradeTickets {
             throw new ToolFailure("No usable price and ATR for " + symbol + " yet (price " + price + ", ATR " + atr + "); try again later in the session.");
         }
         double score = reading.get("signal_score") instanceof Number n ? n.doubleValue() : 0;
-        TradeProposal proposal = new TradeProposal(symbol, "long", BigDecimal.valueOf(price), atr, "manual", score);
+        TradeProposal proposal = new TradeProposal(symbol, proposalSide(side), BigDecimal.valueOf(price), atr, "manual", score);
         double size = TradingMode.of(cycles.mode()).sizeMultiplier();
         return json.writeValueAsString(new RiskRequest(cycleId, size, List.of(proposal)));
     }
@@ -79,15 +82,21 @@ public class TradeTickets {
         return json.writeValueAsString(new TradeRequest(cycleId, List.of(d)));
     }
 
-    public String entryClientOrderId(String cycleId, String symbol) {
-        return OrderIntent.entryClientOrderId(cycleId, symbol, "buy");
+    /** The side of the proposal: the tools' long or short (their schema allows no other); none is long. */
+    static String proposalSide(String side) {
+        return "short".equals(side) ? "short" : "long";
     }
 
-    /** A cycle holds one entry a symbol: a second one is refused before risk records anything. */
-    public void requireNoEntry(String cycleId, String symbol, List<?> existing) {
+    /** The id trading gives the entry (TradeDesk.entries): a long buys, a short sells to open. */
+    public String entryClientOrderId(String cycleId, String symbol, String side) {
+        return OrderIntent.entryClientOrderId(cycleId, symbol, proposalSide(side).equals("short") ? "sell" : "buy");
+    }
+
+    /** A cycle holds one entry a symbol and side: a second one is refused before risk records anything. */
+    public void requireNoEntry(String cycleId, String symbol, String side, List<?> existing) {
         if (existing != null && !existing.isEmpty()) {
             throw new ToolFailure("Cycle " + cycleId + " already has an entry order for " + symbol + " (client order id "
-                    + entryClientOrderId(cycleId, symbol) + "); one entry per symbol per cycle. See get_orders, or wait for the next cycle.");
+                    + entryClientOrderId(cycleId, symbol, side) + "); one entry per symbol per cycle. See get_orders, or wait for the next cycle.");
         }
     }
 

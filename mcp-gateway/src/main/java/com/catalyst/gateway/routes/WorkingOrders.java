@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.catalyst.gateway.tools.ToolFailure;
+import com.catalyst.trading.OrderIntent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,14 +40,19 @@ public class WorkingOrders {
                 .orElseThrow(() -> new ToolFailure("No order " + clientOrderId + " among the latest 1000; list them with get_working_orders."));
     }
 
-    /** The order to replace: working, a buy limit order, not a bracket leg; anything else is a refusal saying why. */
+    /**
+     * The order to replace: working, a limit entry (a buy, or a short's sell to open: OrderIntent.opensPosition), not a
+     * bracket leg; anything else (an exit, a stop) is a refusal saying why.
+     */
     public Map<String, Object> replaceable(Object orders, String clientOrderId) {
         Map<String, Object> order = known(orders, clientOrderId);
         if (!WORKING.contains(String.valueOf(order.get("status")))) {
             throw new ToolFailure("Order " + clientOrderId + " is " + order.get("status") + ", no longer working: nothing to replace.");
         }
-        if (order.get("leg") != null || !"buy".equals(order.get("side")) || !"limit".equals(order.get("order_type"))) {
-            throw new ToolFailure("replace_order changes limit entries only (buy, type limit, not a bracket leg); order " + clientOrderId
+        if (order.get("leg") != null || !OrderIntent.opensPosition(clientOrderId, String.valueOf(order.get("side")))
+                || !"limit".equals(order.get("order_type"))) {
+            throw new ToolFailure("replace_order changes limit entries only (a buy, or a short's sell to open; type limit; not a bracket"
+                    + " leg or an exit); order " + clientOrderId
                     + " is a " + order.get("side") + " " + order.get("order_type") + (order.get("leg") == null ? "" : " " + order.get("leg") + " leg")
                     + " order. Cancel it with cancel_order instead.");
         }
@@ -63,11 +69,15 @@ public class WorkingOrders {
         }
     }
 
-    /** The new limit entry's body: same symbol, the given or the old quantity, a key derived from the old order's id; risk sets its stop. */
+    /**
+     * The new limit entry's body: same symbol and direction (a sell to open stays a short), the given or the old quantity,
+     * a key derived from the old order's id; risk sets its stop.
+     */
     public String replacement(Map<?, ?> old, Map<String, Object> args) throws JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("symbol", old.get("symbol"));
-        body.put("side", "buy");
+        // a short's entry is replaced by a short: the trading API takes side short for a sell to open
+        body.put("side", "sell".equals(old.get("side")) ? "short" : "buy");
         Object quantity = args.get("quantity") != null ? args.get("quantity") : ((Number) old.get("quantity")).intValue();
         body.put("quantity", quantity);
         body.put("type", "limit");

@@ -82,18 +82,29 @@ public final class ToolCatalog {
                         + "how much of each limit is used. Read this before proposing a trade.",
                 List.of(), object("limits", ANY_OBJECT, "account", ANY_OBJECT, "usage", ANY_OBJECT), Hints.READ, "risk", false);
         add("check_trade_risk", "Check a trade with risk",
-                "Asks the risk manager what it would do with a long entry in a symbol at the current price: approve, resize or reject, "
-                        + "with the quantity (shares), stop and target prices (USD), the amount at risk (USD) and the reason. Places no order; "
-                        + "the decision is recorded as a what-if (no cycle).",
-                List.of(symbol("Ticker of a US equity, e.g. AAPL.")),
+                "Asks the risk manager what it would do with an entry in a symbol at the current price, long (the default) or "
+                        + "short: approve, resize or reject, with the quantity (shares), stop and target prices (USD), the amount at "
+                        + "risk (USD) and the reason. A short is judged as the cycle's shorts are: the stop above the price, the target "
+                        + "below, and the short limits (max_short_position_share, max_short_exposure_share); while short selling is off "
+                        + "(catalyst.trading.allow-short) a short is rejected naming that setting. Places no order; the decision is "
+                        + "recorded as a what-if (no cycle).",
+                List.of(symbol("Ticker of a US equity, e.g. AAPL."),
+                        oneOf("side", "Direction of the entry: long (buy) or short (sell to open; only with catalyst.trading.allow-short).",
+                                "long", "long", "short")),
                 object("decision", ANY_OBJECT), new Hints(false, false, true, false), "risk", false);
         add("execute_trade", "Execute a trade",
-                "Places one long entry (buy) in a symbol through the normal order path: the risk manager sizes it from the ATR stop "
-                        + "and the account (risk per trade, position limits), then trading sends a market bracket order with that stop and "
-                        + "target to the broker (paper by default). The order is attached to today's latest cycle, and a cycle holds at most "
-                        + "one entry per symbol. A rejection by risk comes back as an error with the reason. Only long entries are supported.",
-                List.of(symbol("Ticker of a US equity to buy, e.g. AAPL."),
-                        oneOf("side", "Direction of the entry; only long (buy) is supported.", "long", "long")),
+                "Places one entry in a symbol through the normal order path: long (a buy, the default) or short (a sell to open). "
+                        + "The risk manager sizes it from the ATR stop and the account (risk per trade, position limits, for a short "
+                        + "also max_short_position_share and max_short_exposure_share), then trading sends a market bracket order with "
+                        + "that stop and target to the broker (paper by default): for a short the stop is above the price and the target "
+                        + "below, the legs are buys, and the order goes out only if the broker lends the symbol (shortable and easy to "
+                        + "borrow; else the order comes back rejected, not sent). Shorts need catalyst.trading.allow-short; while it is "
+                        + "off risk rejects them naming the setting. The order is attached to today's latest cycle, and a cycle holds at "
+                        + "most one entry per symbol. A rejection by risk comes back as an error with the reason. To sell shares held, "
+                        + "use close_position, never side short.",
+                List.of(symbol("Ticker of a US equity, e.g. AAPL."),
+                        oneOf("side", "Direction of the entry: long (buy) or short (sell to open; only with catalyst.trading.allow-short). "
+                                + "Not a way to close a position: use close_position.", "long", "long", "short")),
                 object("decision", ANY_OBJECT, "order", ANY_OBJECT), CONTROL, "trading", false);
         add("close_position", "Close a position",
                 "Closes the open position in a symbol with a market sell order of its full quantity. The exit has a deterministic "
@@ -177,9 +188,9 @@ public final class ToolCatalog {
                 List.of(text("client_order_id", "The order's client order id, as get_working_orders lists it.", true, null)),
                 object("order", ANY_OBJECT), new Hints(false, true, true, true), "trading", false);
         add("replace_order", "Replace a limit entry",
-                "Changes a working limit entry (a buy limit order that is not a bracket leg): cancels it, then places a new limit "
-                        + "entry at limit_price (USD) with the same symbol, the same quantity unless quantity is given, and a new client order "
-                        + "id. The new order goes through the risk manager like any order and may be resized or refused; if the old order "
+                "Changes a working limit entry (a buy limit order, or a short's sell limit to open, that is not a bracket leg or an "
+                        + "exit): cancels it, then places a new limit entry at limit_price (USD) with the same symbol and direction, the same "
+                        + "quantity unless quantity is given, and a new client order id. The new order goes through the risk manager like any order and may be resized or refused; if the old order "
                         + "filled before the cancel, nothing new is placed. Catalyst does this as cancel + new order rather than the "
                         + "broker's replace, so that the paper broker and Alpaca behave alike and risk sees every entry.",
                 List.of(text("client_order_id", "The working limit entry's client order id (get_working_orders).", true, null),

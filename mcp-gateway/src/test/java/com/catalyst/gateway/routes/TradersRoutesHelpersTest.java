@@ -37,6 +37,19 @@ class TradersRoutesHelpersTest {
             order("c", "held", "sell", "stop", "stop_loss"), order("d", "partially_filled", "buy", "limit", null));
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aShortsLimitEntryIsReplacedByAShortAndAnExitSellIsNotReplaced() throws Exception {
+        Map<String, Object> shortEntry = order("CAT-MAN-0123456789abcdef0123456789abcdef", "accepted", "sell", "limit", null);
+        Map<String, Object> exit = order("CAT-EXIT-7", "accepted", "sell", "limit", null);
+        List<Map<String, Object>> book = List.of(shortEntry, exit);
+
+        assertThat(orders.replaceable(book, "CAT-MAN-0123456789abcdef0123456789abcdef")).isSameAs(shortEntry);
+        assertThat(json.readValue(orders.replacement(shortEntry, Map.of("limit_price", 101.0)), Map.class)).containsEntry("side", "short");
+        assertThatThrownBy(() -> orders.replaceable(book, "CAT-EXIT-7")).isInstanceOf(ToolFailure.class).hasMessageContaining("exit")
+                .hasMessageContaining("cancel_order");
+    }
+
+    @Test
     void workingOrdersAreThoseThatMayStillFill() {
         assertThat(orders.working(recent)).extracting(o -> o.get("client_order_id")).containsExactly("a", "c", "d");
     }
