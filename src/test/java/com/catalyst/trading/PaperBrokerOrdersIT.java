@@ -48,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @CatalystIntegrationTest
 @TestPropertySource(properties = {
+        "catalyst.trading.allow-short=true",
         "catalyst.broker.max-fill-quantity=50",
         "catalyst.broker.slippage-bps=2",
         "catalyst.broker.commission-per-share=0.005"})
@@ -229,9 +230,16 @@ class PaperBrokerOrdersIT {
                 + BigDecimal.valueOf(market.lastPrice(others.get(4), DAY, now) * 0.95).setScale(2, RoundingMode.HALF_UP)
                 + ",\"idempotency_key\":\"it-late\"}");
         assertThat(late.get("status").asText()).isEqualTo("accepted");
+        // and a short's sell to open resting above the market is canceled the same way (shorts on here)
+        BigDecimal shortLimit = BigDecimal.valueOf(market.lastPrice(others.get(3), DAY, now) * 1.04).setScale(2, RoundingMode.HALF_UP);
+        JsonNode lateShort = order(others.get(3), "short", "{\"quantity\":10,\"type\":\"limit\",\"limit_price\":" + shortLimit
+                + ",\"stop_price\":" + shortLimit.multiply(new BigDecimal("1.04")).setScale(2, RoundingMode.HALF_UP)
+                + ",\"idempotency_key\":\"it-late-short\"}");
+        assertThat(lateShort.get("status").asText()).as(lateShort.toString()).isEqualTo("accepted");
         clock.moveTo(at(15, 56));
         manage();
         assertThat(status(late.get("client_order_id").asText())).isEqualTo("canceled");
+        assertThat(status(lateShort.get("client_order_id").asText())).isEqualTo("canceled");
         // an exit of more than 50 shares fills in two bars too
         clock.moveTo(at(15, 57));
         manage();
@@ -304,7 +312,11 @@ class PaperBrokerOrdersIT {
     }
 
     private JsonNode order(String symbol, String fields) throws Exception {
-        HttpResponse<String> response = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbol + "\",\"side\":\"buy\","
+        return order(symbol, "buy", fields);
+    }
+
+    private JsonNode order(String symbol, String side, String fields) throws Exception {
+        HttpResponse<String> response = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + symbol + "\",\"side\":\"" + side + "\","
                 + fields.substring(1));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
