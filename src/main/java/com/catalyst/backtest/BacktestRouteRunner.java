@@ -7,7 +7,7 @@ import org.apache.camel.ProducerTemplate;
 
 /**
  * Runs each cycle of a backtest through the bundles' backtest routes: one exchange a cycle into
- * {@code direct:workflow-backtest-cycle} (routes/workflow-backtest-cycle.camel.yaml), whose steps call each bundle's
+ * {@code direct:workflow-backtest-cycle} (the backtest instance of the cycle's route template, routes/workflow-cycle.camel.yaml), whose steps call each bundle's
  * {@code direct:<bundle>-backtest-*} route in the live cycle's order. A step's failure comes back as it was thrown, so
  * the run fails with its message.
  */

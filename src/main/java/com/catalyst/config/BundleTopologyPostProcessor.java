@@ -101,7 +101,7 @@ public class BundleTopologyPostProcessor implements EnvironmentPostProcessor, Or
             }
             if (worker) {
                 if (!active.contains(Bundle.WORKFLOW)) {
-                    files.add("file:" + routesDir + "/workflow-backtest-cycle.camel.yaml");
+                    files.add("file:" + routesDir + "/workflow-cycle.camel.yaml");
                 }
                 files.add("file:" + routesDir + "/" + BACKTEST_WORKER + ".camel.yaml");
             }

@@ -17,7 +17,7 @@ import org.apache.camel.support.ResourceHelper;
 
 /**
  * A Camel context holding only a backtest's cycle routes, read from the project's route files as the application reads
- * them (routes/workflow-backtest-cycle.camel.yaml and every routes/&lt;bundle&gt;-backtest.camel.yaml), with the
+ * them (the cycle's template, routes/workflow-cycle.camel.yaml, and every routes/&lt;bundle&gt;-backtest.camel.yaml), with the
  * application's error policies and the {@code backtestStages} bean: for tests and the benchmark, which run many
  * backtests without a database. Camel's managed statistics count each route's exchanges.
  */
@@ -25,7 +25,7 @@ public final class BacktestRoutesHarness implements AutoCloseable {
 
     /** The routes a backtest cycle passes through, in order: the workflow's, then each bundle's step. */
     public static final List<String> CYCLE_ROUTES = List.of("workflow-backtest-cycle", "trading-backtest-manage", "scanner-backtest-scan",
-            "pattern-backtest-analyze", "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
+            "news-backtest-enrich", "pattern-backtest-analyze", "technical-backtest-analyze", "risk-backtest-evaluate", "trading-backtest-enter");
 
     private final CamelContext camel = new DefaultCamelContext();
     private final BacktestRouteRunner runner;
@@ -44,7 +44,7 @@ public final class BacktestRoutesHarness implements AutoCloseable {
             try (var dir = Files.list(routesDir)) {
                 for (Path p : dir.sorted().toList()) {
                     String name = p.getFileName().toString();
-                    if (name.endsWith("-backtest.camel.yaml") && !name.startsWith("workflow") || name.equals("workflow-backtest-cycle.camel.yaml")) {
+                    if (name.endsWith("-backtest.camel.yaml") && !name.startsWith("workflow") || name.equals("workflow-cycle.camel.yaml")) {
                         files.add(name);
                         resources.add(ResourceHelper.resolveResource(camel, "file:" + p.toAbsolutePath()));
                     }

@@ -35,10 +35,42 @@ class BacktestRoutesTest {
 
     @Test
     void theCycleRoutesOfEveryBundleAreLoaded() {
-        assertThat(routes.files()).containsExactly("pattern-backtest.camel.yaml", "risk-backtest.camel.yaml", "scanner-backtest.camel.yaml",
-                "technical-backtest.camel.yaml", "trading-backtest.camel.yaml", "workflow-backtest-cycle.camel.yaml");
-        assertThat(routes.camel().getRoutes()).extracting(r -> r.getRouteId())
-                .containsExactlyInAnyOrderElementsOf(BacktestRoutesHarness.CYCLE_ROUTES);
+        assertThat(routes.files()).containsExactly("news-backtest.camel.yaml", "pattern-backtest.camel.yaml", "risk-backtest.camel.yaml",
+                "scanner-backtest.camel.yaml", "technical-backtest.camel.yaml", "trading-backtest.camel.yaml", "workflow-cycle.camel.yaml");
+        // and the live instance of the cycle, loaded with the template it shares (never called here)
+        java.util.List<String> expected = new java.util.ArrayList<>(BacktestRoutesHarness.CYCLE_ROUTES);
+        expected.add("workflow-cycle");
+        assertThat(routes.camel().getRoutes()).extracting(r -> r.getRouteId()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * Issue 14, point 1: the cycle's order of steps is written once, the route template of routes/workflow-cycle.camel.yaml;
+     * the live cycle and the backtests are its two instances, differing only in their step endpoints; the in-process
+     * runner walks the same order.
+     */
+    @Test
+    void theCycleIsDefinedOnceAndLiveAndBacktestsAreItsInstances() {
+        org.apache.camel.model.ModelCamelContext model = (org.apache.camel.model.ModelCamelContext) routes.camel();
+        var template = model.getRouteTemplateDefinition("trading-cycle");
+        assertThat(template.getRoute().getOutputs()).extracting(o -> ((org.apache.camel.model.ToDefinition) o).getUri())
+                .containsExactlyElementsOf(BacktestStages.CYCLE.stream().map(step -> "direct:{{steps}}-" + step).toList());
+        Map<String, String> live = parameters(model, "workflow-cycle");
+        Map<String, String> backtest = parameters(model, "workflow-backtest-cycle");
+        assertThat(live).containsEntry("cycle", "workflow-cycle").containsEntry("steps", "workflow-step");
+        assertThat(backtest).containsEntry("cycle", "workflow-backtest-cycle").containsEntry("steps", "backtest-step");
+        // every backtest step endpoint has its route (in its bundle's backtest file)
+        for (String step : BacktestStages.CYCLE) {
+            assertThat(routes.camel().getRoutes()).as(step).anyMatch(r -> r.getEndpoint().getEndpointUri().equals("direct://backtest-step-" + step));
+        }
+    }
+
+    private static Map<String, String> parameters(org.apache.camel.model.ModelCamelContext model, String routeId) {
+        var route = model.getRouteDefinition(routeId);
+        assertThat(route).as(routeId).isNotNull();
+        assertThat(route.getRouteTemplateContext()).as(routeId + " comes from the template").isNotNull();
+        Map<String, String> out = new java.util.TreeMap<>();
+        route.getTemplateParameters().forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 
     @Test

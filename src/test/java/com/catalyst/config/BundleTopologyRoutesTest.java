@@ -39,7 +39,8 @@ class BundleTopologyRoutesTest {
     void theWorkflowsProcessAlsoLoadsTheBacktestRoutesOfTheBundlesItDoesNotServe() {
         assertThat(routeFiles("workflow,scanner")).containsExactly("file:" + DIR + "/workflow*.yaml", "file:" + DIR + "/scanner*.yaml",
                 "file:" + DIR + "/notify*.yaml", "file:" + DIR + "/pattern-backtest.camel.yaml", "file:" + DIR + "/technical-backtest.camel.yaml",
-                "file:" + DIR + "/risk-backtest.camel.yaml", "file:" + DIR + "/trading-backtest.camel.yaml");
+                "file:" + DIR + "/risk-backtest.camel.yaml", "file:" + DIR + "/trading-backtest.camel.yaml",
+                "file:" + DIR + "/news-backtest.camel.yaml");
     }
 
     @Test
@@ -47,7 +48,8 @@ class BundleTopologyRoutesTest {
         assertThat(routeFiles("backtest-worker")).containsExactly("file:" + DIR + "/notify*.yaml",
                 "file:" + DIR + "/scanner-backtest.camel.yaml", "file:" + DIR + "/pattern-backtest.camel.yaml",
                 "file:" + DIR + "/technical-backtest.camel.yaml", "file:" + DIR + "/risk-backtest.camel.yaml",
-                "file:" + DIR + "/trading-backtest.camel.yaml", "file:" + DIR + "/workflow-backtest-cycle.camel.yaml",
+                "file:" + DIR + "/trading-backtest.camel.yaml", "file:" + DIR + "/news-backtest.camel.yaml",
+                "file:" + DIR + "/workflow-cycle.camel.yaml",
                 "file:" + DIR + "/backtest-worker.camel.yaml");
         StandardEnvironment env = topology("backtest-worker");
         assertThat(env.getProperty("catalyst.sweep.worker.enabled")).isEqualTo("true");

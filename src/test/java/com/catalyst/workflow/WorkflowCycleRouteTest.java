@@ -78,7 +78,7 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
 
     @Override
     protected List<String> routeFiles() {
-        return List.of("workflow.camel.yaml");
+        return List.of("workflow.camel.yaml", "workflow-cycle.camel.yaml");
     }
 
     @Override

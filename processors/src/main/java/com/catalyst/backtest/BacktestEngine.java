@@ -45,18 +45,18 @@ public final class BacktestEngine {
         this.config = config;
     }
 
-    /** Runs the cycles' steps in this thread, in the routes' order, without Camel: unit tests and the benchmark's baseline. */
+    /**
+     * Runs the cycles' steps in this thread without Camel, walking {@link BacktestStages#CYCLE}, the order of the one
+     * cycle definition (routes/workflow-cycle.camel.yaml): the processors' unit tests and the benchmark's baseline.
+     */
     public static final CycleRunner IN_PROCESS = new CycleRunner() {
         private final BacktestStages stages = new BacktestStages();
 
         @Override
         public void run(BacktestCycle cycle) {
-            stages.manage(cycle);
-            stages.scan(cycle);
-            stages.patterns(cycle);
-            stages.technicals(cycle);
-            stages.risk(cycle);
-            stages.enter(cycle);
+            for (String step : BacktestStages.CYCLE) {
+                stages.step(step, cycle);
+            }
         }
     };
 

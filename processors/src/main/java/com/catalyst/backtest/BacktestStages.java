@@ -9,13 +9,33 @@ import com.catalyst.risk.RiskDecision;
 import com.catalyst.trading.OrderIntent;
 
 /**
- * The steps of a backtest cycle, one a bundle, as the bundles' backtest routes call them (routes/*-backtest.camel.yaml;
- * {@link BacktestEngine#IN_PROCESS} calls them in the same order without Camel). Each reads and writes only the
- * {@link BacktestCycle} it is given and the run behind it, so one instance serves every run. The order is the live
- * cycle's: manage open positions (trading) → scan (scanner) → patterns (pattern) → technicals (technical) → risk →
- * orders and fills (trading).
+ * The steps of a backtest cycle, one a bundle, as the bundles' backtest routes call them (routes/*-backtest.camel.yaml)
+ * in the order of the one cycle definition (routes/workflow-cycle.camel.yaml); {@link BacktestEngine#IN_PROCESS} walks
+ * {@link #CYCLE} without Camel. Each reads and writes only the {@link BacktestCycle} it is given and the run behind it,
+ * so one instance serves every run. The order is the live cycle's: manage open positions (trading) → scan (scanner) →
+ * news (none in a backtest) → patterns (pattern) → technicals (technical) → risk → orders and fills (trading).
  */
 public class BacktestStages {
+
+    /**
+     * The cycle's steps in order, by the names of the step endpoints ({@code <prefix>-<step>}) of the route template in
+     * routes/workflow-cycle.camel.yaml; BacktestRoutesTest checks that the template walks exactly these.
+     */
+    public static final java.util.List<String> CYCLE = java.util.List.of("manage", "scan", "news", "pattern", "technical", "risk", "trade");
+
+    /** Runs the step of {@link #CYCLE} named {@code step}. */
+    public void step(String step, BacktestCycle cycle) {
+        switch (step) {
+            case "manage" -> manage(cycle);
+            case "scan" -> scan(cycle);
+            case "news" -> news(cycle);
+            case "pattern" -> patterns(cycle);
+            case "technical" -> technicals(cycle);
+            case "risk" -> risk(cycle);
+            case "trade" -> enter(cycle);
+            default -> throw new IllegalArgumentException("no cycle step " + step + "; the steps are " + CYCLE);
+        }
+    }
 
     /** The trading bundle's manage step: marks, the exit planner's stop, target and close exits, then the strategy's. */
     public void manage(BacktestCycle cycle) {
@@ -43,6 +63,11 @@ public class BacktestStages {
     /** The scanner bundle's step. */
     public void scan(BacktestCycle cycle) {
         cycle.run.strategy.scan(cycle);
+    }
+
+    /** The news bundle's step: the strategy's (no news is replayed; the pattern strategy goes on as live without news). */
+    public void news(BacktestCycle cycle) {
+        cycle.run.strategy.news(cycle);
     }
 
     /** The pattern bundle's step. */

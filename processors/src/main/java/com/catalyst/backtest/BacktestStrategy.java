@@ -28,6 +28,10 @@ interface BacktestStrategy {
     /** The scanner bundle's step: this cycle's candidates. */
     void scan(BacktestCycle cycle);
 
+    /** The news bundle's step: nothing by default (no news of the past is replayed). */
+    default void news(BacktestCycle cycle) {
+    }
+
     /** The pattern bundle's step. */
     void patterns(BacktestCycle cycle);
 

@@ -62,7 +62,11 @@ final class PatternCycleStrategy implements BacktestStrategy {
         CycleState state = new CycleState(cycle.cycleId(), mode, cycle.session(), cycle.now(), cycle.run.clock.minutesToClose(), cycle.now());
         cycle.state = state;
         funnel.afterScan(state, scanner.scan(funnel.scanRequest(state)));
-        funnel.newsMissing(state);
+    }
+
+    @Override
+    public void news(BacktestCycle cycle) {
+        funnel.newsMissing(cycle.state);
     }
 
     @Override
