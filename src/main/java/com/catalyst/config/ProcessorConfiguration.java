@@ -1,6 +1,6 @@
 package com.catalyst.config;
 
-import com.catalyst.desk.RiskLimitsBook;
+import com.catalyst.risk.RiskLimitsBook;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.news.CatalystClassifier;

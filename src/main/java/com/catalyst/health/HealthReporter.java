@@ -24,13 +24,13 @@ public class HealthReporter {
     private final boolean allInOne;
     private final String service;
     private final String version;
-    private final ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation;
+    private final ObjectProvider<com.catalyst.trading.ReconciliationDesk> reconciliation;
     private final ObjectProvider<MarketDataGuard> marketData;
 
     public HealthReporter(DependencyProbe probe, @Value("${catalyst.bundles:all}") String bundles,
                           @Value("${catalyst.bundles.active}") String active,
                           @Value("${catalyst.bundles.all-in-one}") boolean allInOne, ObjectProvider<BuildProperties> build,
-                          ObjectProvider<com.catalyst.desk.ReconciliationDesk> reconciliation,
+                          ObjectProvider<com.catalyst.trading.ReconciliationDesk> reconciliation,
                           ObjectProvider<MarketDataGuard> marketData) {
         this.probe = probe;
         this.marketData = marketData;
@@ -66,7 +66,7 @@ public class HealthReporter {
         body.put("redis", probe.isRedisUp() ? "up" : "down");
         body.put("mode", allInOne ? "all-in-one" : "split");
         // whether the record and the broker agree: until they do, no entry is placed, and this says why
-        com.catalyst.desk.ReconciliationDesk desk = reconciliation.getIfAvailable();
+        com.catalyst.trading.ReconciliationDesk desk = reconciliation.getIfAvailable();
         if (desk != null) {
             Map<String, Object> reconciled = desk.status();
             body.put("reconciliation", "anonymous".equals(caller) ? Map.of("status", reconciled.get("status")) : reconciled);

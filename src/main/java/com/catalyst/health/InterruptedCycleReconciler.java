@@ -1,7 +1,7 @@
 package com.catalyst.health;
 
-import com.catalyst.desk.CycleDesk;
-import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.catalyst.workflow.CycleDesk;
+import com.catalyst.workflow.CycleDesk.CycleAlreadyRunningException;
 import com.catalyst.workflow.CycleRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import com.catalyst.desk.ReconciliationDesk.TradingHaltedException;
+import com.catalyst.trading.ReconciliationDesk.TradingHaltedException;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.MarketFeed;
 import com.catalyst.market.clock.TradingClock;

@@ -1,6 +1,6 @@
 package com.catalyst.metrics;
 
-import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.catalyst.workflow.CycleDesk.CycleAlreadyRunningException;
 import com.catalyst.trading.OrderOutcome;
 import com.catalyst.workflow.CycleSummary;
 import org.apache.camel.Endpoint;

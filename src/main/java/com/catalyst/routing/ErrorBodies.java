@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.catalyst.desk.CycleDesk.CycleAlreadyRunningException;
+import com.catalyst.workflow.CycleDesk.CycleAlreadyRunningException;
 import com.catalyst.market.InsufficientHistoryException;
 
 import com.fasterxml.jackson.core.exc.InputCoercionException;
@@ -67,7 +67,7 @@ public final class ErrorBodies {
         } else if (e instanceof ConflictException conflict) {
             body.put("error", conflict.getMessage());
             body.putAll(conflict.details());
-        } else if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException halted) {
+        } else if (e instanceof com.catalyst.trading.ReconciliationDesk.TradingHaltedException halted) {
             // a 503 the trader can act on (a reconciliation pending, stale market data): ours to say, not an internal fault
             body.put("error", halted.getMessage());
         } else if (e instanceof DataIntegrityViolationException) {
@@ -187,7 +187,7 @@ public final class ErrorBodies {
         if (e instanceof TooManyRequestsException) {
             return 429;
         }
-        if (e instanceof com.catalyst.desk.ReconciliationDesk.TradingHaltedException) {
+        if (e instanceof com.catalyst.trading.ReconciliationDesk.TradingHaltedException) {
             return 503;
         }
         if (e instanceof IllegalArgumentException || e instanceof com.fasterxml.jackson.core.JsonProcessingException) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.catalyst.config.CatalystProperties;
-import com.catalyst.desk.CycleDesk;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.news.NewsRequest;

@@ -3,7 +3,7 @@ package com.catalyst.routing;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import com.catalyst.desk.CycleDesk;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.pattern.PatternLookup;
 import com.catalyst.pattern.PatternReport;

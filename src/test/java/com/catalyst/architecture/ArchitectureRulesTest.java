@@ -80,13 +80,13 @@ class ArchitectureRulesTest {
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
             "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
-            "com.catalyst.desk.ManualOrderDesk",
-            "com.catalyst.desk.OrderSyncDesk",
-            "com.catalyst.desk.ReconciliationDesk",
-            "com.catalyst.desk.RecordedDecisions",
-            "com.catalyst.desk.RiskLimitsBook",
-            "com.catalyst.desk.TradeDesk",
-            "com.catalyst.desk.WatchlistBook",
+            "com.catalyst.trading.ManualOrderDesk",
+            "com.catalyst.trading.OrderSyncDesk",
+            "com.catalyst.trading.ReconciliationDesk",
+            "com.catalyst.risk.RecordedDecisions",
+            "com.catalyst.risk.RiskLimitsBook",
+            "com.catalyst.trading.TradeDesk",
+            "com.catalyst.scanner.WatchlistBook",
             "com.catalyst.metrics.PnlGauges",
             "com.catalyst.notify.NotifyDispatch");
 

@@ -13,7 +13,7 @@ import java.util.List;
 
 import com.catalyst.adapters.simulated.SimulatedMarket;
 import com.catalyst.adapters.simulated.SimulatedScenario;
-import com.catalyst.desk.ReconciliationDesk.TradingHaltedException;
+import com.catalyst.trading.ReconciliationDesk.TradingHaltedException;
 import com.catalyst.market.Bar;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.MarketFeed;

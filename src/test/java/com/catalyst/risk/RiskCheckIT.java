@@ -8,8 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import com.catalyst.desk.ReconciliationDesk;
-import com.catalyst.desk.RiskLimitsBook;
+import com.catalyst.trading.ReconciliationDesk;
+import com.catalyst.risk.RiskLimitsBook;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.testsupport.CatalystIntegrationTest;

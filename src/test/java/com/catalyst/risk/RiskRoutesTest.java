@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.catalyst.desk.CycleDesk;
-import com.catalyst.desk.RiskCheckDesk;
-import com.catalyst.desk.RiskDesk;
-import com.catalyst.desk.RiskLimitsBook;
+import com.catalyst.workflow.CycleDesk;
+import com.catalyst.risk.RiskCheckDesk;
+import com.catalyst.risk.RiskDesk;
+import com.catalyst.risk.RiskLimitsBook;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.notify.Notifications;
 import com.catalyst.routing.RequestDefaults;

@@ -41,7 +41,7 @@ class ErrorBodiesTest {
     @Test
     void aHaltIsA503ThatSaysWhy() {
         // the trader acts on it (wait for the reconciliation, for bars): it says why, not "internal error"
-        var halted = new com.catalyst.desk.ReconciliationDesk.TradingHaltedException("no entries: the market data is stale (no bar for 240 s)");
+        var halted = new com.catalyst.trading.ReconciliationDesk.TradingHaltedException("no entries: the market data is stale (no bar for 240 s)");
 
         assertThat(ErrorBodies.status(halted)).isEqualTo(503);
         assertThat(ErrorBodies.of(halted)).isEqualTo("{\"error\":\"no entries: the market data is stale (no bar for 240 s)\"}");
@@ -109,7 +109,7 @@ class ErrorBodiesTest {
         assertThat(ErrorBodies.of(new IllegalArgumentException("no limit to change: name at least one of [risk_per_trade]")))
                 .isEqualTo("{\"error\":\"no limit to change: name at least one of [risk_per_trade]\"}");
         assertThat(ErrorBodies.readable("Cannot construct instance of `com.catalyst.risk.RiskCheck`: bad")).isEqualTo("Cannot construct instance of value: bad");
-        assertThat(ErrorBodies.readable("at com.catalyst.desk.RiskDesk.evaluate(RiskDesk.java:42)")).doesNotContain("RiskDesk");
+        assertThat(ErrorBodies.readable("at com.catalyst.risk.RiskDesk.evaluate(RiskDesk.java:42)")).doesNotContain("RiskDesk");
         assertThat(ErrorBodies.readable("java.lang.NumberFormatException: x")).isEqualTo("the request could not be read");
         assertThat(ErrorBodies.readable("rule limit_price_band: 'limit_price' 60 is 20.0% from the last price 50 of BRK.B")).contains("BRK.B");
     }

@@ -11,7 +11,7 @@ import com.catalyst.adapters.alpaca.AlpacaStreamStub;
 import com.catalyst.adapters.alpaca.SimulatedAlpacaServer;
 import com.catalyst.adapters.simulated.SimulatedMarket;
 import com.catalyst.adapters.simulated.SimulatedScenario;
-import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.trading.ReconciliationDesk;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.workflow.CycleSummary;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -35,7 +35,7 @@ import com.catalyst.adapters.alpaca.AlpacaStreamStub;
 import com.catalyst.adapters.alpaca.SimulatedAlpacaServer;
 import com.catalyst.adapters.simulated.SimulatedMarket;
 import com.catalyst.adapters.simulated.SimulatedScenario;
-import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.trading.ReconciliationDesk;
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,7 +123,7 @@ class AlpacaTrailingExitIT {
     @Autowired
     ReconciliationDesk reconciliation;
     @Autowired
-    com.catalyst.desk.OrderSyncDesk orderSync;
+    com.catalyst.trading.OrderSyncDesk orderSync;
     @LocalServerPort
     int port;
 

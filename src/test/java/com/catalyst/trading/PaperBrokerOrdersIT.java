@@ -81,7 +81,7 @@ class PaperBrokerOrdersIT {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    com.catalyst.desk.ReconciliationDesk reconciliation;
+    com.catalyst.trading.ReconciliationDesk reconciliation;
     @Autowired
     org.apache.camel.ProducerTemplate producer;
     @LocalServerPort

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import com.catalyst.adapters.paper.JdbcPaperLedger;
 import com.catalyst.adapters.paper.PaperBroker;
-import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.trading.ReconciliationDesk;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,14 +8,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.trading.ReconciliationDesk;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.testsupport.CatalystHttp;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.catalyst.adapters.paper.PaperBroker;
-import com.catalyst.desk.ManualOrderDesk;
+import com.catalyst.trading.ManualOrderDesk;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class ShortTradingIT {
     @Autowired
     ReconciliationDesk reconciliation;
     @Autowired
-    com.catalyst.desk.OrderSyncDesk orderSync;
+    com.catalyst.trading.OrderSyncDesk orderSync;
     @Autowired
     org.apache.camel.ProducerTemplate producer;
 

@@ -48,7 +48,7 @@ class TradingApiIT {
         JsonNode order = json.readTree(placed.body());
         assertThat(order.get("status").asText()).isEqualTo("filled");
         String clientOrderId = order.get("client_order_id").asText();
-        assertThat(clientOrderId).isEqualTo(com.catalyst.desk.ManualOrderDesk.clientOrderId("trader-1"));
+        assertThat(clientOrderId).isEqualTo(com.catalyst.trading.ManualOrderDesk.clientOrderId("trader-1"));
         // the state machine's record: recorded before the broker call, then the broker's answer
         assertThat(jdbc.queryForList("select coalesce(from_status, '-') || '>' || to_status from order_events where client_order_id = ? order by event_id",
                 String.class, clientOrderId)).containsExactly("->pending_submit", "pending_submit>filled");
@@ -81,7 +81,7 @@ class TradingApiIT {
         HttpResponse<String> refused = send("POST", "/api/v1/trading/orders", "{\"symbol\":\"" + first + "\",\"side\":\"buy\",\"idempotency_key\":\"trader-2\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(json.readTree(refused.body()).get("error").asText()).contains("already open");
-        assertThat(broker.findByClientOrderId(com.catalyst.desk.ManualOrderDesk.clientOrderId("trader-2"))).isEmpty();
+        assertThat(broker.findByClientOrderId(com.catalyst.trading.ManualOrderDesk.clientOrderId("trader-2"))).isEmpty();
         assertThat(count("orders")).isEqualTo(1);
 
         // bad input: a 400 naming the field, nothing recorded or sent

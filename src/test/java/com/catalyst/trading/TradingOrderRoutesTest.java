@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.catalyst.desk.CycleDesk;
-import com.catalyst.desk.ManualOrderDesk;
-import com.catalyst.desk.OrderSyncDesk;
-import com.catalyst.desk.ReconciliationDesk;
-import com.catalyst.desk.RecordedDecisions;
-import com.catalyst.desk.TradeDesk;
+import com.catalyst.workflow.CycleDesk;
+import com.catalyst.trading.ManualOrderDesk;
+import com.catalyst.trading.OrderSyncDesk;
+import com.catalyst.trading.ReconciliationDesk;
+import com.catalyst.risk.RecordedDecisions;
+import com.catalyst.trading.TradeDesk;
 import com.catalyst.health.MarketDataGuard;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.notify.Notifications;

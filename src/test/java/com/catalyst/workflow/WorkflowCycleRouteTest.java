@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.catalyst.desk.CycleDesk;
-import com.catalyst.desk.ReconciliationDesk;
+import com.catalyst.workflow.CycleDesk;
+import com.catalyst.trading.ReconciliationDesk;
 import com.catalyst.health.MarketDataGuard;
 import com.catalyst.news.NewsResponse;
 import com.catalyst.news.SymbolCatalyst;

@@ -1,6 +1,6 @@
 package com.catalyst.gateway;
 
-import com.catalyst.desk.CycleDesk;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.gateway.content.GatewayPrompts;
 import com.catalyst.gateway.content.GatewayResources;
 import com.catalyst.gateway.routes.BackendReplies;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.catalyst.desk.CycleDesk;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.gateway.tools.ToolCatalog;
 import com.catalyst.gateway.tools.ToolDefinition;
 import com.catalyst.gateway.tools.ToolFailure;

@@ -8,7 +8,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.desk.CycleDesk;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.gateway.tools.ToolFailure;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.RiskRequest;

@@ -1,5 +1,6 @@
-package com.catalyst.desk;
+package com.catalyst.risk;
 
+import com.catalyst.workflow.CycleDesk;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component("riskCheckDesk")
 public class RiskCheckDesk {
 
-    static final int MAX_QUANTITY = 1_000_000;
+    public static final int MAX_QUANTITY = 1_000_000;
 
     private final MarketDataPort market;
     private final TradingClock clock;
@@ -119,7 +120,7 @@ public class RiskCheckDesk {
      * The market's last price of {@code symbol} this session; none yet is a 400 saying that a market order cannot be
      * {@code judged} (judged, sized) and to {@code advice} (check, send) a limit order instead.
      */
-    BigDecimal lastPrice(String symbol, String judged, String advice) {
+    public BigDecimal lastPrice(String symbol, String judged, String advice) {
         double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
         if (!Double.isFinite(last) || last <= 0) {
             throw new FieldException("symbol", symbol + " has no price yet this session, so a market order cannot be " + judged + ";"

@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.trading;
 
 import java.math.BigDecimal;
 import java.time.Instant;

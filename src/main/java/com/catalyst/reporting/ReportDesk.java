@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.reporting;
 
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.reporting;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

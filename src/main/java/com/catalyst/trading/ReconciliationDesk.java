@@ -1,5 +1,6 @@
-package com.catalyst.desk;
+package com.catalyst.trading;
 
+import com.catalyst.workflow.CycleDesk;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.workflow;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,6 @@
-package com.catalyst.desk;
+package com.catalyst.trading;
 
+import com.catalyst.risk.RiskCheckDesk;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
-package com.catalyst.desk;
+package com.catalyst.trading;
 
+import com.catalyst.workflow.CycleDesk;
+import com.catalyst.risk.RiskCheckDesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;

@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.risk;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

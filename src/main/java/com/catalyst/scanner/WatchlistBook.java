@@ -1,4 +1,4 @@
-package com.catalyst.desk;
+package com.catalyst.scanner;
 
 import java.time.Instant;
 import java.util.List;
