@@ -230,9 +230,13 @@ class PaperBrokerOrdersIT {
                 + BigDecimal.valueOf(market.lastPrice(others.get(4), DAY, now) * 0.95).setScale(2, RoundingMode.HALF_UP)
                 + ",\"idempotency_key\":\"it-late\"}");
         assertThat(late.get("status").asText()).isEqualTo("accepted");
-        // and a short's sell to open resting above the market is canceled the same way (shorts on here)
-        BigDecimal shortLimit = BigDecimal.valueOf(market.lastPrice(others.get(3), DAY, now) * 1.04).setScale(2, RoundingMode.HALF_UP);
-        JsonNode lateShort = order(others.get(3), "short", "{\"quantity\":10,\"type\":\"limit\",\"limit_price\":" + shortLimit
+        // and a short's sell to open resting above the market is canceled the same way (shorts on here): a symbol that
+        // does not climb to the limit by 15:56, the limit 2 % over both prices (inside the 10 % band)
+        String shortSymbol = others.stream().skip(1).filter(s -> market.lastPrice(s, DAY, at(15, 56)) <= market.lastPrice(s, DAY, now) * 1.05)
+                .findFirst().orElseThrow();
+        BigDecimal shortLimit = BigDecimal.valueOf(Math.max(market.lastPrice(shortSymbol, DAY, now), market.lastPrice(shortSymbol, DAY, at(15, 56)))
+                * 1.02).setScale(2, RoundingMode.HALF_UP);
+        JsonNode lateShort = order(shortSymbol, "short", "{\"quantity\":10,\"type\":\"limit\",\"limit_price\":" + shortLimit
                 + ",\"stop_price\":" + shortLimit.multiply(new BigDecimal("1.04")).setScale(2, RoundingMode.HALF_UP)
                 + ",\"idempotency_key\":\"it-late-short\"}");
         assertThat(lateShort.get("status").asText()).as(lateShort.toString()).isEqualTo("accepted");
