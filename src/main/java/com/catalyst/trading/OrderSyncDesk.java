@@ -141,7 +141,7 @@ public class OrderSyncDesk {
             Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
             if (known.isEmpty() && "buy".equals(side)) {
                 // a short's cover takes only what the broker still holds short
-                int heldShort = heldShort(symbol);
+                int heldShort = Math.max(-broker.held(symbol), 0);
                 if (heldShort <= 0) {
                     LOG.info("Trailing stop {} of {} not placed: the broker holds no {} short; the order sync and reconciliation"
                             + " settle the position", id, entryId, symbol);
@@ -192,12 +192,6 @@ public class OrderSyncDesk {
             placed++;
         }
         return placed;
-    }
-
-    /** The shares of {@code symbol} the broker holds short (0 when flat or long). */
-    private int heldShort(String symbol) {
-        int signed = broker.positions().stream().filter(p -> p.symbol().equals(symbol)).mapToInt(BrokerPort.BrokerPosition::quantity).sum();
-        return Math.max(-signed, 0);
     }
 
     /**

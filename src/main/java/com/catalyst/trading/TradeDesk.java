@@ -185,8 +185,7 @@ public class TradeDesk {
      * buy covers; 0 when flat or held the other way.
      */
     private int stillHeld(OrderIntent exit) {
-        int signed = broker.positions().stream().filter(p -> p.symbol().equals(exit.symbol()))
-                .mapToInt(BrokerPort.BrokerPosition::quantity).sum();
+        int signed = broker.held(exit.symbol());
         return "sell".equals(exit.side()) ? Math.max(signed, 0) : Math.max(-signed, 0);
     }
 

@@ -51,7 +51,9 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
     private static final Instant NOW = SteppedTradingClock.at(DAY, 11, 0);
 
     private final SteppedTradingClock clock = new SteppedTradingClock(DAY, NOW);
-    private final BrokerPort broker = mock(BrokerPort.class);
+    /** The broker's calls are stubbed; its default methods (what it holds of a symbol) work over the stubbed ones. */
+    private final BrokerPort broker = mock(BrokerPort.class, org.mockito.Mockito.withSettings()
+            .defaultAnswer(call -> call.getMethod().isDefault() ? call.callRealMethod() : org.mockito.Answers.RETURNS_DEFAULTS.answer(call)));
     private final RecordedDecisions recordedDecisions = mock(RecordedDecisions.class);
     private final MarketDataGuard marketDataGuard = mock(MarketDataGuard.class);
     private final Notifications notifications = mock(Notifications.class);

@@ -24,6 +24,11 @@ public interface BrokerPort {
 
     List<BrokerPosition> positions();
 
+    /** What the broker holds of {@code symbol}, signed: shares long, negative shares short, 0 when flat. */
+    default int held(String symbol) {
+        return positions().stream().filter(p -> p.symbol().equals(symbol)).mapToInt(BrokerPosition::quantity).sum();
+    }
+
     Account account();
 
     /**
