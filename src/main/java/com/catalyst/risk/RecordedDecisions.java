@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.risk.RiskDecision;
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.trading.TradeRequest;
 import org.springframework.jdbc.core.JdbcTemplate;

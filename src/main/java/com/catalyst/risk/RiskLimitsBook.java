@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.catalyst.risk.RiskLimits;
-import com.catalyst.risk.RiskLimitsChange;
-import com.catalyst.risk.RiskManager;
-import com.catalyst.risk.SessionTime;
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -65,7 +61,7 @@ public class RiskLimitsBook {
         out.put("configured", RiskLimitsChange.describe(configured));
         out.put("overrides", s.overrides());
         out.put("changed_at", s.changedAt());
-        out.put("ranges", java.util.Arrays.stream(com.catalyst.risk.RiskLimit.values()).map(l -> Map.of("name", l.key(), "min", l.min(),
+        out.put("ranges", java.util.Arrays.stream(RiskLimit.values()).map(l -> Map.of("name", l.key(), "min", l.min(),
                 "max", l.max(), "whole", l.whole(), "default", l.defaultValue(), "unit", l.unit(), "meaning", l.description())).toList());
         return out;
     }

@@ -18,9 +18,6 @@ import com.catalyst.risk.RiskDecision;
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.ErrorBodies.NotFoundException;
-import com.catalyst.trading.ExitPlanner;
-import com.catalyst.trading.ManualOrder;
-import com.catalyst.trading.OrderIntent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +40,7 @@ public class ManualOrderDesk {
 
     // a trader's entry exits as the cycle's do
     @org.springframework.beans.factory.annotation.Autowired(required = false)
-    private com.catalyst.trading.ExitSettings exitSettings = com.catalyst.trading.ExitSettings.BRACKET;
+    private ExitSettings exitSettings = ExitSettings.BRACKET;
 
     public ManualOrderDesk(RiskCheckDesk symbols, ExitPlanner exits,
                            org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.config.CatalystProperties props) {

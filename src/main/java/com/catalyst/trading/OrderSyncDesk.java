@@ -10,10 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.catalyst.routing.ErrorBodies.NotFoundException;
-import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerOrder.Fill;
-import com.catalyst.trading.BrokerPort;
-import com.catalyst.trading.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +48,7 @@ public class OrderSyncDesk {
     private static final String UNPROTECTED = "select e.client_order_id, s.symbol, e.side, e.filled_qty, e.trail_percent, e.trail_price,"
             + " t.status as stop_status from orders e join securities s using (security_id)"
             + " join positions p on p.position_id = e.position_id and p.status = 'open'"
-            + " left join orders t on t.client_order_id = e.client_order_id || '" + com.catalyst.trading.OrderIntent.TRAILING_STOP_SUFFIX + "'"
+            + " left join orders t on t.client_order_id = e.client_order_id || '" + OrderIntent.TRAILING_STOP_SUFFIX + "'"
             + " where e.parent_client_order_id is null and (e.trail_percent is not null or e.trail_price is not null)"
             + " and e.filled_qty > 0 and e.status in ('filled', 'canceled', 'expired')"
             + " and (t.client_order_id is null or t.status in ('pending_submit', 'unknown') or (t.broker_order_id is null"
@@ -129,12 +126,12 @@ public class OrderSyncDesk {
         int placed = 0;
         for (Map<String, Object> entry : jdbc.queryForList(UNPROTECTED)) {
             String entryId = (String) entry.get("client_order_id");
-            String id = com.catalyst.trading.OrderIntent.trailingStopClientOrderId(entryId);
+            String id = OrderIntent.trailingStopClientOrderId(entryId);
             int quantity = ((Number) entry.get("filled_qty")).intValue();
             String symbol = (String) entry.get("symbol");
             // a long's stop sells, a short's buys to cover
             String side = "sell".equals(entry.get("side")) ? "buy" : "sell";
-            com.catalyst.trading.Trail trail = new com.catalyst.trading.Trail((BigDecimal) entry.get("trail_percent"),
+            Trail trail = new Trail((BigDecimal) entry.get("trail_percent"),
                     (BigDecimal) entry.get("trail_price"));
             String before = (String) entry.get("stop_status");
             // a row already on record may have reached the broker before a crash: ask before sending
@@ -170,11 +167,11 @@ public class OrderSyncDesk {
             BrokerOrder answer;
             try {
                 answer = known.isPresent() ? known.get()
-                        : broker.submit(com.catalyst.trading.OrderRequest.trailingStop(id, symbol, side, quantity, trail));
+                        : broker.submit(OrderRequest.trailingStop(id, symbol, side, quantity, trail));
             } catch (BrokerPort.DuplicateClientOrderIdException duplicate) {
                 answer = broker.findByClientOrderId(id).orElseThrow(() -> new IllegalStateException("broker rejected " + id
                         + " as a duplicate but cannot find it"));
-            } catch (com.catalyst.trading.BrokerUnavailableException | com.catalyst.trading.UnreadableBrokerAnswerException e) {
+            } catch (BrokerUnavailableException | UnreadableBrokerAnswerException e) {
                 // it may have reached the broker: unknown, looked up by the next pass or by reconciliation
                 record(id, from, "unknown", null, null, "unsettled: " + e.getMessage());
                 LOG.warn("Trailing stop {} of {}: {}", id, entryId, e.getMessage());
@@ -357,7 +354,7 @@ public class OrderSyncDesk {
      * short (OrderIntent.opensPosition). Bracket legs, trailing stops and exits ({@code CAT-EXIT-…}) exit, whichever their side.
      */
     static boolean opens(Map<String, Object> row, BrokerOrder order) {
-        return row.get("leg") == null && com.catalyst.trading.OrderIntent.opensPosition(order.clientOrderId(), order.side());
+        return row.get("leg") == null && OrderIntent.opensPosition(order.clientOrderId(), order.side());
     }
 
     /** An entry's fill opens or grows the order's position (long for a buy, short for a sell); an exit's shrinks or closes it. */

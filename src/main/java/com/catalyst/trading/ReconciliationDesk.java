@@ -12,10 +12,7 @@ import java.util.Optional;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.clock.TradingClock;
-import com.catalyst.trading.BrokerOrder;
-import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
-import com.catalyst.trading.OrderIntent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;

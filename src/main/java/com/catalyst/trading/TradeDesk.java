@@ -8,14 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.catalyst.risk.RiskDecision;
-import com.catalyst.trading.BrokerOrder;
-import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
-import com.catalyst.trading.OrderIntent;
-import com.catalyst.trading.OrderOutcome;
-import com.catalyst.trading.OrderRequest;
-import com.catalyst.trading.OrderStatus;
-import com.catalyst.trading.TradeRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +24,7 @@ public class TradeDesk {
 
     private final BrokerPort broker;
     private final NeverSent neverSent;
-    private final com.catalyst.trading.ExitSettings exits;
+    private final ExitSettings exits;
     // rows reopened by send(): their step is checked from pending_submit, not from the canceled they were
     private final java.util.Set<String> reopened = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -43,15 +36,15 @@ public class TradeDesk {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.trading.ExitSettings exits) {
+    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc, ExitSettings exits) {
         this(broker, (clientOrderId, quantity) -> reopenRow(jdbc, clientOrderId, quantity), exits);
     }
 
     public TradeDesk(BrokerPort broker, NeverSent neverSent) {
-        this(broker, neverSent, com.catalyst.trading.ExitSettings.BRACKET);
+        this(broker, neverSent, ExitSettings.BRACKET);
     }
 
-    public TradeDesk(BrokerPort broker, NeverSent neverSent, com.catalyst.trading.ExitSettings exits) {
+    public TradeDesk(BrokerPort broker, NeverSent neverSent, ExitSettings exits) {
         this.broker = broker;
         this.neverSent = neverSent;
         this.exits = exits;

@@ -7,9 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.clock.TradingClock;
-import com.catalyst.workflow.CycleStart;
-import com.catalyst.workflow.CycleState;
-import com.catalyst.workflow.TradingMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.MDC;

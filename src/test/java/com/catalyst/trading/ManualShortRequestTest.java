@@ -23,9 +23,6 @@ import com.catalyst.risk.RiskDecision;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.RequestParameters;
-import com.catalyst.trading.ExitPlanner;
-import com.catalyst.trading.ManualOrder;
-import com.catalyst.trading.OrderIntent;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -147,7 +144,7 @@ class ManualShortRequestTest {
     @Test
     void inATrailingExitModeAShortGoesOutWithoutLegsAndCarriesItsTrailAsACyclesDoes() {
         ManualOrderDesk desk = orders(true);
-        org.springframework.test.util.ReflectionTestUtils.setField(desk, "exitSettings", com.catalyst.trading.ExitSettings.of("trailing-percent", 1.5, 2));
+        org.springframework.test.util.ReflectionTestUtils.setField(desk, "exitSettings", ExitSettings.of("trailing-percent", 1.5, 2));
         RiskDecision approved = new RiskDecision("AAA", "short", "approved", 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
                 new BigDecimal("38.00"), new BigDecimal("10.00"), "manual", "within limits", Map.of());
 

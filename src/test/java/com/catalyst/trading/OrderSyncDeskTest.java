@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerOrder.Fill;
 import org.junit.jupiter.api.Test;
 

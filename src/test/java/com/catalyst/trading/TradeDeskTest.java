@@ -6,10 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.catalyst.trading.BrokerOrder;
-import com.catalyst.trading.OrderIntent;
-import com.catalyst.trading.OrderRequest;
-import com.catalyst.trading.OrderStatus;
 import com.catalyst.adapters.paper.PaperBroker;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +75,7 @@ class TradeDeskTest {
      * stop leg, fills the {@code filledByTheLeg} shares while the exit cancels it (the race), so the position holds
      * {@code 5 - filledByTheLeg} when the cancel answers.
      */
-    private static final class MarginBroker implements com.catalyst.trading.BrokerPort {
+    private static final class MarginBroker implements BrokerPort {
         final List<OrderRequest> submitted = new ArrayList<>();
         final int filledByTheLeg;
         int position = 5;
@@ -173,8 +169,8 @@ class TradeDeskTest {
         assertThat(margin.position).isZero();
     }
 
-    private static com.catalyst.trading.TradeRequest shortDecision(String symbol) {
-        return new com.catalyst.trading.TradeRequest("20260106-003", List.of(new com.catalyst.risk.RiskDecision(symbol, "short", "approved", 100,
+    private static TradeRequest shortDecision(String symbol) {
+        return new TradeRequest("20260106-003", List.of(new com.catalyst.risk.RiskDecision(symbol, "short", "approved", 100,
                 100, new BigDecimal("10.00"), new BigDecimal("10.50"), new BigDecimal("9.00"), new BigDecimal("50.00"), "bear_flag", "ok",
                 Map.of())));
     }
@@ -205,12 +201,12 @@ class TradeDeskTest {
         PaperBroker margin = new PaperBroker(symbol -> 10.0, Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO)
                 .shortSelling(true, List.of());
         TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false,
-                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_PERCENT, new BigDecimal("2.0"), new BigDecimal("2.0")));
+                new ExitSettings(ExitSettings.Mode.TRAILING_PERCENT, new BigDecimal("2.0"), new BigDecimal("2.0")));
 
         OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
 
         assertThat(entry.side()).isEqualTo("sell");
-        assertThat(entry.trail()).isEqualTo(com.catalyst.trading.Trail.percent(new BigDecimal("2.0")));
+        assertThat(entry.trail()).isEqualTo(Trail.percent(new BigDecimal("2.0")));
         // the stop and target stay on the position for the exit planner; the trailing stop follows the fill
         assertThat(entry.stopLoss()).isEqualByComparingTo("10.50");
         assertThat(entry.takeProfit()).isEqualByComparingTo("9.00");
@@ -225,8 +221,8 @@ class TradeDeskTest {
 
         // the ATR mode without an ATR recorded trails by the fixed stop's distance above the entry
         TradeDesk atr = new TradeDesk(margin, (id, quantity) -> false,
-                new com.catalyst.trading.ExitSettings(com.catalyst.trading.ExitSettings.Mode.TRAILING_ATR, new BigDecimal("2.0"), new BigDecimal("2.0")));
-        assertThat(atr.entries(shortDecision("ABC")).get(0).trail()).isEqualTo(com.catalyst.trading.Trail.price(new BigDecimal("0.50")));
+                new ExitSettings(ExitSettings.Mode.TRAILING_ATR, new BigDecimal("2.0"), new BigDecimal("2.0")));
+        assertThat(atr.entries(shortDecision("ABC")).get(0).trail()).isEqualTo(Trail.price(new BigDecimal("0.50")));
     }
 
     @Test
