@@ -97,10 +97,14 @@ public class OrderSyncDesk {
     public synchronized int sync() {
         int changed = 0;
         if (clock.minutesToClose() <= flattenMinutesBeforeClose) {
-            for (String entry : jdbc.queryForList("select client_order_id from orders where parent_client_order_id is null and leg is null"
-                    + " and client_order_id not like 'CAT-EXIT-%' and broker_order_id is not null and status in ('new', 'accepted', 'partially_filled')", String.class)) {
-                broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
-                        o.filledQuantity(), o.quantity()));
+            for (Map<String, Object> working : jdbc.queryForList("select client_order_id, side from orders where parent_client_order_id is null"
+                    + " and leg is null and broker_order_id is not null and status in ('new', 'accepted', 'partially_filled')")) {
+                String entry = (String) working.get("client_order_id");
+                // entries only, told from exits by the one rule (OrderIntent.opensPosition)
+                if (OrderIntent.opensPosition(entry, (String) working.get("side"))) {
+                    broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
+                            o.filledQuantity(), o.quantity()));
+                }
             }
         }
         for (String clientOrderId : jdbc.queryForList(ACTIVE, String.class)) {
