@@ -45,11 +45,6 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
         this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, stopPrice, null);
     }
 
-    /** A sell that trails the high-water mark by {@code trail}: how a long's trailing exit is held at the broker. */
-    public static OrderRequest trailingStopSell(String clientOrderId, String symbol, int quantity, Trail trail) {
-        return trailingStop(clientOrderId, symbol, "sell", quantity, trail);
-    }
-
     /**
      * A trailing stop on {@code side}: a sell trails the high-water mark from below (a long's exit), a buy the low-water
      * mark from above (a short's cover).

@@ -129,7 +129,7 @@ class AlpacaTrailingStopTest {
     void sendsATrailingStopSellByPercentAsASingleDayOrder() {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(trailingStop("new", "1.5", null, "187.42", "184.6087", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStopSell(CID, "AAPL", 10, Trail.percent(new BigDecimal("1.50"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", "sell", 10, Trail.percent(new BigDecimal("1.50"))));
 
         // exactly these fields: no order_class, no legs, no stop_price (Alpaca sets it from the mark)
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
@@ -146,7 +146,7 @@ class AlpacaTrailingStopTest {
     void sendsATrailingStopSellByADollarTrailForTheAtrMode() {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(trailingStop("new", null, "0.84", "187.42", "186.58", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStopSell(CID, "AAPL", 10, Trail.price(new BigDecimal("0.84"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", "sell", 10, Trail.price(new BigDecimal("0.84"))));
 
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "sell", "type": "trailing_stop", "trail_price": "0.84",

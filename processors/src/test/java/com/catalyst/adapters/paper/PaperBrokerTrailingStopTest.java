@@ -50,7 +50,7 @@ class PaperBrokerTrailingStopTest {
         PaperBroker broker = broker(slippageBps);
         assertThat(broker.submit(new OrderRequest("E-1", "AAA", "buy", 100, "market", null, null, null)).status()).isEqualTo("filled");
         quote = new Quote(50.0, 1_000_000, now.truncatedTo(ChronoUnit.MINUTES));
-        BrokerOrder stop = broker.submit(OrderRequest.trailingStopSell("E-1-TS", "AAA", 100, trail));
+        BrokerOrder stop = broker.submit(OrderRequest.trailingStop("E-1-TS", "AAA", "sell", 100, trail));
         assertThat(stop.status()).isEqualTo("accepted");
         assertThat(stop.orderType()).isEqualTo("trailing_stop");
         return broker;
