@@ -63,21 +63,9 @@ public class TradeDesk {
         return true;
     }
 
-    /**
-     * Each approved decision as an entry: a long buys, a short sells (to open) with its bracket inverted, the stop above
-     * and the target below. In a trailing exit mode either carries the trail its trailing stop will follow (ExitSettings)
-     * and goes out without legs: a long's stop is a sell under the high-water mark, a short's a buy over the low-water
-     * mark (docs/brokers.md, "Exits").
-     */
+    /** Each approved decision as its entry (OrderIntent.entry: a long buys, a short sells to open; the trail in a trailing mode). */
     public List<OrderIntent> entries(TradeRequest request) {
-        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> {
-            boolean shortEntry = "short".equals(d.side());
-            String side = shortEntry ? "sell" : "buy";
-            OrderIntent entry = new OrderIntent("entry", request.cycleId(), OrderIntent.entryClientOrderId(request.cycleId(), d.symbol(), side),
-                    d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null,
-                    null);
-            return entry.withTrail(exits.trailFor(d));
-        }).toList();
+        return request.decisions().stream().filter(RiskDecision::tradeable).map(d -> OrderIntent.entry(request.cycleId(), d, exits)).toList();
     }
 
     /** Why a short entry is not sent: the broker will not lend the symbol (not shortable, or hard to borrow). */

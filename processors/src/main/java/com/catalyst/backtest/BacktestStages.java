@@ -99,14 +99,8 @@ public class BacktestStages {
         for (RiskDecision d : cycle.response.decisions()) {
             if (d.tradeable()) {
                 run.approved++;
-                // the intent TradeDesk.entries makes of an approved decision: same id scheme, stop and target, and in a
-                // trailing mode the trail (a short sells to open, its stop above and its target below), as live
-                boolean shortEntry = "short".equals(d.side());
-                String side = shortEntry ? "sell" : "buy";
-                OrderIntent entry = new OrderIntent("entry", cycle.cycleId(), OrderIntent.entryClientOrderId(cycle.cycleId(), d.symbol(), side),
-                        d.symbol(), side, d.approvedQuantity(), d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(),
-                        d.patternType(), null, null);
-                run.execute(entry.withTrail(run.exit.trailFor(d)));
+                // the intent the live trading desk makes of an approved decision (TradeDesk.entries)
+                run.execute(OrderIntent.entry(cycle.cycleId(), d, run.exit));
             }
         }
     }

@@ -61,6 +61,17 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
                 closeReason, "market", null);
     }
 
+    /**
+     * The entry a cycle makes of an approved decision, live (TradeDesk) and in a backtest alike: a long buys, a short
+     * sells to open with its bracket inverted (the stop above, the target below); in a trailing exit mode it carries the
+     * trail its trailing stop will follow and goes out without legs (docs/brokers.md, "Exits").
+     */
+    public static OrderIntent entry(String cycleId, com.catalyst.risk.RiskDecision d, ExitSettings exits) {
+        String side = "short".equals(d.side()) ? "sell" : "buy";
+        return new OrderIntent("entry", cycleId, entryClientOrderId(cycleId, d.symbol(), side), d.symbol(), side, d.approvedQuantity(),
+                d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null).withTrail(exits.trailFor(d));
+    }
+
     /** Entry ids derive from the cycle and the decision (symbol and side): the same decision always maps to one order. */
     public static String entryClientOrderId(String cycleId, String symbol, String side) {
         return "CAT-" + cycleId + "-" + symbol + "-" + side;
