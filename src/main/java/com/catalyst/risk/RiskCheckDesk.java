@@ -1,6 +1,5 @@
 package com.catalyst.risk;
 
-import com.catalyst.workflow.CycleDesk;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import com.catalyst.market.clock.TradingClock;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.RequestParameters;
 import com.catalyst.technical.AverageTrueRange;
+import com.catalyst.workflow.CycleDesk;
 import com.catalyst.workflow.TradingMode;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,5 @@
 package com.catalyst.trading;
 
-import com.catalyst.risk.RiskCheckDesk;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.catalyst.risk.RiskCheck;
+import com.catalyst.risk.RiskCheckDesk;
 import com.catalyst.risk.RiskDecision;
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.routing.ErrorBodies.FieldException;

@@ -1,6 +1,5 @@
 package com.catalyst.trading;
 
-import com.catalyst.workflow.CycleDesk;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
+import com.catalyst.workflow.CycleDesk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;

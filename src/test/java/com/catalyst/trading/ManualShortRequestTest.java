@@ -1,7 +1,5 @@
 package com.catalyst.trading;
 
-import com.catalyst.workflow.CycleDesk;
-import com.catalyst.risk.RiskCheckDesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,10 +17,12 @@ import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.risk.RiskCheck;
+import com.catalyst.risk.RiskCheckDesk;
 import com.catalyst.risk.RiskDecision;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.RequestParameters;
+import com.catalyst.workflow.CycleDesk;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
