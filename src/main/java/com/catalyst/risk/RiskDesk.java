@@ -52,8 +52,10 @@ public class RiskDesk {
     }
 
     /**
-     * Working entry orders as risk counts them: the shares still to fill at the price they would pay at worst, the limit
-     * of a limit order, the market's last price for a market order (its stop when the market has none, so it still counts).
+     * Working entry orders as risk counts them: of the working orders that are no leg, the entries (a buy, or a short's
+     * sell to open: OrderIntent.opensPosition; exits are left out), the shares still to fill at the price they would pay
+     * at worst, the limit of a limit order, the market's last price for a market order (its stop when the market has none,
+     * so it still counts).
      */
     List<WorkingOrder> workingOrders(List<Map<String, Object>> rows) {
         if (rows == null) {
@@ -61,6 +63,9 @@ public class RiskDesk {
         }
         List<WorkingOrder> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
+            if (!com.catalyst.trading.OrderIntent.opensPosition((String) row.get("client_order_id"), (String) row.get("side"))) {
+                continue;
+            }
             String symbol = (String) row.get("symbol");
             BigDecimal price = row.get("limit_price") != null ? decimal(row.get("limit_price")) : lastPrice(symbol);
             if (price == null || price.signum() <= 0) {

@@ -1,0 +1,63 @@
+package com.catalyst.risk;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.catalyst.market.MarketDataPort;
+import com.catalyst.testsupport.SteppedTradingClock;
+import com.catalyst.testsupport.YamlRouteTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The working orders risk counts against its limits: of the record's working orders that are no leg (risk.camel.yaml's
+ * query), the entries only, a long's buy and a short's sell to open, a cycle's or a trader's; an exit still working,
+ * whichever its side, is not an entry and counts for nothing.
+ */
+class RiskDeskWorkingOrdersTest extends YamlRouteTestSupport {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 7);
+
+    private final SteppedTradingClock clock = new SteppedTradingClock(DAY, SteppedTradingClock.at(DAY, 11, 0));
+    private final RiskDesk desk = new RiskDesk(new RiskLimitsBook(PROPS.risk().limits(),
+            () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), mock(JdbcTemplate.class), JSON),
+            PROPS, JSON, clock, mock(MarketDataPort.class));
+
+    @Override
+    protected List<String> routeFiles() {
+        return List.of();
+    }
+
+    private static Map<String, Object> row(String clientOrderId, String side, int remaining) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("client_order_id", clientOrderId);
+        row.put("symbol", "AAA");
+        row.put("side", side);
+        row.put("order_type", "limit");
+        row.put("remaining", remaining);
+        row.put("limit_price", new BigDecimal("20.00"));
+        return row;
+    }
+
+    @Test
+    void onlyEntriesCountAndAShortsSellToOpenCountsAsAShort() {
+        List<WorkingOrder> counted = desk.workingOrders(List.of(
+                row("CAT-20261207-004-AAA-buy", "buy", 100),
+                row("CAT-20261207-004-BBB-sell", "sell", 50),
+                row("CAT-MAN-0123456789abcdef0123456789abcdef", "sell", 30),
+                row("CAT-MAN-fedcba9876543210fedcba9876543210", "buy", 20),
+                row("CAT-EXIT-7", "sell", 40),
+                row("CAT-EXIT-8-2", "buy", 60)));
+
+        assertThat(counted).extracting(WorkingOrder::clientOrderId).containsExactly("CAT-20261207-004-AAA-buy", "CAT-20261207-004-BBB-sell",
+                "CAT-MAN-0123456789abcdef0123456789abcdef", "CAT-MAN-fedcba9876543210fedcba9876543210");
+        assertThat(counted).extracting(WorkingOrder::shortEntry).containsExactly(false, true, true, false);
+        assertThat(counted).extracting(WorkingOrder::remainingQuantity).containsExactly(100, 50, 30, 20);
+    }
+}
