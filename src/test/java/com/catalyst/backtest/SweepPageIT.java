@@ -5,12 +5,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,7 +71,7 @@ class SweepPageIT {
 
         // what a browser sees: Chromium's DOM after parsing the page it fetched itself
         String chromium = Chromium.binary();
-        Path profile = Files.createTempDirectory("catalyst-chromium");
+        Path profile = Chromium.newProfile();
         String dom = Chromium.run(chromium, profile, "--dump-dom", "http://127.0.0.1:" + http.port() + path);
         assertThat(dom).contains("<svg id=\"heatmap\"", "<table id=\"folds\"", "<table id=\"trials\"", "<svg id=\"stitched-equity-chart\"",
                 "<polyline", "class=\"tick-label\"");
@@ -110,7 +108,7 @@ class SweepPageIT {
             assertThat(worst[0]).as("worst cell painted").isGreaterThan(1000);
             assertThat(equity[1]).as("equity chart below the heatmap").isGreaterThan(Math.max(best[2], worst[2]));
         }
-        deleteQuietly(profile.toFile());
+        Chromium.deleteProfile(profile);
 
         // the axes swapped through the query; one that is not a varied parameter is a 400 naming it
         HttpResponse<String> swapped = get(path + "?x=ema_slow&y=ema_fast", BROWSER_ACCEPT);
@@ -168,16 +166,6 @@ class SweepPageIT {
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void deleteQuietly(File dir) {
-        File[] children = dir.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteQuietly(child);
-            }
-        }
-        dir.delete();
     }
 
     private JsonNode awaitEnd(long id) {

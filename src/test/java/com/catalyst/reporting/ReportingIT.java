@@ -1,12 +1,10 @@
 package com.catalyst.reporting;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -157,7 +155,7 @@ class ReportingIT {
         assertThat(page.body()).doesNotContain("http://cdn", "https://");
 
         String chromium = Chromium.binary();
-        Path profile = Files.createTempDirectory("catalyst-chromium");
+        Path profile = Chromium.newProfile();
         Path screenshot = profile.resolve("report.png");
         String url = "http://127.0.0.1:" + port + path;
         // the DOM after Chromium parsed it: the three charts are real SVG elements with their shapes
@@ -179,7 +177,7 @@ class ReportingIT {
         // each chart in its own region, top to bottom: equity above drawdown above the trade bars
         assertThat(equity.bottom()).isLessThan(drawdown.top());
         assertThat(drawdown.bottom()).isLessThan(Math.min(gains.top(), losses.top()));
-        deleteQuietly(profile.toFile());
+        Chromium.deleteProfile(profile);
     }
 
     @Test
@@ -196,16 +194,6 @@ class ReportingIT {
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void deleteQuietly(File dir) {
-        File[] children = dir.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteQuietly(child);
-            }
-        }
-        dir.delete();
     }
 
     /** Where pixels of one colour (±12 a channel) sit in the screenshot: how many, the first and the last row. */

@@ -30,6 +30,26 @@ public final class Chromium {
         return "/usr/bin/chromium";
     }
 
+    /** A fresh user-data folder for a run (Chromium writes its profile there): {@link #deleteProfile} it afterwards. */
+    public static Path newProfile() throws java.io.IOException {
+        return Files.createTempDirectory("catalyst-chromium");
+    }
+
+    /** Deletes a profile folder and everything Chromium wrote into it; what cannot be deleted is left. */
+    public static void deleteProfile(Path profile) {
+        deleteQuietly(profile.toFile());
+    }
+
+    private static void deleteQuietly(File dir) {
+        File[] children = dir.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteQuietly(child);
+            }
+        }
+        dir.delete();
+    }
+
     public static String run(String binary, Path profile, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
