@@ -20,6 +20,7 @@ import com.catalyst.reporting.SweepPage;
 import com.catalyst.testsupport.CatalystHttp;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.Chromium;
+import com.catalyst.testsupport.ColourBand;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,16 +98,16 @@ class SweepPageIT {
         Chromium.run(chromium, profile, "--screenshot=" + screenshot, "--window-size=1200,2400", "http://127.0.0.1:" + http.port() + path);
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertThat(image).as("screenshot written").isNotNull();
-        int[] best = rows(image, SweepPage.HIGH_COLOUR);
-        int[] worst = rows(image, SweepPage.LOW_COLOUR);
-        int[] equity = rows(image, ReportPage.EQUITY_COLOUR);
-        assertThat(equity[0]).as("equity line painted").isGreaterThan(200);
+        ColourBand best = ColourBand.of(image, SweepPage.HIGH_COLOUR);
+        ColourBand worst = ColourBand.of(image, SweepPage.LOW_COLOUR);
+        ColourBand equity = ColourBand.of(image, ReportPage.EQUITY_COLOUR);
+        assertThat(equity.pixels()).as("equity line painted").isGreaterThan(200);
         long distinct = java.util.stream.StreamSupport.stream(sweep.get("trials").spliterator(), false)
                 .map(t -> t.get("in_sample").get("sharpe")).filter(v -> v != null && !v.isNull()).map(JsonNode::asDouble).distinct().count();
         if (distinct >= 2) { // the extremes take the scale's end colours
-            assertThat(best[0]).as("best cell painted").isGreaterThan(1000);
-            assertThat(worst[0]).as("worst cell painted").isGreaterThan(1000);
-            assertThat(equity[1]).as("equity chart below the heatmap").isGreaterThan(Math.max(best[2], worst[2]));
+            assertThat(best.pixels()).as("best cell painted").isGreaterThan(1000);
+            assertThat(worst.pixels()).as("worst cell painted").isGreaterThan(1000);
+            assertThat(equity.top()).as("equity chart below the heatmap").isGreaterThan(Math.max(best.bottom(), worst.bottom()));
         }
         Chromium.deleteProfile(profile);
 
@@ -121,29 +122,6 @@ class SweepPageIT {
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(get(path + "?x=ema_fast&y=ema_fast", "text/html").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/backtests/sweeps/999999", "text/html").statusCode()).isEqualTo(404);
-    }
-
-    /** Pixels of one colour (±12 a channel): how many, the first row and the last row they are on. */
-    private static int[] rows(BufferedImage image, String hex) {
-        int rgb = Integer.parseInt(hex.substring(1), 16);
-        int count = 0;
-        int top = Integer.MAX_VALUE;
-        int bottom = -1;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int p = image.getRGB(x, y);
-                boolean close = true;
-                for (int shift = 16; shift >= 0; shift -= 8) {
-                    close &= Math.abs(((p >> shift) & 0xff) - ((rgb >> shift) & 0xff)) <= 12;
-                }
-                if (close) {
-                    count++;
-                    top = Math.min(top, y);
-                    bottom = y;
-                }
-            }
-        }
-        return new int[] {count, top, bottom};
     }
 
     private static JsonNode trial(JsonNode sweep, int fast, int slow) {

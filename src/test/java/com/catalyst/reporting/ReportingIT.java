@@ -11,6 +11,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import com.catalyst.testsupport.Chromium;
+import com.catalyst.testsupport.ColourBand;
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,34 +195,5 @@ class ReportingIT {
     private HttpResponse<String> get(String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Where pixels of one colour (±12 a channel) sit in the screenshot: how many, the first and the last row. */
-    record ColourBand(int pixels, int top, int bottom) {
-        static ColourBand of(BufferedImage image, String hex) {
-            int rgb = Integer.parseInt(hex.substring(1), 16);
-            int count = 0;
-            int top = Integer.MAX_VALUE;
-            int bottom = -1;
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    if (close(image.getRGB(x, y), rgb)) {
-                        count++;
-                        top = Math.min(top, y);
-                        bottom = Math.max(bottom, y);
-                    }
-                }
-            }
-            return new ColourBand(count, top, bottom);
-        }
-
-        private static boolean close(int a, int b) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                if (Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff)) > 12) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 }
