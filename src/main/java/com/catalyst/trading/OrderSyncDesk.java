@@ -58,7 +58,7 @@ public class OrderSyncDesk {
             + " order by e.created_at";
 
     private static final String ROW = "select o.order_id, o.client_order_id, s.symbol, o.side, o.status, o.quantity, o.filled_qty, o.position_id,"
-            + " o.cycle_id, o.stop_price, o.take_profit_price, o.leg, o.parent_client_order_id, d.risk_amount, case when o.cycle_id is null then 'manual' end as pattern_type,"
+            + " o.cycle_id, o.stop_price, o.take_profit_price, o.leg, o.close_reason, o.parent_client_order_id, d.risk_amount, case when o.cycle_id is null then 'manual' end as pattern_type,"
             + " (select coalesce(sum(f.quantity), 0) from fills f where f.order_id = o.order_id) as recorded_qty,"
             + " (select coalesce(sum(f.quantity * f.price), 0) from fills f where f.order_id = o.order_id) as recorded_notional"
             + " from orders o join securities s using (security_id) left join risk_decisions d on d.decision_id = o.decision_id"
@@ -403,7 +403,9 @@ public class OrderSyncDesk {
                 fill.quantity(), fill.price(), fill.quantity(), fill.commission(), positionId, fill.quantity());
         publish(reduced == 0 ? "position_closed" : "position_changed", order, fill);
         if (reduced == 0) {
-            String reason = row.get("leg") != null ? (String) row.get("leg") : "exit";
+            // a leg closes with its name; an exit with the reason it was sent for (an order from before V15 has none)
+            String reason = row.get("leg") != null ? (String) row.get("leg")
+                    : row.get("close_reason") != null ? (String) row.get("close_reason") : "exit";
             jdbc.update("update positions set status = 'closed', exit_price = ?, closed_at = ?, close_reason = ?, unrealized_pnl = 0,"
                     + " realized_pnl = coalesce(realized_pnl, 0) + round((case when side = 'short' then -1 else 1 end)"
                     + " * (cast(? as numeric) - entry_price) * quantity - cast(? as numeric), 2),"

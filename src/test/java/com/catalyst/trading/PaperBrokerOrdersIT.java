@@ -250,8 +250,10 @@ class PaperBrokerOrdersIT {
         assertThat(localPositions()).isEmpty();
         assertThat(brokerPositions()).isEmpty();
         // the large position left in parts (a leg's partial fill, then the end-of-day exit): its realized P&L adds them all
-        Map<String, Object> bigPosition = jdbc.queryForMap("select p.position_id, p.entry_price, p.realized_pnl from positions p"
+        Map<String, Object> bigPosition = jdbc.queryForMap("select p.position_id, p.entry_price, p.realized_pnl, p.close_reason from positions p"
                 + " join orders o using (position_id) where o.client_order_id = ?", bigId);
+        // closed by an exit that filled in two parts: the later order sync writes the reason it was sent for
+        assertThat(bigPosition.get("close_reason")).isEqualTo("end_of_day");
         BigDecimal expected = jdbc.queryForObject("select sum(round((f.price - ?) * f.quantity - f.commission, 2)) from fills f"
                 + " join orders o using (order_id) where o.position_id = ? and o.side = 'sell'", BigDecimal.class,
                 bigPosition.get("entry_price"), bigPosition.get("position_id"));

@@ -134,6 +134,8 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("trail_percent", trail == null ? null : trail.percent());
         row.put("trail_price", trail == null ? null : trail.price());
         row.put("position_id", positionId);
+        // an exit's reason, kept on its order for the order sync that may close the position later (partial fills)
+        row.put("close_reason", closeReason);
         row.put("order_type", orderType);
         row.put("limit_price", limitPrice);
         row.put("idempotency_key", idempotencyKey);
