@@ -362,7 +362,9 @@ public class BacktestDesk implements DisposableBean {
                         s.minRelativeVolume(), s.minGapPercent(), s.minMomentumPercent(), s.minAtrPercent()),
                 r.limits(),
                 b.startingCash(), b.slippageBps(), b.commissionPerShare(), props.trading().flattenMinutesBeforeClose(), cycleMinutes,
-                fast, slow, atrPeriod, multiple).withShorts(props.trading().allowShort());
+                fast, slow, atrPeriod, multiple).withShorts(props.trading().allowShort())
+                // the live paper broker's partial fills: a backtest fills as the paper broker would
+                .withFills(new com.catalyst.adapters.paper.PaperBroker.FillModel(b.maxFillQuantity(), b.maxVolumeShare()));
     }
 
     /** The run's exit mode: the request's fields over catalyst.trading.exit.* (a 400 naming the field it refuses). */

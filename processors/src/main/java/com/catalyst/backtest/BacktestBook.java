@@ -18,9 +18,11 @@ import com.catalyst.trading.OrderIntent;
 
 /**
  * The run's record of positions, in memory: what the trading bundle writes to {@code positions} for a live fill and
- * what the risk bundle reads back. Entries open a position at the fill price with the intent's stop and target; exits
- * close it with realized P&L = (exit − entry) × quantity − the exit's commission (a short: entry − exit), rounded to the
- * cent, as the trading route's SQL does. {@link #portfolio} computes the risk manager's view as {@code RiskDesk} does from the record.
+ * what the risk bundle reads back. {@link BacktestOrders} hands it each fill once, as the order sync moves the record
+ * live: an entry's fills open and grow a position with the intent's stop and target; an exit's (an exit order, a
+ * bracket leg, a trailing stop) shrink and close it with realized P&L = (exit − entry) × shares − the fill's commission
+ * (a short: entry − exit), rounded to the cent, as the trading bundle's SQL does. {@link #portfolio} computes the risk
+ * manager's view as {@code RiskDesk} does from the record.
  */
 public final class BacktestBook {
 
@@ -36,54 +38,68 @@ public final class BacktestBook {
         this.startingCash = startingCash;
     }
 
-    /** Records an entry's fill; returns the new position id. */
-    public int opened(OrderIntent intent, BrokerOrder fill, LocalDate session, long bar) {
+    /**
+     * An entry's first fill opens a position at the fill's price and time, with the entry's stop and target; returns its
+     * id (the trading bundle's {@code insert into positions} for a fill).
+     */
+    public int opened(OrderIntent entry, BrokerOrder.Fill fill, LocalDate session, long bar) {
         int id = nextPosition++;
-        Open p = new Open(id, intent.symbol(), intent.patternType(), fill.filledQuantity(), fill.filledAveragePrice(),
-                intent.stopLoss(), intent.takeProfit(), fill.filledAt(), bar, session);
-        p.isShort = "sell".equals(intent.side());
-        // a trailing exit starts its mark at the fill, as the broker's trailing stop starts at the price it is placed at
-        // (a long's high-water mark, a short's low-water mark)
-        p.trail = intent.trail();
-        p.mark = fill.filledAveragePrice();
+        Open p = new Open(id, entry.symbol(), entry.patternType(), fill.quantity(), fill.price(), entry.stopLoss(), entry.takeProfit(),
+                fill.at(), bar, session);
+        p.isShort = "sell".equals(entry.side());
         open.put(id, p);
-        openBySymbol.put(intent.symbol(), id);
+        openBySymbol.put(entry.symbol(), id);
         return id;
     }
 
-    /** Records an exit's fill against its position; returns the round trip. */
-    public BacktestTrade closed(OrderIntent intent, BrokerOrder fill, long bar) {
-        Open p = open.remove(intent.positionId());
+    /** A later fill of the entry grows its position; the entry price becomes the average, rounded to 4 places as the record's. */
+    public void grew(int positionId, BrokerOrder.Fill fill) {
+        Open p = open.get(positionId);
         if (p == null) {
-            throw new IllegalStateException("exit " + intent.clientOrderId() + " closes position " + intent.positionId() + ", which is not open");
+            return;
         }
-        openBySymbol.remove(p.symbol);
-        BigDecimal move = fill.filledAveragePrice().subtract(p.entryPrice);
-        BigDecimal pnl = (p.isShort ? move.negate() : move).multiply(BigDecimal.valueOf(p.quantity))
-                .subtract(fill.commission()).setScale(2, RoundingMode.HALF_UP);
-        realizedTotal = realizedTotal.add(pnl);
-        realizedByDay.merge(p.session, pnl, BigDecimal::add);
-        return new BacktestTrade(++tradeNo, p.symbol, p.pattern, p.quantity, p.openedAt, p.bar, p.entryPrice, fill.filledAt(), bar,
-                fill.filledAveragePrice(), intent.closeReason(), p.stop, p.target, fill.commission(), pnl, p.isShort ? "short" : "long");
+        p.entryPrice = p.entryPrice.multiply(BigDecimal.valueOf(p.quantity)).add(fill.price().multiply(BigDecimal.valueOf(fill.quantity())))
+                .divide(BigDecimal.valueOf(p.quantity + fill.quantity()), 4, RoundingMode.HALF_UP);
+        p.quantity += fill.quantity();
     }
 
     /**
-     * A bar of {@code symbol} ended: an open position with a trailing exit moves its mark, a long's high-water mark up to
-     * the bar's high, a short's low-water mark down to the bar's low.
+     * An exit's fill (an exit order's, a bracket leg's, a trailing stop's) against its position, as OrderSyncDesk moves
+     * the record: a fill of fewer shares than are held shrinks the position and realizes its part, (price − entry) ×
+     * shares − the fill's commission (a short: entry − price), rounded to the cent; the fill that takes the rest closes
+     * it at its price and time with {@code reason}. Answers the round trip when it closed, else null.
      */
-    public void onBar(String symbol, double high, double low) {
-        Integer id = openBySymbol.get(symbol);
-        Open p = id == null ? null : open.get(id);
-        if (p == null || p.trail == null) {
-            return;
+    public BacktestTrade reduced(int positionId, BrokerOrder.Fill fill, String reason, long bar) {
+        Open p = open.get(positionId);
+        if (p == null) {
+            return null;
         }
-        double reached = p.isShort ? low : high;
-        if (Double.isFinite(reached)) {
-            BigDecimal bar = BigDecimal.valueOf(reached);
-            if (p.isShort ? bar.compareTo(p.mark) < 0 : bar.compareTo(p.mark) > 0) {
-                p.mark = bar;
-            }
+        BigDecimal move = fill.price().subtract(p.entryPrice);
+        if (p.quantity > fill.quantity()) {
+            BigDecimal part = (p.isShort ? move.negate() : move).multiply(BigDecimal.valueOf(fill.quantity())).subtract(fill.commission())
+                    .setScale(2, RoundingMode.HALF_UP);
+            p.quantity -= fill.quantity();
+            p.realized = p.realized.add(part);
+            realize(p, part);
+            return null;
         }
+        open.remove(positionId);
+        openBySymbol.remove(p.symbol);
+        BigDecimal last = (p.isShort ? move.negate() : move).multiply(BigDecimal.valueOf(p.quantity)).subtract(fill.commission())
+                .setScale(2, RoundingMode.HALF_UP);
+        realize(p, last);
+        return new BacktestTrade(++tradeNo, p.symbol, p.pattern, p.quantity, p.openedAt, p.bar, p.entryPrice, fill.at(), bar,
+                fill.price(), reason, p.stop, p.target, fill.commission(), p.realized.add(last), p.isShort ? "short" : "long");
+    }
+
+    private void realize(Open p, BigDecimal pnl) {
+        realizedTotal = realizedTotal.add(pnl);
+        realizedByDay.merge(p.session, pnl, BigDecimal::add);
+    }
+
+    /** Whether the position is still open. */
+    public boolean isOpen(int positionId) {
+        return open.containsKey(positionId);
     }
 
     /** Sets each open position's unrealized P&L from the exit planner's marks ({@code position_id}, {@code unrealized_pnl}). */
@@ -108,11 +124,6 @@ public final class BacktestBook {
             row.put("entry_price", p.entryPrice);
             row.put("stop_loss", p.stop);
             row.put("take_profit", p.target);
-            if (p.trail != null) {
-                row.put(p.isShort ? "low_water_mark" : "high_water_mark", p.mark);
-                row.put("trail_percent", p.trail.percent());
-                row.put("trail_price", p.trail.price());
-            }
             rows.add(row);
         }
         return rows;
@@ -163,8 +174,8 @@ public final class BacktestBook {
         final int id;
         final String symbol;
         final String pattern;
-        final int quantity;
-        final BigDecimal entryPrice;
+        int quantity;
+        BigDecimal entryPrice;
         final BigDecimal stop;
         final BigDecimal target;
         final Instant openedAt;
@@ -172,9 +183,8 @@ public final class BacktestBook {
         final LocalDate session;
         BigDecimal unrealized = BigDecimal.ZERO;
         boolean isShort;
-        com.catalyst.trading.Trail trail;
-        /** A trailing exit's mark: the highest price since the entry for a long, the lowest for a short. */
-        BigDecimal mark;
+        /** What the position's partial exits realized so far. */
+        BigDecimal realized = BigDecimal.ZERO;
 
         Open(int id, String symbol, String pattern, int quantity, BigDecimal entryPrice, BigDecimal stop, BigDecimal target,
              Instant openedAt, long bar, LocalDate session) {

@@ -2,6 +2,8 @@ package com.catalyst.backtest;
 
 import java.math.BigDecimal;
 
+import com.catalyst.adapters.paper.PaperBroker;
+
 import com.catalyst.risk.RiskLimits;
 import com.catalyst.trading.ExitSettings;
 import com.catalyst.scanner.ScannerSettings;
@@ -20,17 +22,28 @@ import com.catalyst.workflow.TradingMode;
  * @param atrMultiple  ema-cross: the stop sits this many ATRs below the entry
  * @param exit         how entries exit: the bracket's fixed stop and target, or a trailing stop (catalyst.trading.exit.*)
  * @param allowShort   whether bearish findings become short entries, as live with catalyst.trading.allow-short
+ * @param fills        the paper broker's partial fills (catalyst.broker.max-fill-quantity and max-volume-share, as live)
  */
 public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
                              BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
                              long flattenMinutesBeforeClose, int cycleMinutes,
-                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple, ExitSettings exit, boolean allowShort) {
+                             int emaFast, int emaSlow, int atrPeriod, double atrMultiple, ExitSettings exit, boolean allowShort,
+                             PaperBroker.FillModel fills) {
 
     public static final String PATTERN = "pattern";
     public static final String EMA_CROSS = "ema-cross";
     /** The longest EMA or ATR period a request may ask for: a year of session minutes. */
     public static final int MAX_PERIOD = 98_280;
     public static final double MAX_ATR_MULTIPLE = 100;
+
+    /** Whole fills (no partial-fill caps). */
+    public BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
+                          BigDecimal startingCash, double slippageBps, BigDecimal commissionPerShare,
+                          long flattenMinutesBeforeClose, int cycleMinutes, int emaFast, int emaSlow, int atrPeriod, double atrMultiple,
+                          ExitSettings exit, boolean allowShort) {
+        this(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare, flattenMinutesBeforeClose, cycleMinutes,
+                emaFast, emaSlow, atrPeriod, atrMultiple, exit, allowShort, PaperBroker.FillModel.WHOLE);
+    }
 
     /** Long entries only (catalyst.trading.allow-short off). */
     public BacktestConfig(String strategy, TradingMode mode, FunnelSizes funnel, ScannerSettings scanner, RiskLimits risk,
@@ -51,6 +64,7 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
 
     public BacktestConfig {
         exit = exit == null ? ExitSettings.BRACKET : exit;
+        fills = fills == null ? PaperBroker.FillModel.WHOLE : fills;
         if (!PATTERN.equals(strategy) && !EMA_CROSS.equals(strategy)) {
             throw new BacktestInputException("strategy must be pattern or ema-cross, got '" + strategy + "'");
         }
@@ -69,17 +83,23 @@ public record BacktestConfig(String strategy, TradingMode mode, FunnelSizes funn
 
     public BacktestConfig withStrategy(String name) {
         return new BacktestConfig(name, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, allowShort);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, allowShort, fills);
     }
 
     public BacktestConfig withExit(ExitSettings newExit) {
         return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, newExit, allowShort);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, newExit, allowShort, fills);
     }
 
     /** The same run with short entries allowed or not (the pattern strategy's bearish findings; catalyst.trading.allow-short). */
     public BacktestConfig withShorts(boolean shorts) {
         return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
-                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, shorts);
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, shorts, fills);
+    }
+
+    /** The same run with the paper broker's partial-fill caps. */
+    public BacktestConfig withFills(PaperBroker.FillModel newFills) {
+        return new BacktestConfig(strategy, mode, funnel, scanner, risk, startingCash, slippageBps, commissionPerShare,
+                flattenMinutesBeforeClose, cycleMinutes, emaFast, emaSlow, atrPeriod, atrMultiple, exit, allowShort, newFills);
     }
 }

@@ -16,10 +16,7 @@ import com.catalyst.risk.RiskManager;
 import com.catalyst.risk.SessionTime;
 import com.catalyst.scanner.MarketScanner;
 import com.catalyst.technical.TechnicalStage;
-import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.ExitPlanner;
-import com.catalyst.trading.OrderIntent;
-import com.catalyst.trading.OrderRequest;
 import com.catalyst.adapters.paper.PaperBroker;
 import com.catalyst.workflow.CycleFunnel;
 
@@ -74,14 +71,17 @@ public final class BacktestEngine {
         long started = System.nanoTime();
         BacktestMarket market = data.market();
         BacktestClock clock = new BacktestClock();
-        PaperBroker broker = new PaperBroker(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()), clock::now,
-                config.startingCash(), config.slippageBps(), config.commissionPerShare()).shortSelling(config.allowShort(), java.util.List.of());
+        // the live paper broker's quote: the symbol's latest bar of the session up to the clock (AdapterConfiguration)
+        PaperBroker broker = new PaperBroker(symbol -> quote(market, symbol, clock), clock::now, config.startingCash(), config.slippageBps(),
+                config.commissionPerShare(), config.fills(), com.catalyst.adapters.paper.PaperLedger.none())
+                .shortSelling(config.allowShort(), java.util.List.of());
         ExitPlanner exitPlanner = new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()),
                 clock::minutesToClose, config.flattenMinutesBeforeClose());
         RiskManager risk = new RiskManager(config.risk(),
                 () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), config.allowShort());
         BacktestStrategy strategy = strategy(market);
-        Run run = new Run(broker, exitPlanner, risk, strategy, new BacktestBook(config.startingCash()), listener, clock);
+        Run run = new Run(broker, exitPlanner, risk, strategy, new BacktestBook(config.startingCash()), listener, clock,
+                config.flattenMinutesBeforeClose());
 
         List<String> symbols = data.symbols();
         long[] barNo = new long[symbols.size()];
@@ -98,6 +98,7 @@ public final class BacktestEngine {
         int point = 0;
         for (LocalDate session : data.sessions()) {
             strategy.onSession(session);
+            run.orders.session(session);
             List<List<Bar>> bars = new ArrayList<>(symbols.size());
             for (String symbol : symbols) {
                 bars.add(market.session(symbol, session));
@@ -112,7 +113,6 @@ public final class BacktestEngine {
                     List<Bar> list = bars.get(i);
                     while (next[i] < list.size() && !list.get(next[i]).time().isAfter(now)) {
                         strategy.onBar(symbols.get(i), list.get(next[i]));
-                        run.book.onBar(symbols.get(i), list.get(next[i]).high(), list.get(next[i]).low());
                         next[i]++;
                         barNo[i]++;
                         done++;
@@ -139,8 +139,14 @@ public final class BacktestEngine {
         }
         List<LocalDate> sessions = data.sessions();
         return new BacktestResult(List.copyOf(run.trades), List.copyOf(run.equity), run.book.openPositions(), done, sessions.size(),
-                run.cycles, run.proposals, run.approved, run.orders, run.rejected, config.startingCash(), broker.account().equity(),
+                run.cycles, run.proposals, run.approved, run.orders.sent, run.orders.refused, config.startingCash(), broker.account().equity(),
                 sessions.get(0), sessions.get(sessions.size() - 1), System.nanoTime() - started);
+    }
+
+    /** The symbol's latest bar of the session up to the clock, as the live paper broker quotes it; null before the first. */
+    private static PaperBroker.Quote quote(BacktestMarket market, String symbol, BacktestClock clock) {
+        Bar last = market.latestBar(symbol, clock.sessionDate(), clock.now());
+        return last == null ? null : new PaperBroker.Quote(last.close(), last.volume(), last.time(), last.open(), last.high(), last.low());
     }
 
     private BacktestStrategy strategy(BacktestMarket market) {
@@ -158,22 +164,22 @@ public final class BacktestEngine {
         final RiskManager risk;
         final BacktestStrategy strategy;
         final BacktestBook book;
+        final BacktestOrders orders;
         final BacktestListener listener;
         final BacktestClock clock;
+        final long flattenMinutesBeforeClose;
         final List<BacktestTrade> trades = new ArrayList<>();
         final List<EquitySample> equity = new ArrayList<>();
         long[] barNo;
         Map<String, Integer> slot;
-        /** How entries exit: a trailing mode gives each entry its trail, which the exit planner follows on the book's marks. */
+        /** How entries exit: a trailing mode places a trailing stop for each entry once it is done, as live. */
         com.catalyst.trading.ExitSettings exit = com.catalyst.trading.ExitSettings.BRACKET;
         int cycles;
         int proposals;
         int approved;
-        int orders;
-        int rejected;
 
         Run(PaperBroker broker, ExitPlanner exitPlanner, RiskManager risk, BacktestStrategy strategy, BacktestBook book,
-            BacktestListener listener, BacktestClock clock) {
+            BacktestListener listener, BacktestClock clock, long flattenMinutesBeforeClose) {
             this.clock = clock;
             this.broker = broker;
             this.exitPlanner = exitPlanner;
@@ -181,27 +187,13 @@ public final class BacktestEngine {
             this.strategy = strategy;
             this.book = book;
             this.listener = listener;
+            this.flattenMinutesBeforeClose = flattenMinutesBeforeClose;
+            this.orders = new BacktestOrders(broker, book, symbol -> barNo[slot.get(symbol)] - 1, this::closed);
         }
 
-        void execute(OrderIntent intent) {
-            // a plain market order: the exit planner watches the stop and the target on every bar of the run, where the
-            // live paper broker holds them as bracket legs (docs/backtesting.md says what this changes)
-            OrderRequest request = intent.toRequest();
-            BrokerOrder order = broker.submit(new OrderRequest(request.clientOrderId(), request.symbol(), request.side(), request.quantity(),
-                    "market", null, null, null));
-            orders++;
-            if (!order.filled()) {
-                rejected++;
-                return;
-            }
-            long bar = barNo[slot.get(intent.symbol())] - 1;
-            if ("entry".equals(intent.kind())) {
-                book.opened(intent, order, order.filledAt().atZone(TradingClock.EXCHANGE_ZONE).toLocalDate(), bar);
-            } else {
-                BacktestTrade trade = book.closed(intent, order, bar);
-                trades.add(trade);
-                listener.trade(trade);
-            }
+        private void closed(BacktestTrade trade) {
+            trades.add(trade);
+            listener.trade(trade);
         }
 
         EquitySample sample(EquitySample sample) {

@@ -37,25 +37,31 @@ public class BacktestStages {
         }
     }
 
-    /** The trading bundle's manage step: marks, the exit planner's stop, target and close exits, then the strategy's. */
+    /**
+     * The trading bundle's manage step, as live: the order sync first (fills of entries, bracket legs and exits since the
+     * last cycle; the end-of-day cancel of resting entries; trailing stops), then marks and the exit planner over the open
+     * positions (a position whose bracket legs still work is the broker's to close, but at the end of the day), then the
+     * strategy's own exits.
+     */
     public void manage(BacktestCycle cycle) {
         BacktestEngine.Run run = cycle.run;
+        run.orders.sync(run.clock.minutesToClose(), run.flattenMinutesBeforeClose);
         if (run.book.openCount() == 0) {
             return;
         }
-        List<Map<String, Object>> rows = run.book.openRows();
+        List<Map<String, Object>> rows = run.orders.openRows();
         run.book.mark(run.exitPlanner.marks(rows));
         Set<String> exiting = new HashSet<>(); // closed by the planner: the strategy's own exits skip them
         for (OrderIntent exit : run.exitPlanner.exits(cycle.cycleId(), rows)) {
             exiting.add(exit.symbol());
-            run.execute(exit);
+            run.orders.send(exit);
         }
         List<String> signalled = run.strategy.exits(run.book.openSymbols(), cycle.now());
         if (!signalled.isEmpty()) {
-            List<Map<String, Object>> closing = run.book.openRows().stream()
+            List<Map<String, Object>> closing = run.orders.openRows().stream()
                     .filter(r -> signalled.contains((String) r.get("symbol")) && !exiting.contains((String) r.get("symbol"))).toList();
             for (OrderIntent exit : run.exitPlanner.closing(cycle.cycleId(), closing, "signal_exit")) {
-                run.execute(exit);
+                run.orders.send(exit);
             }
         }
     }
@@ -100,8 +106,10 @@ public class BacktestStages {
             if (d.tradeable()) {
                 run.approved++;
                 // the intent the live trading desk makes of an approved decision (TradeDesk.entries)
-                run.execute(OrderIntent.entry(cycle.cycleId(), d, run.exit));
+                run.orders.send(OrderIntent.entry(cycle.cycleId(), d, run.exit));
             }
         }
+        // a trailing exit mode: the entries that filled get their trailing stop now, not at the next sync (as live)
+        run.orders.protect();
     }
 }

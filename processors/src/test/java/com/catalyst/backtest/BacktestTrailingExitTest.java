@@ -19,7 +19,8 @@ import com.catalyst.trading.ExitSettings;
 /**
  * The exit mode in a backtest, on a built session where it must matter: a slow fall, a one-hour rise that stops short
  * of the target, a sharp turn, then a slow fall. The bracket holds through the turn until the EMAs cross back; the
- * trailing stop sells near the top, at a better price, with exit reason {@code trailing_stop}.
+ * trailing stop, which the run's paper broker holds once the entry filled (as live), sells near the top, at a better
+ * price, with exit reason {@code trailing_stop}.
  */
 class BacktestTrailingExitTest {
 
@@ -65,9 +66,10 @@ class BacktestTrailingExitTest {
         assertThat(trailed.entryPrice()).isEqualByComparingTo(held.entryPrice());
         assertThat(held.exitReason()).isNotEqualTo("trailing_stop");
         assertThat(trailed.exitReason()).isEqualTo("trailing_stop");
-        // the mark is the top's high (102.43): the stop 0.3 % under it is 102.1227, and the first close at or under it sells
-        // (the turn's first close, 102.25, is above it; the second, 102.10, is not)
-        assertThat(trailed.exitPrice()).isEqualByComparingTo("102.10").isGreaterThan(held.exitPrice());
+        // the paper broker holds the trailing stop, as live: its mark is the top's high (102.43), its stop 0.3 % under it
+        // 102.1227; the turn's first bar (low 102.22) stays above it, the second (open 102.25, low 102.07) reaches it and
+        // the broker sells at the stop (no slippage here)
+        assertThat(trailed.exitPrice()).isEqualByComparingTo("102.1227").isGreaterThan(held.exitPrice());
         assertThat(trailed.exitTime()).isBefore(held.exitTime());
         assertThat(trailed.realizedPnl()).isGreaterThan(held.realizedPnl());
     }
