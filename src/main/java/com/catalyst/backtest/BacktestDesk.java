@@ -348,6 +348,9 @@ public class BacktestDesk implements DisposableBean {
         figures.put("starting_cash", result.startingCash());
         figures.put("final_equity", result.finalEquity());
         figures.put("bars_per_second", Math.round(result.barsPerSecond()));
+        // what the run still held at its end (an exit the close cut short), each as its open position row
+        figures.put("held_at_end", result.heldAtEnd().stream().map(h -> Map.of("symbol", h.symbol(), "side", h.side(), "quantity",
+                h.quantity(), "entry_time", h.entryTime().toString(), "entry_price", h.entryPrice())).toList());
         return figures;
     }
 

@@ -170,6 +170,12 @@ public final class BacktestBook {
                 p.unrealized)).toList();
     }
 
+    /** The open positions at the end of a run, as the record would hold them. */
+    public List<BacktestResult.Held> held() {
+        return open.values().stream().map(p -> new BacktestResult.Held(p.symbol, p.isShort ? "short" : "long", p.quantity, p.openedAt,
+                p.entryPrice)).toList();
+    }
+
     private static final class Open {
         final int id;
         final String symbol;

@@ -140,7 +140,8 @@ public final class BacktestEngine {
         List<LocalDate> sessions = data.sessions();
         return new BacktestResult(List.copyOf(run.trades), List.copyOf(run.equity), run.book.openPositions(), done, sessions.size(),
                 run.cycles, run.proposals, run.approved, run.orders.sent, run.orders.refused, config.startingCash(), broker.account().equity(),
-                sessions.get(0), sessions.get(sessions.size() - 1), System.nanoTime() - started);
+                sessions.get(0), sessions.get(sessions.size() - 1), System.nanoTime() - started,
+                run.book.held());
     }
 
     /** The symbol's latest bar of the session up to the clock, as the live paper broker quotes it; null before the first. */

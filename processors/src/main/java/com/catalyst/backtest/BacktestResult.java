@@ -15,7 +15,15 @@ import com.catalyst.reporting.PerformanceReport;
  */
 public record BacktestResult(List<BacktestTrade> trades, List<EquitySample> equity, List<OpenPosition> openAtEnd,
                              long bars, int sessions, int cycles, int proposals, int approved, int orders, int rejectedOrders,
-                             BigDecimal startingCash, BigDecimal finalEquity, LocalDate from, LocalDate to, long elapsedNanos) {
+                             BigDecimal startingCash, BigDecimal finalEquity, LocalDate from, LocalDate to, long elapsedNanos,
+                             List<Held> heldAtEnd) {
+
+    /**
+     * A position the run still held at its end, as the record's open {@code positions} row shows it: an exit that could
+     * not finish before the close (the paper broker's partial fills) leaves one, as it would live.
+     */
+    public record Held(String symbol, String side, int quantity, java.time.Instant entryTime, BigDecimal entryPrice) {
+    }
 
     public double barsPerSecond() {
         return elapsedNanos == 0 ? 0 : bars * 1e9 / elapsedNanos;
@@ -27,7 +35,7 @@ public record BacktestResult(List<BacktestTrade> trades, List<EquitySample> equi
     }
 
     public static List<ClosedTrade> closedTrades(List<BacktestTrade> trades) {
-        return trades.stream().map(t -> new ClosedTrade(t.tradeNo(), t.symbol(), t.pattern() == null ? "none" : t.pattern(), "long",
+        return trades.stream().map(t -> new ClosedTrade(t.tradeNo(), t.symbol(), t.pattern() == null ? "none" : t.pattern(), t.side(),
                 t.quantity(), t.entryPrice(), t.exitPrice(), t.realizedPnl(), t.entryTime(), t.exitTime(), t.exitReason())).toList();
     }
 }

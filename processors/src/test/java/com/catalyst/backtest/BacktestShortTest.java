@@ -52,6 +52,9 @@ class BacktestShortTest {
         assertThat(result.openAtEnd()).isEmpty();
         // the long trades still come as before
         assertThat(result.trades()).anySatisfy(t -> assertThat(t.side()).isEqualTo("long"));
+        // and the report (the run's page and figures) lists each trade with its own side
+        assertThat(result.performance(result.trades().size()).trades()).extracting(com.catalyst.reporting.ClosedTrade::side)
+                .containsExactlyElementsOf(result.trades().stream().map(BacktestTrade::side).toList());
     }
 
     @Test
