@@ -37,7 +37,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The order path of the trading bundle (routes/trading.camel.yaml) with the record behind {@code mock:sql}, Redis behind
+ * The order path of the trading bundle (routes/trading.camel.yaml) with the record's repositories (OrderRepository,
+ * PositionRepository) mocks that log each call, Redis behind
  * {@code mock:redis} and the broker (the outside world) a mock under the real TradeDesk: each order is recorded
  * pending_submit before the broker sees it, an order already on record is looked up instead of sent, a failing broker
  * call is never redelivered and leaves the order unknown, the broker's circuit breaker (as application.yaml configures it)
@@ -57,7 +58,10 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
     private final RecordedDecisions recordedDecisions = mock(RecordedDecisions.class);
     private final MarketDataGuard marketDataGuard = mock(MarketDataGuard.class);
     private final Notifications notifications = mock(Notifications.class);
-    /** The statements recorded by the time the broker was called, one list a call. */
+    /** The record's calls, in order: {@code orders.<method>} and {@code positions.<method>}, with their arguments. */
+    private final List<String> calls = new ArrayList<>();
+    private final List<Object[]> callArguments = new ArrayList<>();
+    /** The record's calls made by the time the broker was called, one list a call. */
     private final List<List<String>> recordedAtSend = new ArrayList<>();
     /** What the orders insert wrote: 1 for a new order, 0 for one already on record. */
     private int orderRowsInserted = 1;
@@ -83,31 +87,43 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         registry.bind("manualOrderDesk", mock(ManualOrderDesk.class));
         registry.bind("exitPlanner", mock(ExitPlanner.class));
         registry.bind("requestParameters", mock(RequestParameters.class));
+        registry.bind("orderRepository", mock(OrderRepository.class, call -> logged("orders", call)));
+        registry.bind("positionRepository", mock(PositionRepository.class, call -> logged("positions", call)));
+    }
+
+    /** Logs a call to the record and answers it: the orders insert's rows, the status on record, else nothing. */
+    private Object logged(String repository, org.mockito.invocation.InvocationOnMock call) throws Throwable {
+        String name = call.getMethod().getName();
+        calls.add(repository + "." + name);
+        callArguments.add(call.getArguments());
+        return switch (name) {
+            case "insert" -> orderRowsInserted;
+            case "status" -> statusOnRecord;
+            default -> org.mockito.Answers.RETURNS_DEFAULTS.answer(call);
+        };
+    }
+
+    private List<String> recordCalls() {
+        return List.copyOf(calls);
+    }
+
+    /** The argument of the first call named {@code call} ({@code orders.answered}, ...): a row. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> argumentOf(String call) {
+        return (Map<String, Object>) callArguments.get(calls.indexOf(call))[0];
     }
 
     @BeforeEach
     void adviseAndStart() throws Exception {
         replaceRecordAndCache();
-        getMockEndpoint(SQL).whenAnyExchangeReceived(this::record);
         // risk recorded every decision it is asked about (a test says when not)
         when(recordedDecisions.require(any())).thenAnswer(call -> call.getArgument(0));
         when(broker.submit(any())).thenAnswer(call -> {
-            recordedAtSend.add(statements());
+            recordedAtSend.add(recordCalls());
             OrderRequest order = call.getArgument(0);
             return filled(order.clientOrderId(), order.symbol(), order.side(), order.quantity());
         });
         startRoutes();
-    }
-
-    private void record(Exchange exchange) {
-        String statement = exchange.getProperty(STATEMENT, String.class);
-        if (statement.startsWith("insert into orders")) {
-            answerSql(exchange, orderRowsInserted);
-        } else if (statement.startsWith("select status from orders")) {
-            answerSql(exchange, statusOnRecord);
-        } else {
-            answerSql(exchange, 1);
-        }
     }
 
     private static BrokerOrder filled(String clientOrderId, String symbol, String side, int quantity) {
@@ -155,19 +171,11 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         OrderOutcome outcome = place(entry("AAA"));
 
         assertThat(outcome.status()).isEqualTo("filled");
-        assertThat(recordedAtSend).singleElement().satisfies(before -> assertThat(before).satisfiesExactly(
-                s -> assertThat(s).startsWith("insert into orders"),
-                s -> assertThat(s).startsWith("select status from orders"),
-                s -> assertThat(s).startsWith("insert into order_events (client_order_id, to_status) values (:#client_order_id, 'pending_submit')")));
-        List<String> after = statements().subList(3, statements().size());
-        assertThat(after).satisfiesExactly(
-                s -> assertThat(s).startsWith("update orders set status = :#status"),
-                s -> assertThat(s).startsWith("insert into order_events (client_order_id, from_status"),
-                s -> assertThat(s).startsWith("insert into fills"),
-                s -> assertThat(s).startsWith("insert into positions"),
-                s -> assertThat(s).startsWith("update orders set position_id"));
-        assertThat(getMockEndpoint(SQL).getExchanges().get(3).getMessage().getBody(Map.class)).containsEntry("status", "filled")
-                .containsEntry("from_status", "pending_submit");
+        // recorded pending_submit (with its event) before the broker is called
+        assertThat(recordedAtSend).singleElement().isEqualTo(List.of("orders.insert", "orders.status", "orders.pendingSubmitted"));
+        assertThat(recordCalls().subList(3, recordCalls().size())).containsExactly("orders.answered", "orders.answerEvent", "orders.fill",
+                "positions.openFromFill", "orders.linkOpenPosition");
+        assertThat(argumentOf("orders.answered")).containsEntry("status", "filled").containsEntry("from_status", "pending_submit");
         assertThat(getMockEndpoint(REDIS).getExchanges()).singleElement().satisfies(e -> {
             assertThat(e.getMessage().getHeader("CamelRedis.Channel")).isEqualTo("catalyst:positions");
             assertThat(e.getMessage().getHeader("CamelRedis.Message", String.class)).contains("\"event\":\"position_opened\"");
@@ -185,9 +193,9 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
 
         assertThat(outcome.status()).isEqualTo("filled");
         verify(broker, never()).submit(any());
-        assertThat(statements()).noneMatch(s -> s.contains("'pending_submit')"));
-        assertThat(getMockEndpoint(SQL).getExchanges()).filteredOn(e -> e.getProperty(STATEMENT, String.class).startsWith("update orders set status"))
-                .singleElement().satisfies(e -> assertThat(e.getMessage().getBody(Map.class)).containsEntry("from_status", "accepted"));
+        assertThat(recordCalls()).doesNotContain("orders.pendingSubmitted");
+        assertThat(recordCalls()).containsOnlyOnce("orders.answered");
+        assertThat(argumentOf("orders.answered")).containsEntry("from_status", "accepted");
     }
 
     @Test
@@ -198,7 +206,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
 
         verify(broker, times(1)).submit(any());
         assertThat(outcome.status()).isEqualTo("unknown");
-        assertThat(statements()).noneMatch(s -> s.startsWith("insert into fills") || s.startsWith("insert into positions"));
+        assertThat(recordCalls()).doesNotContain("orders.fill", "positions.openFromFill", "positions.closeFromFill");
         assertThat(getMockEndpoint(REDIS).getExchanges()).isEmpty();
     }
 
@@ -226,10 +234,8 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         OrderOutcome outcome = place(exit("AAA", 42));
 
         assertThat(outcome.status()).isEqualTo("filled");
-        assertThat(statements()).noneMatch(s -> s.startsWith("insert into positions"));
-        Exchange close = getMockEndpoint(SQL).getExchanges().stream()
-                .filter(e -> e.getProperty(STATEMENT, String.class).startsWith("update positions set status = 'closed'")).findFirst().orElseThrow();
-        assertThat(close.getMessage().getBody(Map.class)).containsEntry("position_id", 42).containsEntry("close_reason", "take_profit");
+        assertThat(recordCalls()).doesNotContain("positions.openFromFill");
+        assertThat(argumentOf("positions.closeFromFill")).containsEntry("position_id", 42).containsEntry("close_reason", "take_profit");
         assertThat(getMockEndpoint(REDIS).getExchanges().get(0).getMessage().getHeader("CamelRedis.Message", String.class))
                 .contains("\"event\":\"position_closed\"");
     }
@@ -247,7 +253,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         Exchange exchange = template.send("direct:trading-execute", e -> e.getMessage().setBody(tradeRequest()));
 
         assertThat(exchange.getException()).hasMessageContaining("not on record");
-        assertThat(statements()).isEmpty();
+        assertThat(recordCalls()).isEmpty();
         verify(broker, never()).submit(any());
     }
 
@@ -258,7 +264,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         Exchange exchange = template.send("direct:trading-execute", e -> e.getMessage().setBody(tradeRequest()));
 
         assertThat(exchange.getException()).isInstanceOf(ReconciliationDesk.TradingHaltedException.class);
-        assertThat(statements()).isEmpty();
+        assertThat(recordCalls()).isEmpty();
         verify(broker, never()).submit(any());
     }
 

@@ -1,0 +1,95 @@
+package com.catalyst.trading;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The owner of {@code positions} for the trading routes (issue 14: a repository per aggregate): what the exit planner,
+ * the positions API, a trader's close and flatten read, the marks, and a fill's opening or closing of a position, as
+ * the route's first look at a broker's answer records them. The routes call it as the bean {@code positionRepository}.
+ * <p>
+ * A position's exits that ended unfilled ({@code rejected_exits}) are counted by one rule wherever they are read: the
+ * position's own exits ({@code CAT-EXIT-…}, no leg) that were rejected, canceled or expired; their count picks the next
+ * exit's client order id.
+ */
+@Repository("positionRepository")
+public class PositionRepository {
+
+    /** How many of a position's own exits ended unfilled, for {@code p}: one rule for every reader. */
+    static final String REJECTED_EXITS = "(select count(*) from orders o where o.position_id = p.position_id"
+            + " and o.client_order_id like 'CAT-EXIT-%' and o.leg is null and o.status in ('rejected', 'canceled', 'expired'))";
+
+    /** The open positions as the exit planner reads them; broker_exits: a bracket leg still works the stop and target. */
+    static final String OPEN_FOR_EXITS = "select p.position_id, p.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit,"
+            + " exists (select 1 from orders l where l.position_id = p.position_id and l.leg in ('stop_loss', 'take_profit')"
+            + " and l.status in ('new', 'accepted', 'partially_filled')) as broker_exits, " + REJECTED_EXITS + " as rejected_exits"
+            + " from v_positions_current p order by p.position_id";
+    static final String MARK = "update positions set unrealized_pnl = :unrealized_pnl where position_id = :position_id and status = 'open'";
+    static final String OPEN_FROM_FILL = "insert into positions (cycle_id, security_id, side, quantity, entry_price, stop_loss, take_profit,"
+            + " risk_amount, status, opened_at, pattern_type) values (:cycle_id, get_or_create_security(:symbol), :position_side, :quantity,"
+            + " :price, :stop_loss, :take_profit, :risk_amount, 'open', :filled_at, :pattern_type)"
+            + " on conflict (security_id) where status = 'open' do nothing";
+    /** The whole position at the exit's price: realized (exit − entry) × shares − the exit's commission (a short: entry − exit). */
+    static final String CLOSE_FROM_FILL = "update positions set status = 'closed', exit_price = :price, closed_at = :filled_at,"
+            + " close_reason = :close_reason, realized_pnl = coalesce(realized_pnl, 0) + round((case when side = 'short'"
+            + " then entry_price - cast(:price as numeric) else cast(:price as numeric) - entry_price end) * quantity"
+            + " - cast(:commission as numeric), 2), pnl_percent = round((case when side = 'short' then 1 - cast(:price as numeric) / entry_price"
+            + " else cast(:price as numeric) / entry_price - 1 end) * 100, 4), unrealized_pnl = 0"
+            + " where position_id = :position_id and status = 'open'";
+    static final String OPEN_POSITIONS = "select p.position_id, s.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit,"
+            + " p.status, p.opened_at, p.closed_at, p.exit_price, p.realized_pnl, p.unrealized_pnl, p.close_reason, p.cycle_id, "
+            + REJECTED_EXITS + " as rejected_exits from positions p join securities s using (security_id) where p.status = 'open'"
+            + " order by p.opened_at";
+    static final String TO_CLOSE = "select p.position_id, p.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit, "
+            + REJECTED_EXITS + " as rejected_exits from v_positions_current p";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public PositionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** The open positions with {@code broker_exits} and {@code rejected_exits}: the exit planner's rows. */
+    public List<Map<String, Object>> openForExits() {
+        return jdbc.sql(OPEN_FOR_EXITS).query().listOfRows();
+    }
+
+    /** Each open position's unrealized P&L ({@code position_id}, {@code unrealized_pnl}), in one batch. */
+    public void mark(List<Map<String, Object>> marks) {
+        if (!marks.isEmpty()) {
+            named.batchUpdate(MARK, SqlParameterSourceUtils.createBatch(marks));
+        }
+    }
+
+    /** An entry's fill opens the symbol's position (none is opened while one is open: the unique open position a symbol). */
+    public void openFromFill(Map<String, Object> fill) {
+        jdbc.sql(OPEN_FROM_FILL).params(fill).update();
+    }
+
+    /** An exit's fill closes its position with the exit's reason. */
+    public void closeFromFill(Map<String, Object> fill) {
+        jdbc.sql(CLOSE_FROM_FILL).params(fill).update();
+    }
+
+    /** The open positions for the positions API, oldest first. */
+    public List<Map<String, Object>> open() {
+        return jdbc.sql(OPEN_POSITIONS).query().listOfRows();
+    }
+
+    /** The open position of {@code symbol} (none or one), as a trader's close reads it. */
+    public List<Map<String, Object>> openOf(String symbol) {
+        return jdbc.sql(TO_CLOSE + " where p.symbol = :symbol").param("symbol", symbol).query().listOfRows();
+    }
+
+    /** Every open position, as flatten reads them. */
+    public List<Map<String, Object>> openToClose() {
+        return jdbc.sql(TO_CLOSE + " order by p.position_id").query().listOfRows();
+    }
+}
