@@ -92,4 +92,70 @@ public class PositionRepository {
     public List<Map<String, Object>> openToClose() {
         return jdbc.sql(TO_CLOSE + " order by p.position_id").query().listOfRows();
     }
+
+    // ---- the order sync's and reconciliation's statements
+
+    /** An entry's fill opens the symbol's position ({@code side} long or short), unless one is open. */
+    public void opened(Object cycleId, String symbol, String side, BrokerOrder.Fill fill, Object stop, Object target, Object risk, Object pattern) {
+        jdbc.sql("insert into positions (cycle_id, security_id, side, quantity, entry_price, stop_loss, take_profit, risk_amount, status,"
+                + " opened_at, pattern_type) values (?, get_or_create_security(?), ?, ?, ?, ?, ?, ?, 'open', ?, ?)"
+                + " on conflict (security_id) where status = 'open' do nothing")
+                .params(cycleId, symbol, side, fill.quantity(), fill.price(), stop, target, risk, java.sql.Timestamp.from(fill.at()), pattern).update();
+    }
+
+    /** A later entry fill grows the open position; the entry price becomes the average, rounded to 4 places. */
+    public void grew(int positionId, BrokerOrder.Fill fill) {
+        jdbc.sql("update positions set entry_price = round((entry_price * quantity + ? * ?) / (quantity + ?), 4), quantity = quantity + ?"
+                + " where position_id = ? and status = 'open'")
+                .params(fill.price(), fill.quantity(), fill.quantity(), fill.quantity(), positionId).update();
+    }
+
+    /**
+     * An exit's fill of fewer shares than are held shrinks the open position and realizes its part, (price − entry) ×
+     * shares − commission (a short: entry − price); answers false, changing nothing, when the fill takes the rest.
+     */
+    public boolean reduced(int positionId, BrokerOrder.Fill fill) {
+        return jdbc.sql("update positions set quantity = quantity - ?, realized_pnl = coalesce(realized_pnl, 0)"
+                + " + round((case when side = 'short' then -1 else 1 end) * (cast(? as numeric) - entry_price) * ? - cast(? as numeric), 2)"
+                + " where position_id = ? and status = 'open' and quantity > ?")
+                .params(fill.quantity(), fill.price(), fill.quantity(), fill.commission(), positionId, fill.quantity()).update() > 0;
+    }
+
+    /** The fill that takes the rest closes the position at its price and time with {@code reason}, realizing the rest. */
+    public void closed(int positionId, BrokerOrder.Fill fill, String reason) {
+        jdbc.sql("update positions set status = 'closed', exit_price = ?, closed_at = ?, close_reason = ?, unrealized_pnl = 0,"
+                + " realized_pnl = coalesce(realized_pnl, 0) + round((case when side = 'short' then -1 else 1 end)"
+                + " * (cast(? as numeric) - entry_price) * quantity - cast(? as numeric), 2),"
+                + " pnl_percent = round((case when side = 'short' then -1 else 1 end) * (cast(? as numeric) / entry_price - 1) * 100, 4)"
+                + " where position_id = ? and status = 'open'")
+                .params(fill.price(), java.sql.Timestamp.from(fill.at()), reason, fill.price(), fill.commission(), fill.price(), positionId).update();
+    }
+
+    /** The open positions as reconciliation compares them with the broker's. */
+    public List<Map<String, Object>> openForReconciliation() {
+        return jdbc.sql("select position_id, symbol, side, quantity, entry_price, unrealized_pnl from v_positions_current").query().listOfRows();
+    }
+
+    /**
+     * A position the broker no longer holds, closed at its last mark: the mark is the best figure of what it realized and
+     * it reaches today's realized P&L (the kill switch reads it) rather than vanish.
+     */
+    public void closedNotHeld(Object positionId, java.time.Instant at) {
+        jdbc.sql("update positions set status = 'closed', closed_at = ?, close_reason = 'reconciled: not held at broker',"
+                + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl,"
+                + " exit_price = round(entry_price + (case when side = 'short' then -1 else 1 end) * unrealized_pnl / quantity, 4),"
+                + " pnl_percent = round(unrealized_pnl / (entry_price * quantity) * 100, 4), unrealized_pnl = 0 where position_id = ?")
+                .params(java.sql.Timestamp.from(at), positionId).update();
+    }
+
+    /** The broker holds a different size: the position takes the broker's quantity and average entry. */
+    public void resized(Object positionId, int quantity, java.math.BigDecimal averageEntry) {
+        jdbc.sql("update positions set quantity = ?, entry_price = ? where position_id = ?").params(quantity, averageEntry, positionId).update();
+    }
+
+    /** A position the broker holds and the record did not: recorded, pattern {@code reconciled}. */
+    public void openedFromBroker(String symbol, String side, int quantity, java.math.BigDecimal averageEntry) {
+        jdbc.sql("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
+                + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')").params(symbol, side, quantity, averageEntry).update();
+    }
 }

@@ -32,7 +32,10 @@ public class ReconciliationDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationDesk.class);
 
+    // risk_events (the repairs' trail) until the risk record has its owner
     private final JdbcTemplate jdbc;
+    private final OrderRepository orders;
+    private final PositionRepository positions;
     private final BrokerPort broker;
     private final ProducerTemplate producer;
     private final CycleDesk cycles;
@@ -49,12 +52,14 @@ public class ReconciliationDesk {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
-    public ReconciliationDesk(JdbcTemplate jdbc, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
+    public ReconciliationDesk(JdbcTemplate jdbc, OrderRepository orders, PositionRepository positions, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
                               CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active,
                               OrderSyncDesk orderSync, TradingClock clock) {
         this.orderSync = orderSync;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.orders = orders;
+        this.positions = positions;
         this.broker = broker;
         this.producer = producer;
         this.cycles = cycles;
@@ -128,13 +133,8 @@ public class ReconciliationDesk {
     }
 
     private int settleOrders(Duration olderThan) {
-        List<Map<String, Object>> unsettled = jdbc.queryForList("select o.client_order_id, s.symbol, o.side, o.quantity, o.cycle_id,"
-                + " o.position_id, o.stop_price, o.take_profit_price, o.status from orders o join securities s using (security_id)"
-                + " where (o.status in ('pending_submit', 'unknown')"
-                // filled on record but the process died before its fill and position were written
-                + " or (o.status = 'filled' and not exists (select 1 from fills f where f.order_id = o.order_id)))"
-                + " and o.created_at < now() - make_interval(secs => ?) order by o.created_at",
-                (double) olderThan.toSeconds());
+        // pending_submit or unknown, or filled on record but the process died before its fill and position were written
+        List<Map<String, Object>> unsettled = orders.unsettled(olderThan);
         int repairs = 0;
         for (Map<String, Object> row : unsettled) {
             String clientOrderId = (String) row.get("client_order_id");
@@ -153,10 +153,7 @@ public class ReconciliationDesk {
                         Map.of("client_order_id", clientOrderId, "broker_status", known.get().status()));
             } else {
                 String why = "never reached the broker before a restart; not resent";
-                jdbc.update("update orders set status = 'canceled', cancelled_at = now(), reject_reason = ? where client_order_id = ?"
-                        + " and status in ('pending_submit', 'unknown')", why, clientOrderId);
-                jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, 'canceled', ?)",
-                        clientOrderId, row.get("status"), why);
+                orders.canceledNeverSent(clientOrderId, (String) row.get("status"), why);
                 repair("order_canceled", "order " + clientOrderId + " " + why, Map.of("client_order_id", clientOrderId));
             }
             repairs++;
@@ -175,7 +172,7 @@ public class ReconciliationDesk {
             held.put(p.symbol(), p);
         }
         int repairs = 0;
-        for (Map<String, Object> local : jdbc.queryForList("select position_id, symbol, side, quantity, entry_price, unrealized_pnl from v_positions_current")) {
+        for (Map<String, Object> local : positions.openForReconciliation()) {
             String symbol = (String) local.get("symbol");
             int quantity = ((Number) local.get("quantity")).intValue();
             // the record keeps a short as side short with a positive quantity; the broker as a negative quantity
@@ -190,27 +187,21 @@ public class ReconciliationDesk {
                 // sold at the broker without our record seeing the fill: the last mark is the best figure of what it realized,
                 // and it must reach today's realized P&L (the kill switch reads it) rather than vanish
                 BigDecimal mark = local.get("unrealized_pnl") == null ? BigDecimal.ZERO : new BigDecimal(local.get("unrealized_pnl").toString());
-                jdbc.update("update positions set status = 'closed', closed_at = ?, close_reason = 'reconciled: not held at broker',"
-                        + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl,"
-                        + " exit_price = round(entry_price + (case when side = 'short' then -1 else 1 end) * unrealized_pnl / quantity, 4),"
-                        + " pnl_percent = round(unrealized_pnl / (entry_price * quantity) * 100, 4), unrealized_pnl = 0 where position_id = ?",
-                        java.sql.Timestamp.from(clock.now()), local.get("position_id"));
+                positions.closedNotHeld(local.get("position_id"), clock.now());
                 repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed, realized "
                         + mark + " at its last mark (counts toward today's loss limit)", Map.of("symbol", symbol, "quantity", quantity,
                         "realized_pnl", mark));
                 repairs++;
             } else if (atBroker.quantity() != signedLocal) {
-                jdbc.update("update positions set quantity = ?, entry_price = ? where position_id = ?", Math.abs(atBroker.quantity()),
-                        atBroker.averageEntryPrice(), local.get("position_id"));
+                positions.resized(local.get("position_id"), Math.abs(atBroker.quantity()), atBroker.averageEntryPrice());
                 repair("position_resized", "position in " + symbol + " was " + quantity + " shares, the broker holds " + atBroker.quantity(),
                         Map.of("symbol", symbol, "local", quantity, "broker", atBroker.quantity()));
                 repairs++;
             }
         }
         for (BrokerPosition missing : held.values()) {
-            jdbc.update("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
-                    + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')", missing.symbol(),
-                    missing.quantity() < 0 ? "short" : "long", Math.abs(missing.quantity()), missing.averageEntryPrice());
+            positions.openedFromBroker(missing.symbol(), missing.quantity() < 0 ? "short" : "long", Math.abs(missing.quantity()),
+                    missing.averageEntryPrice());
             repair("position_opened", "the broker holds " + missing.quantity() + " " + missing.symbol() + " that the record did not: recorded",
                     Map.of("symbol", missing.symbol(), "quantity", missing.quantity()));
             repairs++;

@@ -33,8 +33,8 @@ public class TradeDesk {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public TradeDesk(BrokerPort broker, org.springframework.jdbc.core.JdbcTemplate jdbc, ExitSettings exits) {
-        this(broker, (clientOrderId, quantity) -> reopenRow(jdbc, clientOrderId, quantity), exits);
+    public TradeDesk(BrokerPort broker, OrderRepository orders, ExitSettings exits) {
+        this(broker, orders::reopenedNeverSent, exits);
     }
 
     public TradeDesk(BrokerPort broker, NeverSent neverSent) {
@@ -50,19 +50,6 @@ public class TradeDesk {
             }
             return again;
         });
-    }
-
-    private static boolean reopenRow(org.springframework.jdbc.core.JdbcTemplate jdbc, String clientOrderId, int quantity) {
-        String before = jdbc.query("update orders o set status = 'pending_submit', quantity = ?, reject_reason = null, cancelled_at = null"
-                + " from (select client_order_id, status from orders where client_order_id = ?) was where o.client_order_id = was.client_order_id"
-                + " and o.broker_order_id is null and (o.status = 'canceled' or (o.status = 'rejected' and o.reject_reason like 'not sent:%'))"
-                + " returning was.status", rs -> rs.next() ? rs.getString(1) : null, quantity, clientOrderId);
-        if (before == null) {
-            return false;
-        }
-        jdbc.update("insert into order_events (client_order_id, from_status, to_status, reason) values (?, ?, 'pending_submit', ?)",
-                clientOrderId, before, "sent again: the broker never saw it");
-        return true;
     }
 
     /** Each approved decision as its entry (OrderIntent.entry: a long buys, a short sells to open; the trail in a trailing mode). */

@@ -81,11 +81,9 @@ class ArchitectureRulesTest {
             "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
             "com.catalyst.trading.ManualOrderDesk",
-            "com.catalyst.trading.OrderSyncDesk",
             "com.catalyst.trading.ReconciliationDesk",
             "com.catalyst.risk.RecordedDecisions",
             "com.catalyst.risk.RiskLimitsBook",
-            "com.catalyst.trading.TradeDesk",
             "com.catalyst.scanner.WatchlistBook",
             "com.catalyst.metrics.PnlGauges",
             "com.catalyst.notify.NotifyDispatch");
