@@ -90,6 +90,7 @@ public final class BacktestEngine {
             slot.put(symbols.get(i), i);
         }
         run.barNo = barNo;
+        run.lastPrice = symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now());
         run.exit = config.exit();
         run.slot = slot;
         long done = 0;
@@ -169,6 +170,8 @@ public final class BacktestEngine {
         final BacktestListener listener;
         final BacktestClock clock;
         final long flattenMinutesBeforeClose;
+        /** The last price of a symbol at the clock: what risk prices a working market entry at. */
+        java.util.function.ToDoubleFunction<String> lastPrice = symbol -> Double.NaN;
         final List<BacktestTrade> trades = new ArrayList<>();
         final List<EquitySample> equity = new ArrayList<>();
         long[] barNo;

@@ -341,6 +341,26 @@ final class BacktestOrders {
         }
     }
 
+    /**
+     * The entries still working, as risk counts them live (RiskDesk.workingOrders): the shares still to fill of each entry
+     * at the price it would pay at worst, its limit, or the last price for a market order (its stop without one).
+     */
+    List<com.catalyst.risk.WorkingOrder> workingEntries(java.util.function.ToDoubleFunction<String> lastPrice) {
+        List<com.catalyst.risk.WorkingOrder> out = new ArrayList<>();
+        for (Recorded r : active.values()) {
+            if (r.intent == null || r.leg != null || !r.status.open() || r.intent.quantity() <= r.filledQuantity
+                    || !OrderIntent.opensPosition(r.clientOrderId, r.side)) {
+                continue;
+            }
+            double last = lastPrice.applyAsDouble(r.symbol);
+            java.math.BigDecimal price = r.intent.limitPrice() != null ? r.intent.limitPrice()
+                    : Double.isFinite(last) && last > 0 ? java.math.BigDecimal.valueOf(last) : r.intent.stopLoss();
+            out.add(new com.catalyst.risk.WorkingOrder(r.clientOrderId, r.symbol, r.intent.quantity() - r.filledQuantity, price,
+                    "sell".equals(r.side)));
+        }
+        return out;
+    }
+
     /** Whether the position's stop and target are held at the broker: a bracket leg of it is working (the planner's broker_exits). */
     boolean brokerExits(int positionId) {
         for (Recorded l : ofPosition.getOrDefault(positionId, List.of())) {

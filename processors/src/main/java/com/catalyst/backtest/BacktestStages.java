@@ -93,7 +93,8 @@ public class BacktestStages {
         }
         BacktestEngine.Run run = cycle.run;
         run.proposals += cycle.request.proposals().size();
-        cycle.response = run.risk.evaluate(cycle.request, run.book.portfolio(cycle.session()));
+        // the record's portfolio with the entries still working counted as if they fill, as RiskDesk counts them
+        cycle.response = run.risk.evaluate(cycle.request, run.book.portfolio(cycle.session()).withWorking(run.orders.workingEntries(run.lastPrice)));
     }
 
     /** The trading bundle's enter step: each approved decision becomes the order intent the live trading desk makes. */

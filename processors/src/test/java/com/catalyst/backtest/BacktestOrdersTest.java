@@ -103,9 +103,16 @@ class BacktestOrdersTest {
         orders.send(entry("20260210-002", 100, "90", "120"));
         // 40 filled on arrival: an answer only partly filled is recorded by the next order sync, as live
         assertThat(book.openCount()).isZero();
+        // risk counts what may still fill of the working entry, at the last price (RiskDesk.workingOrders)
+        assertThat(orders.workingEntries(s -> 100.0)).singleElement().satisfies(w -> assertThat(w.remainingQuantity()).isEqualTo(60));
 
         at(11, 100, 101, 1_000_000);
         orders.sync(300, 5);
+        assertThat(orders.workingEntries(s -> 101.0)).singleElement().satisfies(w -> {
+            assertThat(w.remainingQuantity()).isEqualTo(20);
+            assertThat(w.price()).isEqualByComparingTo("101");
+            assertThat(w.shortEntry()).isFalse();
+        });
         assertThat(book.openRows()).singleElement().satisfies(r -> {
             assertThat(r.get("quantity")).isEqualTo(80);
             assertThat((BigDecimal) r.get("entry_price")).isEqualByComparingTo("100.5");
@@ -141,6 +148,8 @@ class BacktestOrdersTest {
             // 40 x (103 - 100.8) - 0.40 + 40 x (103 - 100.8) - 0.40 + 20 x (104 - 100.8) - 0.20
             assertThat(t.realizedPnl()).isEqualByComparingTo("239.00");
         });
+        // an exit is no working entry
+        assertThat(orders.workingEntries(s -> 104.0)).isEmpty();
         assertThat(broker.openOrders()).isEmpty();
         assertThat(broker.positions()).isEmpty();
     }
