@@ -1,9 +1,7 @@
 package com.catalyst.routing;
 
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.workflow.CycleDesk;
@@ -113,15 +111,9 @@ public class RequestDefaults {
         return new TradeResponse(cycleId, outcomes.stream().filter(OrderOutcome.class::isInstance).map(OrderOutcome.class::cast).toList());
     }
 
-    public List<Map<String, Object>> securityRows() {
-        return market.universe().stream().map(s -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("symbol", s.symbol());
-            row.put("name", s.name());
-            row.put("sector_id", s.sectorId() >= 1 && s.sectorId() <= 11 ? s.sectorId() : null);
-            row.put("exchange", s.exchange());
-            return row;
-        }).toList();
+    /** The market's universe, which scanner-sync-securities registers in the securities master. */
+    public List<MarketDataPort.SecurityInfo> universe() {
+        return market.universe();
     }
 
     public int universeSize() {
