@@ -95,16 +95,10 @@ public class RequestDefaults {
         return json.writeValueAsString(new TechnicalRequest(null, null, null, List.of(symbol), 0, 100));
     }
 
-    /** The LIKE pattern that matches every cycle of the same day as {@code cycleId}. */
-    public String dayPattern(String cycleId) {
-        return cycleId == null || cycleId.length() < 8 ? clock.sessionDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-%"
-                : cycleId.substring(0, 8) + "-%";
-    }
-
     /** The session day of {@code cycleId} (its first eight characters), or the clock's for a request with no cycle. */
-    public java.sql.Date sessionDay(String cycleId) {
-        return java.sql.Date.valueOf(cycleId == null || cycleId.length() < 8 ? clock.sessionDate()
-                : java.time.LocalDate.parse(cycleId.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE));
+    public java.time.LocalDate sessionDay(String cycleId) {
+        return cycleId == null || cycleId.length() < 8 ? clock.sessionDate()
+                : java.time.LocalDate.parse(cycleId.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     public TradeResponse tradeResponse(String cycleId, List<?> outcomes) {
