@@ -55,10 +55,7 @@ public class NewsRepository {
         batches.batchUpdate(INSERT, rows);
     }
 
-    /**
-     * A symbol's {@code limit} newest stories, as rows named as the columns: the news API writes them as they are, so
-     * an absent summary or catalyst is answered as null.
-     */
+    /** A symbol's {@code limit} newest stories, as rows named as the columns: the news API writes them as they are. */
     public List<Map<String, Object>> latest(String symbol, int limit) {
         return jdbc.sql(LATEST).param("symbol", symbol).param("limit", limit).query().listOfRows();
     }
