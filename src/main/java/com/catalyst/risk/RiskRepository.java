@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The one owner of {@code risk_decisions} and {@code risk_events}, and the risk bundle's reads of the portfolio it judges
  * ({@code positions} and the working {@code orders}), which it never writes. The risk routes call it as the bean
- * {@code riskRepository}.
+ * {@code riskRepository}; the order path's check that a decision is on record (RecordedDecisions) reads through it.
  */
 @Repository("riskRepository")
 public class RiskRepository {
@@ -46,6 +47,8 @@ public class RiskRepository {
             + " values (:cycle_id, get_or_create_security(:symbol), :side, :verdict, :requested_quantity, :approved_quantity, :entry_price,"
             + " :stop_price, :target_price, :risk_amount, :reason, cast(:numbers as jsonb))"
             + " on conflict (cycle_id, security_id, side) do nothing";
+    static final String RECORDED_DECISION = "select d.verdict, d.approved_quantity, d.stop_price, d.target_price, d.numbers::text as numbers"
+            + " from risk_decisions d join securities s using (security_id) where d.cycle_id = :cycle_id and s.symbol = :symbol and d.side = :side";
     static final String INSERT_KILL_SWITCH = "insert into risk_events (cycle_id, event_type, severity, message, details, session_date)"
             + " values (:cycle_id, 'kill_switch', 'critical', :message, cast(:details as jsonb), :session_date)"
             + " on conflict (event_type, session_date) where event_type = 'kill_switch' do nothing";
@@ -107,6 +110,12 @@ public class RiskRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("risk numbers for " + decision.symbol() + " are not serialisable", e);
         }
+    }
+
+    /** The decision risk recorded for the cycle's {@code symbol} and {@code side}, if it recorded one. */
+    public Optional<RecordedDecision> recordedDecision(String cycleId, String symbol, String side) {
+        return jdbc.sql(RECORDED_DECISION).param("cycle_id", cycleId).param("symbol", symbol).param("side", side)
+                .query(RecordedDecision.class).optional();
     }
 
     /** Records the kill switch's trip for its session day; true when this call wrote it, false when the day had it already. */

@@ -83,7 +83,6 @@ class ArchitectureRulesTest {
             "com.catalyst.trading.ManualOrderDesk",
             "com.catalyst.trading.OrderSyncDesk",
             "com.catalyst.trading.ReconciliationDesk",
-            "com.catalyst.risk.RecordedDecisions",
             "com.catalyst.risk.RiskLimitsBook",
             "com.catalyst.trading.TradeDesk",
             "com.catalyst.scanner.WatchlistBook",

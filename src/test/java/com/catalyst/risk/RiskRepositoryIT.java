@@ -154,6 +154,26 @@ class RiskRepositoryIT {
     }
 
     @Test
+    void aRecordedDecisionIsReadBackByCycleSymbolAndSide() {
+        RiskDecision bare = new RiskDecision("BBB", "long", "rejected", 100, 0, new BigDecimal("20.00"), null, null, null, "bull_flag",
+                "daily loss limit", Map.of());
+        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", "resized", 60), bare)));
+
+        RecordedDecision aaa = risk.recordedDecision("20260106-001", "AAA", "long").orElseThrow();
+        assertThat(aaa.verdict()).isEqualTo("resized");
+        assertThat(aaa.approvedQuantity()).isEqualTo(60);
+        assertThat(aaa.stopPrice()).isEqualByComparingTo("19.20");
+        assertThat(aaa.targetPrice()).isEqualByComparingTo("21.60");
+        assertThat(aaa.numbers()).contains("\"max_risk\": 80").contains("\"atr\": 0.4");
+        RecordedDecision bbb = risk.recordedDecision("20260106-001", "BBB", "long").orElseThrow();
+        assertThat(bbb.stopPrice()).isNull();
+        assertThat(bbb.numbers()).isEqualTo("{}");
+        assertThat(risk.recordedDecision("20260106-001", "AAA", "short")).as("another side").isEmpty();
+        assertThat(risk.recordedDecision("20260105-001", "AAA", "long")).as("another cycle").isEmpty();
+        assertThat(risk.recordedDecision("20260106-001", "CCC", "long")).as("a symbol risk never saw").isEmpty();
+    }
+
+    @Test
     void theKillSwitchIsRecordedOnceASessionDay() {
         KillSwitchEvent trip = new KillSwitchEvent("20260106-001", DAY, "kill switch tripped: realized P&L today -2001 reached the"
                 + " maximum daily loss 2000; no new entries until the next session", "{\"max_daily_loss\": 2000}");
