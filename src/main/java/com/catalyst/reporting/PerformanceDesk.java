@@ -2,7 +2,6 @@ package com.catalyst.reporting;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.MarketDataPort;
@@ -13,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
-/** Hands the rows the reporting route read to the PerformanceCalculator and writes its report as JSON or HTML. */
+/** Hands the trades the reporting route read (ReportRepository) to the PerformanceCalculator and writes its report as JSON or HTML. */
 @Component("performanceDesk")
 public class PerformanceDesk {
 
@@ -37,9 +36,8 @@ public class PerformanceDesk {
         this.json = json.copy().setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 
-    public PerformanceReport report(String scope, LocalDate from, LocalDate to,
-                                    List<Map<String, Object>> closedRows, List<Map<String, Object>> openRows) {
-        return calculator.calculate(scope, from, to, TradeRows.closedTrades(closedRows), TradeRows.openPositions(openRows), MAX_LISTED);
+    public PerformanceReport report(String scope, LocalDate from, LocalDate to, List<ClosedTrade> closed, List<OpenPosition> open) {
+        return calculator.calculate(scope, from, to, closed, open, MAX_LISTED);
     }
 
     public String json(PerformanceReport report) throws JsonProcessingException {

@@ -27,15 +27,6 @@ public class ReportPeriods {
         }
     }
 
-    /** The day after {@code to}: the report reads closes before its start in New York time. */
-    public java.sql.Date until(LocalDate to) {
-        return java.sql.Date.valueOf(to.plusDays(1));
-    }
-
-    public java.sql.Date sql(LocalDate date) {
-        return java.sql.Date.valueOf(date);
-    }
-
     public LocalDate checkedTo(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw new FieldException("to", "'to' (" + to + ") must not be before 'from' (" + from + ")");

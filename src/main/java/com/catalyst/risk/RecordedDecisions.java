@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.trading.TradeRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("recordedDecisions")
 public class RecordedDecisions {
 
-    private static final String RECORDED = "select d.verdict, d.approved_quantity, d.stop_price, d.target_price, d.numbers::text as numbers from risk_decisions d"
-            + " join securities s using (security_id) where d.cycle_id = ? and s.symbol = ? and d.side = ?";
-
-    private final JdbcTemplate jdbc;
+    private final RiskRepository record;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public RecordedDecisions(JdbcTemplate jdbc, com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.jdbc = jdbc;
+    public RecordedDecisions(RiskRepository record, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.record = record;
         this.json = json;
     }
 
@@ -40,9 +37,8 @@ public class RecordedDecisions {
                 checked.add(decision);
                 continue;
             }
-            List<Map<String, Object>> rows = jdbc.queryForList(RECORDED, request.cycleId(), decision.symbol(), decision.side());
-            String problem = rows.isEmpty() ? "the risk bundle recorded no decision for it"
-                    : mismatch(decision, rows.get(0));
+            Optional<RecordedDecision> recorded = record.recordedDecision(request.cycleId(), decision.symbol(), decision.side());
+            String problem = recorded.isEmpty() ? "the risk bundle recorded no decision for it" : mismatch(decision, recorded.get());
             if (problem != null) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("cycle_id", request.cycleId());
@@ -51,7 +47,7 @@ public class RecordedDecisions {
                 throw new ConflictException("Not executed: " + decision.side() + " " + decision.symbol() + " in cycle " + request.cycleId()
                         + ": " + problem + ". Only decisions the risk bundle made reach the broker; ask risk again.", details);
             }
-            checked.add(withRecordedNumbers(decision, (String) rows.get(0).get("numbers")));
+            checked.add(withRecordedNumbers(decision, recorded.get().numbers()));
         }
         return new TradeRequest(request.cycleId(), checked);
     }
@@ -67,25 +63,25 @@ public class RecordedDecisions {
                 d.targetPrice(), d.riskAmount(), d.patternType(), d.reason(), recorded);
     }
 
-    private static String mismatch(RiskDecision decision, Map<String, Object> recorded) {
-        if ("rejected".equals(recorded.get("verdict"))) {
+    private static String mismatch(RiskDecision decision, RecordedDecision recorded) {
+        if ("rejected".equals(recorded.verdict())) {
             return "the risk bundle rejected it";
         }
-        int approved = ((Number) recorded.get("approved_quantity")).intValue();
+        int approved = recorded.approvedQuantity();
         if (decision.approvedQuantity() > approved) {
             return "the quantity " + decision.approvedQuantity() + " is more than the " + approved + " risk approved";
         }
-        if (!same(decision.stopPrice(), recorded.get("stop_price")) || !same(decision.targetPrice(), recorded.get("target_price"))) {
+        if (!same(decision.stopPrice(), recorded.stopPrice()) || !same(decision.targetPrice(), recorded.targetPrice())) {
             return "its stop or target differs from what risk approved";
         }
         return null;
     }
 
-    private static boolean same(BigDecimal sent, Object recorded) {
+    private static boolean same(BigDecimal sent, BigDecimal recorded) {
         if (sent == null || recorded == null) {
             return sent == null && recorded == null;
         }
         // the record keeps prices to 4 decimals (NUMERIC(12, 4)), rounding half up as PostgreSQL does
-        return sent.setScale(4, RoundingMode.HALF_UP).compareTo(new BigDecimal(recorded.toString())) == 0;
+        return sent.setScale(4, RoundingMode.HALF_UP).compareTo(recorded) == 0;
     }
 }

@@ -3,7 +3,6 @@ package com.catalyst.risk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds the risk manager the portfolio read from the record (positions and their P&L, so risk needs nothing that
- * lives only in the trading process), and turns its decisions into {@code risk_decisions} rows.
+ * lives only in the trading process; RiskRepository reads them), and says when the kill switch's trip is to be recorded.
  */
 @Component("riskDesk")
 public class RiskDesk {
@@ -42,12 +41,11 @@ public class RiskDesk {
     }
 
     /**
-     * Judges {@code request} against the portfolio row, today's realized P&L (every realized loss of the session day,
+     * Judges {@code request} against the recorded portfolio, today's realized P&L (every realized loss of the session day,
      * see risk-realized-today) and the entry orders still working, counted as if they fill.
      */
-    public RiskResponse evaluate(RiskRequest request, List<Map<String, Object>> portfolioRows, BigDecimal realizedToday,
-                                 List<Map<String, Object>> workingRows) {
-        Portfolio portfolio = portfolio(portfolioRows.get(0), realizedToday).withWorking(workingOrders(workingRows));
+    public RiskResponse evaluate(RiskRequest request, RecordedPortfolio recorded, BigDecimal realizedToday, List<RecordedOrder> working) {
+        Portfolio portfolio = portfolio(recorded, realizedToday).withWorking(workingOrders(working));
         return limits.manager().evaluate(request, portfolio);
     }
 
@@ -57,24 +55,23 @@ public class RiskDesk {
      * at worst, the limit of a limit order, the market's last price for a market order (its stop when the market has none,
      * so it still counts).
      */
-    List<WorkingOrder> workingOrders(List<Map<String, Object>> rows) {
-        if (rows == null) {
+    List<WorkingOrder> workingOrders(List<RecordedOrder> orders) {
+        if (orders == null) {
             return List.of();
         }
         List<WorkingOrder> out = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            if (!com.catalyst.trading.OrderIntent.opensPosition((String) row.get("client_order_id"), (String) row.get("side"))) {
+        for (RecordedOrder order : orders) {
+            if (!com.catalyst.trading.OrderIntent.opensPosition(order.clientOrderId(), order.side())) {
                 continue;
             }
-            String symbol = (String) row.get("symbol");
-            BigDecimal price = row.get("limit_price") != null ? decimal(row.get("limit_price")) : lastPrice(symbol);
+            String symbol = order.symbol();
+            BigDecimal price = order.limitPrice() != null ? order.limitPrice() : lastPrice(symbol);
             if (price == null || price.signum() <= 0) {
-                price = decimal(row.get("stop_price"));
-                LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", row.get("client_order_id"),
+                price = decimal(order.stopPrice());
+                LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", order.clientOrderId(),
                         symbol, price);
             }
-            out.add(new WorkingOrder((String) row.get("client_order_id"), symbol, ((Number) row.get("remaining")).intValue(), price,
-                    "sell".equals(row.get("side"))));
+            out.add(new WorkingOrder(order.clientOrderId(), symbol, order.remaining(), price, "sell".equals(order.side())));
         }
         return out;
     }
@@ -85,67 +82,44 @@ public class RiskDesk {
     }
 
     /**
-     * One row from the portfolio query (realized P&L all time, open cost and market value, the open symbols) and today's realized P&L.
-     * Buying power is the cash left (a cash account: no margin; a short's proceeds are not spent, its cost is held as
-     * margin), exposure the open positions' market value, long and short.
+     * The portfolio from the record's figures (realized P&L all time, open cost and market value, the open symbols) and
+     * today's realized P&L. Buying power is the cash left (a cash account: no margin; a short's proceeds are not spent,
+     * its cost is held as margin), exposure the open positions' market value, long and short.
      */
-    Portfolio portfolio(Map<String, Object> row, BigDecimal realizedToday) {
-        BigDecimal realized = decimal(row.get("realized_total"));
-        BigDecimal unrealized = decimal(row.get("unrealized_total"));
-        BigDecimal cost = decimal(row.get("exposure"));
+    Portfolio portfolio(RecordedPortfolio recorded, BigDecimal realizedToday) {
+        BigDecimal realized = decimal(recorded.realizedTotal());
+        BigDecimal unrealized = decimal(recorded.unrealizedTotal());
+        BigDecimal cost = decimal(recorded.exposure());
         BigDecimal equity = startingCash.add(realized).add(unrealized);
         BigDecimal cash = startingCash.add(realized).subtract(cost);
-        String symbols = (String) row.get("open_symbols");
+        String symbols = recorded.openSymbols();
         Set<String> open = symbols == null || symbols.isBlank() ? Set.of() : Arrays.stream(symbols.split(",")).collect(Collectors.toSet());
         // a short's market value falls as it gains: its unrealized P&L comes off its cost (exposure is gross, longs plus shorts)
-        BigDecimal shortUnrealized = decimal(row.get("short_unrealized"));
-        return new Portfolio(equity, cash.max(BigDecimal.ZERO), ((Number) row.get("open_count")).intValue(), open,
+        BigDecimal shortUnrealized = decimal(recorded.shortUnrealized());
+        return new Portfolio(equity, cash.max(BigDecimal.ZERO), (int) recorded.openCount(), open,
                 realizedToday == null ? BigDecimal.ZERO : realizedToday, cost.add(unrealized).subtract(shortUnrealized.multiply(BigDecimal.valueOf(2))),
-                decimal(row.get("short_exposure")));
+                decimal(recorded.shortExposure()));
     }
 
-    /** The kill switch's risk_events row, when it has tripped: one a session day (the insert ignores the rest). */
-    public List<Map<String, Object>> killSwitchEvents(RiskResponse response) throws JsonProcessingException {
+    /**
+     * The kill switch's event when it has tripped, else null. Its record is one a session day: RiskRepository writes
+     * the first and says whether this was it.
+     */
+    public KillSwitchEvent killSwitchEvent(RiskResponse response) throws JsonProcessingException {
         Portfolio portfolio = response.portfolio();
         var manager = limits.manager();
         if (!manager.killSwitchTripped(portfolio)) {
-            return List.of();
+            return null;
         }
         BigDecimal limit = manager.limits().maxDailyLoss();
-        Map<String, Object> row = new HashMap<>();
-        row.put("cycle_id", response.cycleId());
-        row.put("session_date", java.sql.Date.valueOf(clock.sessionDate()));
-        row.put("message", "kill switch tripped: realized P&L today " + portfolio.realizedPnlToday() + " reached the maximum daily loss "
-                + limit + "; no new entries until the next session");
-        row.put("details", json.writeValueAsString(Map.of("realized_pnl_today", portfolio.realizedPnlToday(), "max_daily_loss", limit,
-                "equity", portfolio.equity(), "session_date", clock.sessionDate().toString())));
-        return List.of(row);
+        String message = "kill switch tripped: realized P&L today " + portfolio.realizedPnlToday() + " reached the maximum daily loss "
+                + limit + "; no new entries until the next session";
+        String details = json.writeValueAsString(Map.of("realized_pnl_today", portfolio.realizedPnlToday(), "max_daily_loss", limit,
+                "equity", portfolio.equity(), "session_date", clock.sessionDate().toString()));
+        return new KillSwitchEvent(response.cycleId(), clock.sessionDate(), message, details);
     }
 
-    public List<Map<String, Object>> decisionRows(RiskResponse response) {
-        return response.decisions().stream().map(d -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("cycle_id", response.cycleId());
-            row.put("symbol", d.symbol());
-            row.put("side", d.side());
-            row.put("verdict", d.verdict());
-            row.put("requested_quantity", d.requestedQuantity());
-            row.put("approved_quantity", d.approvedQuantity());
-            row.put("entry_price", d.entryPrice());
-            row.put("stop_price", d.stopPrice());
-            row.put("target_price", d.targetPrice());
-            row.put("risk_amount", d.riskAmount());
-            row.put("reason", d.reason());
-            try {
-                row.put("numbers", json.writeValueAsString(d.numbers()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("risk numbers for " + d.symbol() + " are not serialisable", e);
-            }
-            return row;
-        }).toList();
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value == null ? BigDecimal.ZERO : value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    private static BigDecimal decimal(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 }

@@ -1,9 +1,7 @@
 package com.catalyst.routing;
 
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.workflow.CycleDesk;
@@ -97,31 +95,19 @@ public class RequestDefaults {
         return json.writeValueAsString(new TechnicalRequest(null, null, null, List.of(symbol), 0, 100));
     }
 
-    /** The LIKE pattern that matches every cycle of the same day as {@code cycleId}. */
-    public String dayPattern(String cycleId) {
-        return cycleId == null || cycleId.length() < 8 ? clock.sessionDate().format(DateTimeFormatter.BASIC_ISO_DATE) + "-%"
-                : cycleId.substring(0, 8) + "-%";
-    }
-
     /** The session day of {@code cycleId} (its first eight characters), or the clock's for a request with no cycle. */
-    public java.sql.Date sessionDay(String cycleId) {
-        return java.sql.Date.valueOf(cycleId == null || cycleId.length() < 8 ? clock.sessionDate()
-                : java.time.LocalDate.parse(cycleId.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE));
+    public java.time.LocalDate sessionDay(String cycleId) {
+        return cycleId == null || cycleId.length() < 8 ? clock.sessionDate()
+                : java.time.LocalDate.parse(cycleId.substring(0, 8), DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     public TradeResponse tradeResponse(String cycleId, List<?> outcomes) {
         return new TradeResponse(cycleId, outcomes.stream().filter(OrderOutcome.class::isInstance).map(OrderOutcome.class::cast).toList());
     }
 
-    public List<Map<String, Object>> securityRows() {
-        return market.universe().stream().map(s -> {
-            Map<String, Object> row = new HashMap<>();
-            row.put("symbol", s.symbol());
-            row.put("name", s.name());
-            row.put("sector_id", s.sectorId() >= 1 && s.sectorId() <= 11 ? s.sectorId() : null);
-            row.put("exchange", s.exchange());
-            return row;
-        }).toList();
+    /** The market's universe, which scanner-sync-securities registers in the securities master. */
+    public List<MarketDataPort.SecurityInfo> universe() {
+        return market.universe();
     }
 
     public int universeSize() {

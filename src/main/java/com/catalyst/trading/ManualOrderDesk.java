@@ -35,7 +35,8 @@ public class ManualOrderDesk {
     private final RiskCheckDesk symbols;
     private final ExitPlanner exits;
 
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    // a refused order's trail (risk_events)
+    private final com.catalyst.risk.RiskRepository riskEvents;
     private final double limitPriceBand;
 
     // a trader's entry exits as the cycle's do
@@ -43,8 +44,8 @@ public class ManualOrderDesk {
     private ExitSettings exitSettings = ExitSettings.BRACKET;
 
     public ManualOrderDesk(RiskCheckDesk symbols, ExitPlanner exits,
-                           org.springframework.jdbc.core.JdbcTemplate jdbc, com.catalyst.config.CatalystProperties props) {
-        this.jdbc = jdbc;
+                           com.catalyst.risk.RiskRepository riskEvents, com.catalyst.config.CatalystProperties props) {
+        this.riskEvents = riskEvents;
         this.limitPriceBand = props.trading().limitPriceBand();
         this.symbols = symbols;
         this.exits = exits;
@@ -125,9 +126,8 @@ public class ManualOrderDesk {
             String message = String.format(Locale.ROOT, "rule limit_price_band: 'limit_price' %s is %.1f%% from the last price %s of %s;"
                     + " at most %.1f%% is accepted (catalyst.trading.limit-price-band); nothing was sent", limit.toPlainString(),
                     distance * 100, last.toPlainString(), symbol, limitPriceBand * 100);
-            jdbc.update("insert into risk_events (event_type, severity, message, details) values ('order_rejected', 'warning', ?,"
-                    + " jsonb_build_object('rule', 'limit_price_band', 'symbol', ?::text, 'limit_price', ?::numeric, 'last_price', ?::numeric,"
-                    + " 'band', ?::numeric, 'client_order_id', ?::text))", message, symbol, limit, last, limitPriceBand, clientOrderId(key));
+            riskEvents.recordWarning("order_rejected", message, Map.of("rule", "limit_price_band", "symbol", symbol, "limit_price", limit,
+                    "last_price", last, "band", BigDecimal.valueOf(limitPriceBand), "client_order_id", clientOrderId(key)));
             throw new FieldException("limit_price", message);
         }
         return limit;

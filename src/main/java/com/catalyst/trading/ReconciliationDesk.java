@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +31,8 @@ public class ReconciliationDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationDesk.class);
 
-    // risk_events (the repairs' trail) until the risk record has its owner
-    private final JdbcTemplate jdbc;
+    // the repairs' trail (risk_events)
+    private final com.catalyst.risk.RiskRepository riskEvents;
     private final OrderRepository orders;
     private final PositionRepository positions;
     private final BrokerPort broker;
@@ -52,12 +51,12 @@ public class ReconciliationDesk {
     @org.springframework.beans.factory.annotation.Autowired(required = false)
     private com.catalyst.notify.Notifications notifications = com.catalyst.notify.Notifications.NONE;
 
-    public ReconciliationDesk(JdbcTemplate jdbc, OrderRepository orders, PositionRepository positions, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
+    public ReconciliationDesk(com.catalyst.risk.RiskRepository riskEvents, OrderRepository orders, PositionRepository positions, BrokerPort broker, ProducerTemplate producer, CycleDesk cycles, ObjectMapper json,
                               CatalystProperties props, @org.springframework.beans.factory.annotation.Value("${catalyst.bundles.active}") String active,
                               OrderSyncDesk orderSync, TradingClock clock) {
         this.orderSync = orderSync;
         this.clock = clock;
-        this.jdbc = jdbc;
+        this.riskEvents = riskEvents;
         this.orders = orders;
         this.positions = positions;
         this.broker = broker;
@@ -222,12 +221,7 @@ public class ReconciliationDesk {
 
     private void repair(String type, String message, Map<String, Object> details) {
         LOG.warn("Reconciliation repair: {}", message);
-        try {
-            jdbc.update("insert into risk_events (event_type, severity, message, details) values (?, 'warning', ?, cast(? as jsonb))",
-                    "reconciliation_" + type, message, json.writeValueAsString(details));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("reconciliation details are not serialisable", e);
-        }
+        riskEvents.recordWarning("reconciliation_" + type, message, details);
     }
 
     /** Trading is halted until reconciliation succeeds: 503 at the REST API, a failed cycle in the workflow. */

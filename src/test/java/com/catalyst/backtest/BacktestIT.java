@@ -263,12 +263,9 @@ class BacktestIT {
     }
 
     /** A run's place in the queue is given back just after its end is recorded. */
-    private void awaitNoRunPending() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (desk.runsPending() > 0) {
-            assertThat(System.nanoTime()).as("backtest runs still pending").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitNoRunPending() {
+        org.awaitility.Awaitility.await("backtest runs still pending").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> desk.runsPending() == 0);
     }
 
     @Test
@@ -345,16 +342,14 @@ class BacktestIT {
     }
 
     private JsonNode awaitEnd(long id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            JsonNode run = json.readTree(get("/api/v1/backtests/" + id, "application/json").body());
-            String status = run.get("status").asText();
-            if (status.equals("completed") || status.equals("failed")) {
-                return run;
-            }
-            assertThat(System.nanoTime()).as("run " + id + " still " + status).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        JsonNode[] last = new JsonNode[1];
+        org.awaitility.Awaitility.await("run " + id + " to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = json.readTree(get("/api/v1/backtests/" + id, "application/json").body());
+                    String status = last[0].get("status").asText();
+                    return status.equals("completed") || status.equals("failed");
+                });
+        return last[0];
     }
 
     private HttpResponse<String> post(String body) throws Exception {

@@ -2,9 +2,7 @@ package com.catalyst.risk;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.testsupport.SteppedTradingClock;
@@ -16,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * The working orders risk counts against its limits: of the record's working orders that are no leg (risk.camel.yaml's
- * query), the entries only, a long's buy and a short's sell to open, a cycle's or a trader's; an exit still working,
- * whichever its side, is not an entry and counts for nothing.
+ * The working orders risk counts against its limits: of the record's working orders that are no leg
+ * (RiskRepository.workingOrders), the entries only, a long's buy and a short's sell to open, a cycle's or a trader's; an
+ * exit still working, whichever its side, is not an entry and counts for nothing.
  */
 class RiskDeskWorkingOrdersTest extends YamlRouteTestSupport {
 
@@ -34,15 +32,8 @@ class RiskDeskWorkingOrdersTest extends YamlRouteTestSupport {
         return List.of();
     }
 
-    private static Map<String, Object> row(String clientOrderId, String side, int remaining) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("client_order_id", clientOrderId);
-        row.put("symbol", "AAA");
-        row.put("side", side);
-        row.put("order_type", "limit");
-        row.put("remaining", remaining);
-        row.put("limit_price", new BigDecimal("20.00"));
-        return row;
+    private static RecordedOrder row(String clientOrderId, String side, int remaining) {
+        return new RecordedOrder(clientOrderId, "AAA", side, "limit", remaining, new BigDecimal("20.00"), null);
     }
 
     @Test

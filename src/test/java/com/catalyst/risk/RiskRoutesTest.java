@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.catalyst.workflow.CycleDesk;
 import com.catalyst.risk.RiskCheckDesk;
@@ -20,18 +19,24 @@ import org.apache.camel.Exchange;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 /**
- * The risk bundle's routes (routes/risk.camel.yaml) with the record behind {@code mock:sql} and the real RiskDesk over the
- * configured limits: a cycle's proposals are judged against the portfolio the record gives, each decision is recorded
+ * The risk bundle's routes (routes/risk.camel.yaml) with the record behind a mock RiskRepository and the real RiskDesk over
+ * the configured limits: a cycle's proposals are judged against the portfolio the record gives, each decision is recorded
  * before the answer leaves (a record that fails fails the answer), the kill switch is recorded and notified once a day,
  * and a malformed request is refused with a 400 naming the field before anything is read or written.
  */
@@ -43,9 +48,10 @@ class RiskRoutesTest extends YamlRouteTestSupport {
     private final SteppedTradingClock clock = new SteppedTradingClock(DAY, SteppedTradingClock.at(DAY, 11, 0));
     private final MarketDataPort market = mock(MarketDataPort.class);
     private final Notifications notifications = mock(Notifications.class);
-    /** What the record says: today's realized P&L, and how many rows the kill switch's insert wrote. */
+    /** The record: no position, no working order, today's realized P&L as a test sets it, the kill switch's day row as it says. */
+    private final RiskRepository record = mock(RiskRepository.class);
     private BigDecimal realizedToday = BigDecimal.ZERO;
-    private int killSwitchRowsWritten = 1;
+    private boolean killSwitchRecordedNow = true;
     private RuntimeException decisionsInsertFails;
 
     @Override
@@ -61,6 +67,7 @@ class RiskRoutesTest extends YamlRouteTestSupport {
                 () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), mock(JdbcTemplate.class), JSON);
         registry.bind("riskLimitsBook", limits);
         registry.bind("riskDesk", new RiskDesk(limits, PROPS, JSON, clock, market));
+        registry.bind("riskRepository", record);
         registry.bind("requestDefaults", new RequestDefaults(clock, market, PROPS, cycles, JSON));
         registry.bind("riskCheckDesk", mock(RiskCheckDesk.class));
         registry.bind("notifications", notifications);
@@ -69,26 +76,18 @@ class RiskRoutesTest extends YamlRouteTestSupport {
     @BeforeEach
     void adviseAndStart() throws Exception {
         replaceRecordAndCache();
-        getMockEndpoint(SQL).whenAnyExchangeReceived(this::record);
+        when(record.realizedToday(any())).thenAnswer(call -> realizedToday);
+        when(record.workingOrders()).thenReturn(List.of());
+        when(record.portfolio()).thenReturn(new RecordedPortfolio(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, 0, ""));
+        doAnswer(call -> {
+            if (decisionsInsertFails != null) {
+                throw decisionsInsertFails;
+            }
+            return null;
+        }).when(record).recordDecisions(any());
+        when(record.recordKillSwitch(any())).thenAnswer(call -> killSwitchRecordedNow);
         startRoutes();
-    }
-
-    private void record(Exchange exchange) {
-        String statement = exchange.getProperty(STATEMENT, String.class);
-        if (statement.contains("as realized_today from positions")) {
-            answerSql(exchange, realizedToday);
-        } else if (statement.startsWith("select o.client_order_id")) {
-            answerSql(exchange, List.of());
-        } else if (statement.contains("as open_symbols from positions")) {
-            answerSql(exchange, List.of(Map.of("realized_total", BigDecimal.ZERO, "unrealized_total", BigDecimal.ZERO,
-                    "exposure", BigDecimal.ZERO, "open_count", 0, "open_symbols", "")));
-        } else if (statement.startsWith("insert into risk_decisions") && decisionsInsertFails != null) {
-            throw decisionsInsertFails;
-        } else if (statement.startsWith("insert into risk_events")) {
-            answerSql(exchange, killSwitchRowsWritten);
-        } else {
-            answerSql(exchange, 1);
-        }
     }
 
     private static String request(String... symbols) throws Exception {
@@ -102,24 +101,27 @@ class RiskRoutesTest extends YamlRouteTestSupport {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aProposalIsJudgedAgainstTheRecordAndItsDecisionRecordedBeforeTheAnswer() throws Exception {
         JsonNode answer = evaluate(request("AAA"));
 
-        // today's P&L, the working entries and the portfolio are read first; the decision is written last
-        assertThat(statements()).hasSize(4);
-        assertThat(statements().get(0)).contains("as realized_today from positions");
-        assertThat(statements().get(1)).startsWith("select o.client_order_id");
-        assertThat(statements().get(2)).contains("as open_symbols from positions");
-        assertThat(statements().get(3)).startsWith("insert into risk_decisions");
+        // today's P&L (of the cycle's session day), the working entries and the portfolio are read first; the decision is written last
+        InOrder order = inOrder(record);
+        order.verify(record).realizedToday(DAY);
+        order.verify(record).workingOrders();
+        order.verify(record).portfolio();
+        ArgumentCaptor<RiskResponse> recorded = ArgumentCaptor.forClass(RiskResponse.class);
+        order.verify(record).recordDecisions(recorded.capture());
         JsonNode decision = answer.get("decisions").get(0);
         assertThat(decision.get("symbol").asText()).isEqualTo("AAA");
         assertThat(decision.get("verdict").asText()).isIn("approved", "resized");
-        // the row written is the decision answered
-        List<?> rows = getMockEndpoint(SQL).getExchanges().get(3).getMessage().getBody(List.class);
-        assertThat(rows).singleElement().satisfies(row -> assertThat((Map<Object, Object>) row)
-                .containsEntry("cycle_id", CYCLE).containsEntry("symbol", "AAA").containsEntry("verdict", decision.get("verdict").asText())
-                .containsEntry("approved_quantity", decision.get("approved_quantity").asInt()));
+        // the decision written is the decision answered
+        assertThat(recorded.getValue().cycleId()).isEqualTo(CYCLE);
+        assertThat(recorded.getValue().decisions()).singleElement().satisfies(d -> {
+            assertThat(d.symbol()).isEqualTo("AAA");
+            assertThat(d.verdict()).isEqualTo(decision.get("verdict").asText());
+            assertThat(d.approvedQuantity()).isEqualTo(decision.get("approved_quantity").asInt());
+        });
+        verify(record, never()).recordKillSwitch(any());
         verify(notifications, never()).killSwitch(any());
     }
 
@@ -138,7 +140,8 @@ class RiskRoutesTest extends YamlRouteTestSupport {
         JsonNode answer = evaluate(request());
 
         assertThat(answer.get("decisions")).isEmpty();
-        assertThat(statements()).noneMatch(s -> s.startsWith("insert into risk_decisions") || s.startsWith("insert into risk_events"));
+        verify(record, never()).recordDecisions(any());
+        verify(record, never()).recordKillSwitch(any());
     }
 
     @Test
@@ -146,19 +149,38 @@ class RiskRoutesTest extends YamlRouteTestSupport {
         realizedToday = PROPS.risk().maxDailyLoss().negate().subtract(BigDecimal.ONE);
 
         JsonNode first = evaluate(request("AAA"));
-        killSwitchRowsWritten = 0; // the day's row exists: the insert writes nothing
+        killSwitchRecordedNow = false; // the day's row exists: the record writes nothing
         evaluate(request("BBB"));
 
         assertThat(first.get("decisions").get(0).get("verdict").asText()).isEqualTo("rejected");
-        AtomicInteger events = new AtomicInteger();
-        statements().forEach(s -> {
-            if (s.startsWith("insert into risk_events")) {
-                events.incrementAndGet();
-            }
+        ArgumentCaptor<KillSwitchEvent> events = ArgumentCaptor.forClass(KillSwitchEvent.class);
+        verify(record, times(2)).recordKillSwitch(events.capture());
+        assertThat(events.getAllValues()).allSatisfy(event -> {
+            assertThat(event.cycleId()).isEqualTo(CYCLE);
+            assertThat(event.sessionDate()).isEqualTo(DAY);
+            assertThat(event.message()).startsWith("kill switch tripped: realized P&L today " + realizedToday);
+            assertThat(JSON.readTree(event.details()).get("max_daily_loss").decimalValue())
+                    .isEqualByComparingTo(PROPS.risk().maxDailyLoss());
         });
-        assertThat(events).hasValue(2);
-        assertThat(statements()).filteredOn(s -> s.startsWith("insert into risk_decisions")).hasSize(2);
+        verify(record, times(2)).recordDecisions(any());
         verify(notifications, times(1)).killSwitch(any());
+    }
+
+    @Test
+    void todaysRealizedPnlIsOfTheCyclesSessionDayOrTheClocksWithoutOneAndLeavesTheBody() {
+        realizedToday = new BigDecimal("-125.50");
+
+        Exchange ofCycle = template.send("direct:risk-realized-today", e -> {
+            e.setProperty("cycleId", "20261204-017");
+            e.getMessage().setBody("the request");
+        });
+        Exchange ofTrader = template.send("direct:risk-realized-today", e -> e.getMessage().setBody("the request"));
+
+        verify(record).realizedToday(LocalDate.of(2026, 12, 4));
+        verify(record).realizedToday(clock.sessionDate());
+        assertThat(ofCycle.getProperty("realizedToday")).isEqualTo(new BigDecimal("-125.50"));
+        assertThat(ofTrader.getMessage().getBody()).isEqualTo("the request");
+        assertThat(ofTrader.getMessage().getHeaders()).isEmpty();
     }
 
     @Test
@@ -169,6 +191,6 @@ class RiskRoutesTest extends YamlRouteTestSupport {
 
         assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(400);
         assertThat(answer.getMessage().getBody(String.class)).contains("size_multiplier");
-        assertThat(statements()).isEmpty();
+        verifyNoInteractions(record);
     }
 }

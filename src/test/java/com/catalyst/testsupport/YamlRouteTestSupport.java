@@ -53,16 +53,13 @@ import static org.apache.camel.builder.Builder.constant;
  * Route tests without a database, Redis or HTTP, in the style of camel-spring-boot-examples' {@code unit-testing}: a Camel
  * context with the project's own route files from routes/ (read as the all-in-one application reads them), its error
  * policies (ErrorPolicies), its settings (application.yaml: endpoints, timeouts, the broker's circuit breaker) and its JSON
- * mapper. A test binds the beans the routes call ({@link #bindToRegistry}), swaps the world for mocks with
- * {@link AdviceWith} ({@link #replaceRecordAndCache()}: every {@code sql:} step to {@value #SQL}, the Redis calls to
- * {@value #REDIS}; the bundle calls in the test itself), sets {@link MockEndpoint} expectations and answers, and then
+ * mapper. A test binds the beans the routes call ({@link #bindToRegistry}: the record's repositories as Mockito mocks),
+ * swaps the world for mocks with {@link AdviceWith} ({@link #replaceRecordAndCache()}: the Redis calls to {@value #REDIS};
+ * the bundle calls in the test itself), sets {@link MockEndpoint} expectations and answers, and then
  * starts the context ({@link #startRoutes()}). The REST verbs of the files are loaded but served by nothing here.
  */
 public abstract class YamlRouteTestSupport extends CamelTestSupport {
 
-    /** Every {@code sql:} step, replaced: the statement it would have run is in the {@value #STATEMENT} property. */
-    public static final String SQL = "mock:sql";
-    public static final String STATEMENT = "CatalystTestSqlStatement";
     /** Every call of {@code direct:redis-*} (RedisRoutes, not loaded here), replaced. */
     public static final String REDIS = "mock:redis";
 
@@ -123,61 +120,30 @@ public abstract class YamlRouteTestSupport extends CamelTestSupport {
     }
 
     /**
-     * Advises every loaded route: each {@code sql:} step sends to {@value #SQL} instead (with its statement in the
-     * {@value #STATEMENT} property), each call of {@code direct:redis-*} to {@value #REDIS}. A test's answers for the SQL
-     * mock play the database.
+     * Advises every loaded route: each call of {@code direct:redis-*} goes to {@value #REDIS} instead. (The record is
+     * reached through its repositories, beans a test binds as mocks: no route file holds SQL.)
      */
     protected void replaceRecordAndCache() throws Exception {
         ModelCamelContext model = (ModelCamelContext) context;
         int n = 0;
         for (RouteDefinition route : List.copyOf(model.getRouteDefinitions())) {
             // the route files give their steps no ids: the test names each one it replaces, then weaves it by that id
-            Map<String, String> statements = new java.util.LinkedHashMap<>();
             List<String> redis = new ArrayList<>();
             for (ToDefinition to : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
-                if (to.getUri().startsWith("sql:")) {
-                    to.setId("test-sql-" + ++n);
-                    statements.put(to.getId(), to.getUri().substring("sql:".length()));
-                } else if (to.getUri().startsWith("direct:redis-")) {
+                if (to.getUri().startsWith("direct:redis-")) {
                     to.setId("test-redis-" + ++n);
                     redis.add(to.getId());
                 }
             }
-            if (statements.isEmpty() && redis.isEmpty()) {
+            if (redis.isEmpty()) {
                 continue;
             }
-            AdviceWith.adviceWith(context, route.getRouteId(), false, a -> {
-                statements.forEach((id, statement) -> a.weaveById(id).replace().setProperty(STATEMENT, constant(statement)).to(SQL));
-                redis.forEach(id -> a.weaveById(id).replace().to(REDIS));
-            });
+            AdviceWith.adviceWith(context, route.getRouteId(), false, a -> redis.forEach(id -> a.weaveById(id).replace().to(REDIS)));
         }
     }
 
     protected void startRoutes() {
         context.start();
-    }
-
-    /**
-     * Answers a replaced sql: step as camel-sql would: a select's {@code rows} go to the header its {@code outputHeader}
-     * names, else to the body; a write's {@code rows} (a count) to CamelSqlUpdateCount.
-     */
-    protected static void answerSql(Exchange exchange, Object rows) {
-        String statement = exchange.getProperty(STATEMENT, String.class);
-        if (!statement.startsWith("select")) {
-            exchange.getMessage().setHeader("CamelSqlUpdateCount", rows);
-            return;
-        }
-        int at = statement.indexOf("outputHeader=");
-        if (at >= 0) {
-            exchange.getMessage().setHeader(statement.substring(at + "outputHeader=".length()).split("&")[0], rows);
-        } else {
-            exchange.getMessage().setBody(rows);
-        }
-    }
-
-    /** The statements the replaced sql: steps received, in order. */
-    protected List<String> statements() {
-        return getMockEndpoint(SQL).getExchanges().stream().map(e -> e.getProperty(STATEMENT, String.class)).toList();
     }
 
     /** The broker's circuit breaker as application.yaml configures it (camel.resilience4j.configurations.&lt;id&gt;). */

@@ -59,7 +59,7 @@ class ManualShortRequestTest {
         CatalystProperties.Trading trading = mock(CatalystProperties.Trading.class);
         when(props.trading()).thenReturn(trading);
         when(trading.limitPriceBand()).thenReturn(0.10);
-        return new ManualOrderDesk(checks(allowShort), mock(ExitPlanner.class), mock(JdbcTemplate.class), props);
+        return new ManualOrderDesk(checks(allowShort), mock(ExitPlanner.class), mock(com.catalyst.risk.RiskRepository.class), props);
     }
 
     private static RiskCheck check(String side, String stop) {

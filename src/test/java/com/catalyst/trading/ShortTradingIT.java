@@ -53,10 +53,8 @@ class ShortTradingIT {
 
     /** Symbols with a price over 10 this session, in order, once the securities are loaded and reconciliation allows trading. */
     private List<String> tradableSymbols() throws InterruptedException {
-        for (int i = 0; i < 600 && (jdbc.queryForObject("select count(*) from securities", Integer.class) < 3
-                || !reconciliation.tradingAllowed()); i++) {
-            Thread.sleep(100);
-        }
+        org.awaitility.Awaitility.await("securities loaded and reconciliation done").atMost(java.time.Duration.ofMinutes(1))
+                .until(() -> jdbc.queryForObject("select count(*) from securities", Integer.class) >= 3 && reconciliation.tradingAllowed());
         return jdbc.queryForList("select symbol from securities s where symbol ~ '^[A-Z]+$' order by symbol", String.class)
                 .stream().filter(s -> market.lastPrice(s, clock.sessionDate(), clock.now()) > 10).limit(4).toList();
     }

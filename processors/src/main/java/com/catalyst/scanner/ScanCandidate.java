@@ -58,4 +58,32 @@ public record ScanCandidate(
     public boolean tradeable() {
         return filteredBy == null;
     }
+
+    /**
+     * The raw figures and the watchlist marks as one JSON object, as {@code scan_results.scan_metadata} keeps them: each
+     * figure to four decimals, written with a point whatever the locale. A figure is absent while its bars are missing:
+     * the ATR warming up (fewer than 14 bars, possible when the ATR filter is off), or a watchlist symbol's momentum and
+     * gap before it has the look-back or a previous close.
+     */
+    public String metadataJson() {
+        StringBuilder metadata = new StringBuilder("{");
+        figure(metadata, "momentum_percent", momentumPercent);
+        figure(metadata, "relative_volume", relativeVolume);
+        figure(metadata, "gap_percent", gapPercent);
+        figure(metadata, "atr_percent", atrPercent);
+        if (watchlist) {
+            metadata.append(metadata.length() > 1 ? "," : "").append("\"watchlist\":true");
+        }
+        if (filteredBy != null) {
+            metadata.append(",\"filtered_by\":\"").append(filteredBy).append('"');
+        }
+        return metadata.append('}').toString();
+    }
+
+    private static void figure(StringBuilder json, String name, double value) {
+        if (Double.isFinite(value)) {
+            json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                    .append(String.format(java.util.Locale.ROOT, "%.4f", value));
+        }
+    }
 }

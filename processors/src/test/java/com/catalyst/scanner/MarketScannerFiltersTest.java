@@ -90,7 +90,7 @@ class MarketScannerFiltersTest {
         assertThat(scan.rejectedBy()).containsExactly(Map.entry("bars", 1), Map.entry("price", 1), Map.entry("average_volume", 1),
                 Map.entry("relative_volume", 0), Map.entry("gap", 0), Map.entry("momentum", 0), Map.entry("atr", 1));
         assertThat(scan.candidates().get(0).atrPercent()).isCloseTo(0.4, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(scan.sqlRows().get(0).get("scan_metadata").toString()).contains("\"atr_percent\":0.39");
+        assertThat(scan.candidates().get(0).metadataJson()).contains("\"atr_percent\":0.39");
     }
 
     @Test
@@ -103,8 +103,7 @@ class MarketScannerFiltersTest {
         assertThat(scan.candidates()).hasSize(100);
         assertThat(scan.candidates().get(0).symbol()).isEqualTo("S119");
         assertThat(scan.candidates()).extracting(ScanCandidate::rank).startsWith(1, 2, 3).endsWith(100);
-        assertThat(scan.sqlRows().get(0)).containsKeys("momentum_score", "volume_score", "catalyst_score", "technical_score",
-                "composite_score", "scan_metadata");
+        assertThat(scan.candidates().get(0).metadataJson()).contains("\"momentum_percent\":", "\"relative_volume\":", "\"gap_percent\":");
     }
 
     @Test
@@ -137,8 +136,7 @@ class MarketScannerFiltersTest {
         ScanCandidate young = scan.candidates().stream().filter(c -> c.symbol().equals("NEW")).findFirst().orElseThrow();
         assertThat(young.momentumPercent()).isNaN();
         assertThat(young.compositeScore()).isFinite();
-        Map<String, Object> youngRow = scan.sqlRows().stream().filter(r -> r.get("symbol").equals("NEW")).findFirst().orElseThrow();
-        assertThat(youngRow.get("scan_metadata").toString()).doesNotContain("NaN").doesNotContain("momentum_percent")
+        assertThat(young.metadataJson()).doesNotContain("NaN").doesNotContain("momentum_percent")
                 .contains("\"watchlist\":true,\"filtered_by\":\"bars\"");
     }
 

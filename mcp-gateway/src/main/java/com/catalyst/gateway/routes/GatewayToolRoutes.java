@@ -147,9 +147,10 @@ public class GatewayToolRoutes extends RouteBuilder {
                 .process(e -> keep(e, "cycle_id", tickets.cycleForManualTrade(replies.replyOrNull(e, Set.of(404)))))
                 .process(e -> e.getMessage().setHeader("clientOrderId",
                         tickets.entryClientOrderId((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), (String) args(e).get("side"))))
-                .to("sql:select client_order_id from orders where client_order_id = :#clientOrderId")
+                // the record's owner answers whether this cycle already has the entry (OrderRepository)
+                .setBody(method("orderRepository", "exists(${header.clientOrderId})"))
                 .process(e -> tickets.requireNoEntry((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), (String) args(e).get("side"),
-                        e.getMessage().getBody(List.class)))
+                        Boolean.TRUE.equals(e.getMessage().getBody(Boolean.class)) ? List.of(e.getMessage().getHeader("clientOrderId")) : List.of()))
                 .removeHeaders("*")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
                 .to(apis.uri("technical-api-symbol"))
