@@ -1,11 +1,9 @@
 package com.catalyst.backtest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
@@ -50,6 +48,8 @@ final class BacktestOrders {
         OrderStatus status;
         int filledQuantity;
         int appliedQuantity;
+        /** How many of the broker's fills of this order were applied. */
+        int appliedFills;
         String brokerOrderId;
         String rejectReason;
 
@@ -82,7 +82,6 @@ final class BacktestOrders {
     private final Map<String, Recorded> active = new LinkedHashMap<>();
     /** The legs of each bracket entry on record. */
     private final Map<String, List<Recorded>> legs = new LinkedHashMap<>();
-    private final Set<String> appliedFills = new HashSet<>();
     /** The orders of each open position (its entry, legs, exits, trailing stop), dropped when it closes. */
     private final Map<Integer, List<Recorded>> ofPosition = new java.util.HashMap<>();
     /** The entries with a trail whose stop is not yet placed: what {@link #protect} looks at. */
@@ -234,11 +233,13 @@ final class BacktestOrders {
     }
 
     private void applyFills(Recorded r, BrokerOrder order, String exitReason) {
-        for (BrokerOrder.Fill fill : order.fills()) {
-            if (appliedFills.add(fill.fillId())) {
-                r.appliedQuantity += fill.quantity();
-                move(r, fill, exitReason);
-            }
+        // the broker's list of an order's fills only grows, in order: the ones past those applied are new (live, the
+        // record keeps them once by their broker fill id)
+        List<BrokerOrder.Fill> fills = order.fills();
+        while (r.appliedFills < fills.size()) {
+            BrokerOrder.Fill fill = fills.get(r.appliedFills++);
+            r.appliedQuantity += fill.quantity();
+            move(r, fill, exitReason);
         }
     }
 

@@ -14,6 +14,8 @@ public enum OrderStatus {
     PENDING_SUBMIT, UNKNOWN, NEW, ACCEPTED, PARTIALLY_FILLED, FILLED, CANCELED, REJECTED, EXPIRED;
 
     private static final Set<OrderStatus> TERMINAL = EnumSet.of(FILLED, CANCELED, REJECTED, EXPIRED);
+    private static final java.util.Map<String, OrderStatus> BY_ID = java.util.Arrays.stream(values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(OrderStatus::id, status -> status));
     private static final Set<OrderStatus> OPEN = EnumSet.of(NEW, ACCEPTED, PARTIALLY_FILLED);
 
     // from each status, where it may go; staying put is always allowed (a repeated answer changes nothing)
@@ -30,6 +32,11 @@ public enum OrderStatus {
 
     /** The status as stored and as Alpaca writes it: lower case with underscores. Alpaca's rarer ones map to ours. */
     public static OrderStatus of(String value) {
+        // the common case, a status as stored: no normalizing (the order sync and a backtest ask for every order each cycle)
+        OrderStatus exact = value == null ? null : BY_ID.get(value);
+        if (exact != null) {
+            return exact;
+        }
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "pending_new", "accepted_for_bidding", "held", "calculated", "pending_replace", "pending_cancel", "replaced",
