@@ -71,7 +71,7 @@ final class BacktestOrders {
         }
     }
 
-    private final BrokerPort broker;
+    private final com.catalyst.adapters.paper.PaperBroker broker;
     private final BacktestBook book;
     private final OrderSender sender;
     /** Where a fill's bar index comes from: the symbol's bars delivered so far, less one. */
@@ -87,10 +87,12 @@ final class BacktestOrders {
     /** The entries with a trail whose stop is not yet placed: what {@link #protect} looks at. */
     private final Map<String, Recorded> unprotected = new LinkedHashMap<>();
     private java.time.LocalDate session;
+    /** The broker's change count after the last full pass of {@link #sync}. */
+    private long changesSeen = -1;
     int sent;
     int refused;
 
-    BacktestOrders(BrokerPort broker, BacktestBook book, ToLongFunction<String> barOf, Consumer<BacktestTrade> closed) {
+    BacktestOrders(com.catalyst.adapters.paper.PaperBroker broker, BacktestBook book, ToLongFunction<String> barOf, Consumer<BacktestTrade> closed) {
         this.broker = broker;
         this.book = book;
         this.barOf = barOf;
@@ -173,12 +175,18 @@ final class BacktestOrders {
                 }
             }
         }
-        for (Recorded r : new ArrayList<>(active.values())) {
-            if (!stillActive(r)) {
-                active.remove(r.clientOrderId);
-                continue;
+        // the broker works its orders at this minute (as the first look-up would); if it changed no order since the last
+        // pass, every look-up would answer what the record already holds: skip them (the result is the same, sooner)
+        broker.onPrices();
+        if (broker.changes() != changesSeen) {
+            for (Recorded r : new ArrayList<>(active.values())) {
+                if (!stillActive(r)) {
+                    active.remove(r.clientOrderId);
+                    continue;
+                }
+                broker.findByClientOrderId(r.clientOrderId).ifPresent(this::follow);
             }
-            broker.findByClientOrderId(r.clientOrderId).ifPresent(this::follow);
+            changesSeen = broker.changes();
         }
         protect();
     }

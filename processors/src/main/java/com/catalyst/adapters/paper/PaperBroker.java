@@ -89,6 +89,7 @@ public final class PaperBroker implements BrokerPort {
     private BigDecimal cash;
     private boolean loaded;
     private Instant workedMinute;
+    private long changes;
     // what the current call changed, written to the ledger in one piece before the answer
     private final Map<String, BrokerOrder> changed = new LinkedHashMap<>();
     private final Map<String, BrokerPosition> touched = new LinkedHashMap<>();
@@ -220,6 +221,15 @@ public final class PaperBroker implements BrokerPort {
     private void put(BrokerOrder order) {
         index(order);
         changed.put(order.clientOrderId(), order);
+        changes++;
+    }
+
+    /**
+     * How many order changes the broker has made since it started (placed, worked, filled, canceled, expired): the same
+     * number twice means every order stands as it did. A backtest's order sync skips its look-ups then (BacktestOrders).
+     */
+    public synchronized long changes() {
+        return changes;
     }
 
     /** Keeps the book and its indexes (open orders, legs) together: a backtest places tens of thousands of orders. */
