@@ -82,7 +82,6 @@ class ArchitectureRulesTest {
             "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
             "com.catalyst.risk.RiskLimitsBook",
-            "com.catalyst.scanner.WatchlistBook",
             "com.catalyst.metrics.PnlGauges",
             "com.catalyst.notify.NotifyDispatch");
 
