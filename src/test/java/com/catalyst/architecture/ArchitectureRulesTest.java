@@ -81,7 +81,6 @@ class ArchitectureRulesTest {
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
             "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
-            "com.catalyst.risk.RiskLimitsBook",
             "com.catalyst.metrics.PnlGauges",
             "com.catalyst.notify.NotifyDispatch");
 
