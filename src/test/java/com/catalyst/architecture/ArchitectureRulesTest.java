@@ -79,7 +79,6 @@ class ArchitectureRulesTest {
      * it only shrinks).
      */
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
-            "com.catalyst.adapters.alpaca.AlpacaMarketStreaming",
             "com.catalyst.adapters.paper.JdbcPaperLedger",
             "com.catalyst.metrics.PnlGauges",
             "com.catalyst.notify.NotifyDispatch");

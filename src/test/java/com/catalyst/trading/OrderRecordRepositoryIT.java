@@ -212,4 +212,17 @@ class OrderRecordRepositoryIT {
         assertThat(orders.latest(2)).hasSize(2);
         assertThat(orders.latest(50)).hasSize(3);
     }
+
+    @Test
+    void theMarketStreamReadsTheOpenPositionsSymbols() {
+        assertThat(positions.openSymbols()).isEmpty();
+        int longId = opened(entry("AAA", "buy"), "50.00");
+        opened(entry("BBB", "sell"), "50.00");
+        assertThat(positions.openSymbols()).as("a short too").containsExactlyInAnyOrder("AAA", "BBB");
+
+        OrderIntent exit = exit("AAA", "sell", longId, 0, "take_profit");
+        orders.insert(exit);
+        positions.closeFromFill(fill(exit, "x1", "53.00"));
+        assertThat(positions.openSymbols()).containsExactly("BBB");
+    }
 }
