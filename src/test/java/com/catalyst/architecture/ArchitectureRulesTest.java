@@ -80,8 +80,7 @@ class ArchitectureRulesTest {
      */
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
             "com.catalyst.adapters.paper.JdbcPaperLedger",
-            "com.catalyst.metrics.PnlGauges",
-            "com.catalyst.notify.NotifyDispatch");
+            "com.catalyst.metrics.PnlGauges");
 
 
     @Test
