@@ -79,8 +79,7 @@ class ArchitectureRulesTest {
      * it only shrinks).
      */
     private static final Set<String> SQL_OUTSIDE_REPOSITORIES_STILL = Set.of(
-            "com.catalyst.adapters.paper.JdbcPaperLedger",
-            "com.catalyst.metrics.PnlGauges");
+            "com.catalyst.adapters.paper.JdbcPaperLedger");
 
 
     @Test
