@@ -48,9 +48,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ports and the adapters behind them, chosen by {@code catalyst.market.adapter}, {@code catalyst.news.adapter},
@@ -233,9 +230,8 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock, JdbcTemplate jdbc,
-                          PlatformTransactionManager transactions, AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest,
-                          org.springframework.core.env.Environment env) {
+    BrokerPort brokerPort(CatalystProperties props, MarketDataPort market, TradingClock clock, JdbcPaperLedger paperLedger,
+                          AlpacaBrokerProperties alpaca, AlpacaRest alpacaRest, org.springframework.core.env.Environment env) {
         CatalystProperties.Broker broker = props.broker();
         if ("alpaca".equals(broker.adapter())) {
             // the account's settings first (live needs its confirmation), then: real orders only on real prices and the
@@ -254,7 +250,7 @@ public class AdapterConfiguration {
         // the paper book lives in its own tables, so a restart finds the broker as it was (see docs/architecture.md)
         return new PaperBroker(symbol -> latestQuote(market, clock, symbol), clock::now, broker.startingCash(), broker.slippageBps(),
                 broker.commissionPerShare(), new PaperBroker.FillModel(broker.maxFillQuantity(), broker.maxVolumeShare()),
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)), clock.calendar())
+                paperLedger, clock.calendar())
                 .shortSelling(props.trading().allowShort(), broker.hardToBorrow());
     }
 

@@ -9,6 +9,7 @@ import com.catalyst.news.NewsPort;
 import com.catalyst.news.SentimentScorer;
 import com.catalyst.pattern.PatternLookup;
 import com.catalyst.pattern.PatternStage;
+import com.catalyst.risk.RiskLimitChangeRepository;
 import com.catalyst.risk.RiskLimits;
 import com.catalyst.risk.SessionTime;
 import com.catalyst.scanner.MarketScanner;
@@ -21,7 +22,6 @@ import com.catalyst.workflow.FunnelSizes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The processors the YAML routes call by bean name, built from the typed settings. */
 @Configuration(proxyBeanMethods = false)
@@ -63,12 +63,12 @@ public class ProcessorConfiguration {
 
     /** The configured limits with the trader's run-time changes over them (risk_limit_changes). */
     @Bean
-    RiskLimitsBook riskLimitsBook(CatalystProperties props, TradingClock clock, JdbcTemplate jdbc, ObjectMapper json) {
+    RiskLimitsBook riskLimitsBook(CatalystProperties props, TradingClock clock, RiskLimitChangeRepository changes, ObjectMapper json) {
         CatalystProperties.Risk r = props.risk();
         RiskLimits limits = r.limits();
         // the trading window reads the clock at each decision: simulated, replayed or real time alike
         return new RiskLimitsBook(limits, () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
-                jdbc, json, props.trading().allowShort());
+                changes, json, props.trading().allowShort());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package com.catalyst.metrics;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.catalyst.reporting.PnlSnapshot;
+import com.catalyst.reporting.ReportRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -9,13 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * P&L and open positions as gauges, read from the record (performance_daily and positions) where reporting runs,
- * so that exactly one process publishes them. Refreshed after each cycle report, never at scrape time: a scrape
- * must not wait on the database.
+ * P&L and open positions as gauges, read from the record (performance_daily and positions, through
+ * ReportRepository.pnlSnapshot) where reporting runs, so that exactly one process publishes them. Refreshed after each
+ * cycle report, never at scrape time: a scrape must not wait on the database.
  */
 @Component
 @ConditionalOnProperty(name = "catalyst.bundle.reporting.enabled", havingValue = "true")
@@ -23,11 +24,11 @@ public class PnlGauges {
 
     private static final Logger LOG = LoggerFactory.getLogger(PnlGauges.class);
 
-    private final JdbcTemplate jdbc;
-    private final AtomicReference<Snapshot> latest = new AtomicReference<>(new Snapshot(0, 0, 0));
+    private final ReportRepository reports;
+    private final AtomicReference<PnlSnapshot> latest = new AtomicReference<>(new PnlSnapshot(0, 0, 0));
 
-    public PnlGauges(JdbcTemplate jdbc, MeterRegistry registry) {
-        this.jdbc = jdbc;
+    public PnlGauges(ReportRepository reports, MeterRegistry registry) {
+        this.reports = reports;
         Gauge.builder("catalyst.pnl.realized", latest, s -> s.get().realized()).baseUnit("usd")
                 .description("Realized P&L of the latest trading day in the record (performance_daily)").register(registry);
         Gauge.builder("catalyst.pnl.unrealized", latest, s -> s.get().unrealized()).baseUnit("usd")
@@ -39,19 +40,10 @@ public class PnlGauges {
     @EventListener(ApplicationReadyEvent.class)
     public void refresh() {
         try {
-            Snapshot snapshot = jdbc.query("select (select coalesce((select realized_pnl from performance_daily order by date desc limit 1), 0))"
-                            + ", (select coalesce((select unrealized_pnl from performance_daily order by date desc limit 1), 0))"
-                            + ", (select count(*) from positions where status = 'open')",
-                    rs -> rs.next() ? new Snapshot(rs.getDouble(1), rs.getDouble(2), rs.getLong(3)) : null);
-            if (snapshot != null) {
-                latest.set(snapshot);
-            }
+            reports.pnlSnapshot().ifPresent(latest::set);
         } catch (RuntimeException e) {
             // the gauges keep their last values while the database is away; /health says why
             LOG.debug("P&L gauges not refreshed: {}", e.getMessage());
         }
-    }
-
-    private record Snapshot(double realized, double unrealized, long openPositions) {
     }
 }

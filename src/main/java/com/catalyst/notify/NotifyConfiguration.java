@@ -1,6 +1,7 @@
 package com.catalyst.notify;
 
 import com.catalyst.market.clock.TradingClock;
+import com.catalyst.trading.OrderRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -13,7 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The notification beans the desks and routes/notify.camel.yaml use (docs/notifications.md). */
 @Configuration
@@ -28,9 +28,9 @@ public class NotifyConfiguration {
     }
 
     @Bean
-    public NotifyDispatch notifyDispatch(JdbcTemplate jdbc, ProducerTemplate producer, NotifyProperties props, Environment env,
+    public NotifyDispatch notifyDispatch(OrderRepository orders, ProducerTemplate producer, NotifyProperties props, Environment env,
                                          MeterRegistry meters) {
-        return new NotifyDispatch(jdbc, producer, props, env, meters);
+        return new NotifyDispatch(orders, producer, props, env, meters);
     }
 
     @Bean

@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.catalyst.trading.OrderAndPosition;
+import com.catalyst.trading.OrderRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The notify-dispatch route's work, on the queue's own thread: a fill becomes entry_filled, exit_filled (with the
@@ -22,14 +23,14 @@ public class NotifyDispatch {
     public static final String TOPIC = "seda:notify-topic?multipleConsumers=true&discardIfNoConsumers=true";
     public static final List<String> CHANNELS = List.of("telegram", "slack", "mail", "webhook");
 
-    private final JdbcTemplate jdbc;
+    private final OrderRepository orders;
     private final ProducerTemplate producer;
     private final NotifyProperties props;
     private final Environment env;
     private final MeterRegistry meters;
 
-    public NotifyDispatch(JdbcTemplate jdbc, ProducerTemplate producer, NotifyProperties props, Environment env, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    public NotifyDispatch(OrderRepository orders, ProducerTemplate producer, NotifyProperties props, Environment env, MeterRegistry meters) {
+        this.orders = orders;
         this.producer = producer;
         this.props = props;
         this.env = env;
@@ -90,25 +91,27 @@ public class NotifyDispatch {
         return c == null ? new NotifyProperties.Channel(null) : c;
     }
 
-    /** Which fill it was, read from the record: a buy enters, a sell exits (a stop-loss leg or exit is a stop hit). */
+    /**
+     * Which fill it was, read from the record (OrderRepository.orderAndPosition): a buy enters, a sell exits (a stop-loss
+     * leg or exit is a stop hit).
+     */
     NotifyEvent classifyFill(NotifyEvent fill) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select o.side, o.leg, p.close_reason, p.realized_pnl, p.status"
-                + " from orders o left join positions p on p.position_id = o.position_id where o.client_order_id = ?",
-                fill.details().get("client_order_id"));
-        Map<String, Object> row = rows.isEmpty() ? Map.of() : rows.get(0);
+        Object clientOrderId = fill.details().get("client_order_id");
+        OrderAndPosition row = orders.orderAndPosition(clientOrderId == null ? null : String.valueOf(clientOrderId))
+                .orElse(new OrderAndPosition(null, null, null, null, null));
         if ("buy".equals(fill.details().get("side"))) {
             return fill.with("entry_filled", Map.of());
         }
         Map<String, Object> more = new LinkedHashMap<>();
-        if (row.get("realized_pnl") != null) {
-            more.put("realized_pnl", row.get("realized_pnl"));
+        if (row.realizedPnl() != null) {
+            more.put("realized_pnl", row.realizedPnl());
         }
-        if (row.get("status") != null) {
-            more.put("position", row.get("status"));
+        if (row.positionStatus() != null) {
+            more.put("position", row.positionStatus());
         }
         // a trailing stop's fill is a stop hit too
         java.util.Set<String> stops = java.util.Set.of("stop_loss", "trailing_stop");
-        boolean stop = stops.contains(String.valueOf(row.get("leg"))) || stops.contains(String.valueOf(row.get("close_reason")));
+        boolean stop = stops.contains(String.valueOf(row.leg())) || stops.contains(String.valueOf(row.closeReason()));
         return fill.with(stop ? "stop_hit" : "exit_filled", more);
     }
 }

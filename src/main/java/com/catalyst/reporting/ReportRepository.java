@@ -128,4 +128,15 @@ public class ReportRepository {
     public List<OpenPosition> openPositionsAt(LocalDate to) {
         return TradeRows.openPositions(jdbc.sql(OPEN_AT).param("until_day", java.sql.Date.valueOf(to.plusDays(1))).query().listOfRows());
     }
+
+    // ---- the P&L gauges' read
+
+    static final String PNL_SNAPSHOT = "select (select coalesce((select realized_pnl from performance_daily order by date desc limit 1), 0))"
+            + ", (select coalesce((select unrealized_pnl from performance_daily order by date desc limit 1), 0))"
+            + ", (select count(*) from positions where status = 'open')";
+
+    /** The latest day's realized and unrealized P&L and the open positions, in one statement, for the P&L gauges. */
+    public java.util.Optional<PnlSnapshot> pnlSnapshot() {
+        return jdbc.sql(PNL_SNAPSHOT).query((rs, i) -> new PnlSnapshot(rs.getDouble(1), rs.getDouble(2), rs.getLong(3))).optional();
+    }
 }

@@ -2,8 +2,8 @@ package com.catalyst.risk;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.catalyst.routing.ErrorBodies.ConflictException;
@@ -12,12 +12,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The risk limits in force: the configured {@code catalyst.risk.*} values with the changes a trader made at run time
- * laid over them. A change is checked ({@link RiskLimitsChange}), written to {@code risk_limit_changes} and only then
- * put in force, so what a restart finds is what was answered. Each decision reads one {@link RiskManager}, built for
+ * laid over them. A change is checked ({@link RiskLimitsChange}), written to {@code risk_limit_changes} (through
+ * {@link RiskLimitChangeRepository}) and only then put in force, so what a restart finds is what was answered. Each decision reads one {@link RiskManager}, built for
  * one set of limits: a change never lands halfway through an evaluation.
  */
 public class RiskLimitsBook {
@@ -26,7 +25,7 @@ public class RiskLimitsBook {
 
     private final RiskLimits configured;
     private final Supplier<SessionTime> session;
-    private final JdbcTemplate jdbc;
+    private final RiskLimitChangeRepository recorded;
     private final ObjectMapper json;
     private final boolean allowShort;
     private volatile State state;
@@ -35,16 +34,17 @@ public class RiskLimitsBook {
     private record State(Map<String, Object> overrides, RiskManager manager, String changedAt) {
     }
 
-    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, JdbcTemplate jdbc, ObjectMapper json) {
-        this(configured, session, jdbc, json, false);
+    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, RiskLimitChangeRepository recorded, ObjectMapper json) {
+        this(configured, session, recorded, json, false);
     }
 
     /** {@code allowShort}: catalyst.trading.allow-short, whether the managers judge short entries (else they refuse them). */
-    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, JdbcTemplate jdbc, ObjectMapper json, boolean allowShort) {
+    public RiskLimitsBook(RiskLimits configured, Supplier<SessionTime> session, RiskLimitChangeRepository recorded, ObjectMapper json,
+                          boolean allowShort) {
         this.allowShort = allowShort;
         this.configured = configured;
         this.session = session;
-        this.jdbc = jdbc;
+        this.recorded = recorded;
         this.json = json;
     }
 
@@ -109,10 +109,8 @@ public class RiskLimitsBook {
 
     private Map<String, Object> record(String source, String reason, Map<String, Object> requested, Map<String, Object> overrides,
                                        RiskLimits before, RiskLimits after) {
-        String changedAt = jdbc.queryForObject("insert into risk_limit_changes (source, reason, requested, overrides, before, after)"
-                        + " values (?, ?, cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), cast(? as jsonb)) returning changed_at::text",
-                String.class, source, reason, write(requested), write(overrides), write(RiskLimitsChange.describe(before)),
-                write(RiskLimitsChange.describe(after)));
+        String changedAt = recorded.record(new RiskLimitChangeRepository.Change(source, reason, requested, overrides,
+                RiskLimitsChange.describe(before), RiskLimitsChange.describe(after)));
         state = new State(Map.copyOf(overrides), new RiskManager(after, session, allowShort), changedAt);
         LOG.warn("Risk limits changed ({}{}): {} -> in force {}", source, reason == null ? "" : ", " + reason,
                 requested.isEmpty() ? "reset to configuration" : requested, RiskLimitsChange.describe(after));
@@ -135,31 +133,22 @@ public class RiskLimitsBook {
     }
 
     private State load() {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "select overrides::text as overrides, changed_at::text as changed_at from risk_limit_changes order by change_id desc limit 1");
-        if (rows.isEmpty()) {
+        Optional<RiskLimitChangeRepository.Latest> latest = recorded.latest();
+        if (latest.isEmpty()) {
             return new State(Map.of(), new RiskManager(configured, session, allowShort), null);
         }
         try {
-            Map<String, Object> stored = json.readValue((String) rows.get(0).get("overrides"), new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> stored = json.readValue(latest.get().overridesJson(), new TypeReference<Map<String, Object>>() { });
             // checked again: a range narrowed since the change was made must not let an old value through
             Map<String, Object> overrides = stored.isEmpty() ? Map.of() : RiskLimitsChange.checked(stored);
             RiskLimits limits = RiskLimitsChange.apply(configured, overrides);
             if (!overrides.isEmpty()) {
-                LOG.warn("Risk limits changed at run time are in force (since {}): {}", rows.get(0).get("changed_at"), overrides);
+                LOG.warn("Risk limits changed at run time are in force (since {}): {}", latest.get().changedAt(), overrides);
             }
-            return new State(Map.copyOf(overrides), new RiskManager(limits, session, allowShort), (String) rows.get(0).get("changed_at"));
+            return new State(Map.copyOf(overrides), new RiskManager(limits, session, allowShort), latest.get().changedAt());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.error("Stored risk limit changes cannot be used ({}); the configured limits are in force", e.getMessage());
             return new State(Map.of(), new RiskManager(configured, session, allowShort), null);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -63,4 +63,19 @@ public class ScanRepository {
     public List<Map<String, Object>> latest(int limit) {
         return jdbc.sql(LATEST).param("limit", limit).query().listOfRows();
     }
+
+    // ---- the market stream's read
+
+    /** The latest cycle started in the last 12 hours: an older one's scan (the day before's) is not followed. */
+    static final String RECENT_CANDIDATES = "select s.symbol from scan_results r join securities s using (security_id)"
+            + " where r.cycle_id = (select cycle_id from trading_cycles where started_at >= now() - interval '12 hours'"
+            + " order by started_at desc limit 1) order by r.rank";
+
+    /**
+     * The candidates of the latest cycle started within 12 hours, by rank; none when that cycle has stored no scan (yet)
+     * or no cycle is that recent. The market stream subscribes them after the open positions.
+     */
+    public List<String> recentCandidateSymbols() {
+        return jdbc.sql(RECENT_CANDIDATES).query(String.class).list();
+    }
 }

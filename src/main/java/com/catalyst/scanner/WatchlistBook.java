@@ -11,14 +11,13 @@ import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.ErrorBodies.NotFoundException;
 import com.catalyst.routing.RequestParameters;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The trader's watchlist, the {@code watchlist} table's only reader and writer: symbols every scan ranks even when its
- * filters drop them (MarketScanner). A symbol is added only when it is a ticker (the one rule of {@link RequestParameters})
+ * The trader's watchlist: symbols every scan ranks even when its filters drop them (MarketScanner). The book checks
+ * what is added and holds the list's bound; its table's statements are {@link WatchlistRepository}'s. A symbol is added only when it is a ticker (the one rule of {@link RequestParameters})
  * the market data knows ({@link MarketDataPort#knows}: in the universe, or for Alpaca's ranked universe any tradable
  * asset, which the market then keeps in its universe), so that a typo is refused at once instead of never showing up.
  */
@@ -44,15 +43,15 @@ public class WatchlistBook {
     public record Removed(String symbol, boolean removed, int remaining) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final WatchlistRepository watchlist;
     private final TransactionTemplate transactions;
     private final MarketDataPort market;
     private final RequestParameters parameters;
     private final int maxSymbols;
 
-    public WatchlistBook(JdbcTemplate jdbc, PlatformTransactionManager transactions, MarketDataPort market, RequestParameters parameters,
+    public WatchlistBook(WatchlistRepository watchlist, PlatformTransactionManager transactions, MarketDataPort market, RequestParameters parameters,
                          CatalystProperties props) {
-        this.jdbc = jdbc;
+        this.watchlist = watchlist;
         this.transactions = new TransactionTemplate(transactions);
         this.market = market;
         this.parameters = parameters;
@@ -63,14 +62,12 @@ public class WatchlistBook {
 
     /** Every watched symbol, alphabetically. */
     public List<Entry> list() {
-        return jdbc.query("select w.symbol, coalesce(s.name, s.company_name) as name, w.note, w.added_at from watchlist w "
-                + "left join securities s on s.symbol = w.symbol order by w.symbol", (rs, i) -> new Entry(rs.getString("symbol"),
-                rs.getString("name"), rs.getString("note"), rs.getTimestamp("added_at").toInstant()));
+        return watchlist.list();
     }
 
     /** The symbols alone, for the scanner. */
     public List<String> symbols() {
-        return jdbc.queryForList("select symbol from watchlist order by symbol", String.class);
+        return watchlist.symbols();
     }
 
     /**
@@ -93,27 +90,23 @@ public class WatchlistBook {
         String name = market.universe().stream().filter(s -> s.symbol().equals(symbol)).map(SecurityInfo::name).findFirst().orElse(null);
         return transactions.execute(status -> {
             // one add at a time counts the list: the lock makes "at most N" hold for concurrent adds too
-            jdbc.execute("lock table watchlist in share row exclusive mode");
-            Integer count = jdbc.queryForObject("select count(*) from watchlist where symbol <> ?", Integer.class, symbol);
-            if (count != null && count >= maxSymbols) {
+            int count = watchlist.lockAndCountOthers(symbol);
+            if (count >= maxSymbols) {
                 throw new ConflictException("the watchlist holds " + count + " symbols, its most (catalyst.scanner.watchlist-max-symbols): "
                         + "remove one first", Map.of("max_symbols", maxSymbols));
             }
-            Map<String, Object> row = jdbc.queryForMap("insert into watchlist (symbol, note) values (?, ?) on conflict (symbol) do update "
-                    + "set note = coalesce(excluded.note, watchlist.note) returning note, added_at, (xmax = 0) as inserted", symbol, note);
-            return new Added(symbol, name, (String) row.get("note"),
-                    ((java.sql.Timestamp) row.get("added_at")).toInstant(), Boolean.TRUE.equals(row.get("inserted")));
+            WatchlistRepository.Stored stored = watchlist.upsert(symbol, note);
+            return new Added(symbol, name, stored.note(), stored.addedAt(), stored.inserted());
         });
     }
 
     /** Removes a symbol: 400 naming {@code symbol} for a malformed one, 404 when it is not listed. */
     public Removed remove(String value) {
         String symbol = parameters.symbol(value);
-        if (jdbc.update("delete from watchlist where symbol = ?", symbol) == 0) {
+        if (!watchlist.remove(symbol)) {
             throw new NotFoundException(symbol + " is not on the watchlist; GET /api/v1/scanner/watchlist lists it");
         }
-        Integer remaining = jdbc.queryForObject("select count(*) from watchlist", Integer.class);
-        return new Removed(symbol, true, remaining == null ? 0 : remaining);
+        return new Removed(symbol, true, watchlist.count());
     }
 
     private static String note(String note) {

@@ -306,4 +306,15 @@ public class OrderRepository {
                 + " and status in ('pending_submit', 'unknown')").params(why, clientOrderId).update();
         event(clientOrderId, from, "canceled", why);
     }
+
+    // ---- the notifications' read
+
+    static final String ORDER_AND_POSITION = "select o.side, o.leg, p.close_reason, p.realized_pnl, p.status"
+            + " from orders o left join positions p on p.position_id = o.position_id where o.client_order_id = :client_order_id";
+
+    /** The order {@code clientOrderId} with its position's state, as a fill's notification tells which fill it was; none when unknown. */
+    public java.util.Optional<OrderAndPosition> orderAndPosition(String clientOrderId) {
+        return jdbc.sql(ORDER_AND_POSITION).param("client_order_id", clientOrderId).query((rs, i) -> new OrderAndPosition(rs.getString("side"),
+                rs.getString("leg"), rs.getString("close_reason"), rs.getBigDecimal("realized_pnl"), rs.getString("status"))).optional();
+    }
 }

@@ -158,4 +158,13 @@ public class PositionRepository {
         jdbc.sql("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
                 + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')").params(symbol, side, quantity, averageEntry).update();
     }
+
+    // ---- the market stream's read
+
+    static final String OPEN_SYMBOLS = "select s.symbol from positions p join securities s using (security_id) where p.status = 'open'";
+
+    /** The symbols of the open positions: the market stream subscribes them before any candidate. */
+    public List<String> openSymbols() {
+        return jdbc.sql(OPEN_SYMBOLS).query(String.class).list();
+    }
 }

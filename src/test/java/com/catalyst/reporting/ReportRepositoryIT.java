@@ -203,4 +203,21 @@ class ReportRepositoryIT {
         assertThat(reports.openPositionsAt(DAY.minusDays(1))).extracting(OpenPosition::symbol).containsExactly("EAST");
         assertThat(reports.openPositionsAt(DAY)).extracting(OpenPosition::symbol).containsExactly("CLIP", "EAST");
     }
+
+    @Test
+    void theGaugesReadTheLatestDaysPnlAndTheOpenPositions() {
+        assertThat(reports.pnlSnapshot()).hasValue(new PnlSnapshot(0, 0, 0));
+        twoSessions();
+        // no day reported yet: the P&L is 0, the open positions are counted all the same
+        assertThat(reports.pnlSnapshot()).hasValue(new PnlSnapshot(0, 0, 2));
+
+        // the latest day by date, whatever order the rows were written in
+        jdbc.sql("insert into performance_daily (date, realized_pnl, unrealized_pnl) values ('2026-01-06', 30.50, 2.25),"
+                + " ('2026-01-05', 100, -3)").update();
+        assertThat(reports.pnlSnapshot()).hasValue(new PnlSnapshot(30.5, 2.25, 2));
+
+        jdbc.sql("update positions set status = 'closed', exit_price = 9, realized_pnl = -50, closed_at = '2026-01-06T16:00:00Z'"
+                + " where cycle_id = '20260106-002'").update();
+        assertThat(reports.pnlSnapshot()).hasValue(new PnlSnapshot(30.5, 2.25, 1));
+    }
 }

@@ -36,6 +36,8 @@ class RiskCheckIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    RiskLimitChangeRepository limitChanges;
+    @Autowired
     MarketDataPort market;
     @Autowired
     TradingClock clock;
@@ -147,7 +149,7 @@ class RiskCheckIT {
         assertThat(both.get("risk_per_trade").decimalValue()).isEqualByComparingTo("0.004");
 
         // what a restart finds: a new book on the same record puts the same limits in force
-        RiskLimitsBook restarted = new RiskLimitsBook(configured(before), SessionTime::midSession, jdbc, new ObjectMapper());
+        RiskLimitsBook restarted = new RiskLimitsBook(configured(before), SessionTime::midSession, limitChanges, new ObjectMapper());
         assertThat(restarted.manager().limits().minPrice()).isEqualByComparingTo("900");
         assertThat(restarted.manager().limits().riskPerTrade()).isEqualByComparingTo("0.004");
 

@@ -8,7 +8,6 @@ import com.catalyst.market.MarketDataPort;
 import com.catalyst.testsupport.SteppedTradingClock;
 import com.catalyst.testsupport.YamlRouteTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -24,7 +23,8 @@ class RiskDeskWorkingOrdersTest extends YamlRouteTestSupport {
 
     private final SteppedTradingClock clock = new SteppedTradingClock(DAY, SteppedTradingClock.at(DAY, 11, 0));
     private final RiskDesk desk = new RiskDesk(new RiskLimitsBook(PROPS.risk().limits(),
-            () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), mock(JdbcTemplate.class), JSON),
+            () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
+            mock(RiskLimitChangeRepository.class), JSON),
             PROPS, JSON, clock, mock(MarketDataPort.class));
 
     @Override

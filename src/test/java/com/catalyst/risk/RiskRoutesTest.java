@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -64,7 +63,8 @@ class RiskRoutesTest extends YamlRouteTestSupport {
         CycleDesk cycles = new CycleDesk(clock, PROPS, JSON);
         // the configured limits, no run-time change on record (an empty risk_limit_changes)
         RiskLimitsBook limits = new RiskLimitsBook(PROPS.risk().limits(),
-                () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), mock(JdbcTemplate.class), JSON);
+                () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()),
+                mock(RiskLimitChangeRepository.class), JSON);
         registry.bind("riskLimitsBook", limits);
         registry.bind("riskDesk", new RiskDesk(limits, PROPS, JSON, clock, market));
         registry.bind("riskRepository", record);

@@ -101,4 +101,25 @@ class ScanRepositoryIT {
         assertThatThrownBy(() -> scans.record(scan("20260106-999", AS_OF, candidate("ACME", 33.5, 1))))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
+
+    @Test
+    void theMarketStreamFollowsTheCandidatesOfTheLatestCycleOfTheLast12HoursByRank() {
+        assertThat(scans.recentCandidateSymbols()).isEmpty();
+        scans.record(scan("20260106-001", AS_OF, candidate("OLD", 50, 1)));
+        scans.record(scan("20260106-002", AS_OF.plusSeconds(300), candidate("CCC", 10, 3), candidate("AAA", 40, 1), candidate("BBB", 20, 2)));
+        jdbc.sql("update trading_cycles set started_at = now() - interval '2 hours' where cycle_id = '20260106-001'").update();
+        jdbc.sql("update trading_cycles set started_at = now() - interval '1 hour' where cycle_id = '20260106-002'").update();
+
+        assertThat(scans.recentCandidateSymbols()).containsExactly("AAA", "BBB", "CCC");
+
+        // a day old: no longer followed
+        jdbc.sql("update trading_cycles set started_at = started_at - interval '12 hours'").update();
+        assertThat(scans.recentCandidateSymbols()).isEmpty();
+
+        // the latest cycle has stored no scan yet: none, although an older recent one has
+        jdbc.sql("update trading_cycles set started_at = now() - interval '1 hour' where cycle_id = '20260106-001'").update();
+        assertThat(scans.recentCandidateSymbols()).containsExactly("OLD");
+        jdbc.sql("insert into trading_cycles (cycle_id, mode, status) values ('20260106-003', 'normal', 'active')").update();
+        assertThat(scans.recentCandidateSymbols()).isEmpty();
+    }
 }

@@ -212,4 +212,48 @@ class OrderRecordRepositoryIT {
         assertThat(orders.latest(2)).hasSize(2);
         assertThat(orders.latest(50)).hasSize(3);
     }
+
+    @Test
+    void theMarketStreamReadsTheOpenPositionsSymbols() {
+        assertThat(positions.openSymbols()).isEmpty();
+        int longId = opened(entry("AAA", "buy"), "50.00");
+        opened(entry("BBB", "sell"), "50.00");
+        assertThat(positions.openSymbols()).as("a short too").containsExactlyInAnyOrder("AAA", "BBB");
+
+        OrderIntent exit = exit("AAA", "sell", longId, 0, "take_profit");
+        orders.insert(exit);
+        positions.closeFromFill(fill(exit, "x1", "53.00"));
+        assertThat(positions.openSymbols()).containsExactly("BBB");
+    }
+
+    @Test
+    void aFillsNotificationReadsItsOrderWithItsPosition() {
+        OrderIntent entry = entry("AAA", "buy");
+        int longId = opened(entry, "50.00");
+
+        assertThat(orders.orderAndPosition(entry.clientOrderId())).hasValue(new OrderAndPosition("buy", null, null, null, "open"));
+        // the long's stop leg at the broker names its leg
+        jdbc.sql("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type, order_class, quantity,"
+                + " stop_price, status, parent_client_order_id, leg) select gen_random_uuid(), client_order_id || '-SL', cycle_id, position_id,"
+                + " security_id, 'sell', 'stop', 'bracket', 100, 48.00, 'accepted', client_order_id, 'stop_loss' from orders where client_order_id = ?")
+                .param(entry.clientOrderId()).update();
+        assertThat(orders.orderAndPosition(entry.clientOrderId() + "-SL")).hasValue(new OrderAndPosition("sell", "stop_loss", null, null, "open"));
+
+        // an exit's fill closes the position: the order reads the position's reason and realized P&L, (47 - 50) x 100 - 0.50
+        OrderIntent exit = exit("AAA", "sell", longId, 0, "stop_loss");
+        orders.insert(exit);
+        positions.closeFromFill(fill(exit, "x1", "47.00"));
+        OrderAndPosition closed = orders.orderAndPosition(exit.clientOrderId()).orElseThrow();
+        assertThat(closed.side()).isEqualTo("sell");
+        assertThat(closed.leg()).isNull();
+        assertThat(closed.closeReason()).isEqualTo("stop_loss");
+        assertThat(closed.positionStatus()).isEqualTo("closed");
+        assertThat(closed.realizedPnl()).isEqualByComparingTo("-300.50");
+
+        // an order the record does not hold, and one that names no position
+        assertThat(orders.orderAndPosition("CAT-none")).isEmpty();
+        OrderIntent unfilled = entry("CCC", "buy");
+        orders.insert(unfilled);
+        assertThat(orders.orderAndPosition(unfilled.clientOrderId())).hasValue(new OrderAndPosition("buy", null, null, null, null));
+    }
 }

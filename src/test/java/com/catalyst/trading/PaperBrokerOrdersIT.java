@@ -30,9 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,7 +160,7 @@ class PaperBrokerOrdersIT {
 
         // a broker restarted on the same book finds the same working orders (no quotes: it only reads)
         PaperBroker restarted = new PaperBroker(s -> Double.NaN, clock::now, new BigDecimal("100000"), 0, BigDecimal.ZERO,
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
+                new JdbcPaperLedger(JdbcClient.create(jdbc), transactions));
         assertThat(ids(restarted.openOrders())).isEqualTo(ids(broker.openOrders())).contains(limitId, limitId + "-SL", limitId + "-TP");
 
         // the next bar: the large order completes, two fills, each recorded once

@@ -13,8 +13,8 @@ import com.catalyst.testsupport.CatalystIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -83,7 +83,7 @@ class ReconciliationIT {
 
         // the paper broker's book, read back as a restarted process reads it
         PaperBroker restarted = new PaperBroker(symbol -> 10.0, java.time.Instant::now, new BigDecimal("100000"), 0, BigDecimal.ZERO,
-                new JdbcPaperLedger(jdbc, new TransactionTemplate(transactions)));
+                new JdbcPaperLedger(JdbcClient.create(jdbc), transactions));
         assertThat(brokerPositions(restarted)).isEqualTo(brokerPositions(broker));
         assertThat(restarted.findByClientOrderId("CAT-CRASH-SENT")).isPresent();
         assertThat(restarted.account().cash()).isEqualByComparingTo(broker.account().cash());

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.catalyst.config.CatalystProperties;
 import com.catalyst.market.MarketDataPort;
+import com.catalyst.scanner.ScanRepository;
+import com.catalyst.trading.PositionRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.apache.camel.CamelContext;
@@ -25,7 +27,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,15 +45,12 @@ import org.springframework.stereotype.Component;
 public class AlpacaMarketStreaming {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaMarketStreaming.class);
-    private static final String POSITIONS = "select s.symbol from positions p join securities s using (security_id) where p.status = 'open'";
-    private static final String CANDIDATES = "select s.symbol from scan_results r join securities s using (security_id)"
-            + " where r.cycle_id = (select cycle_id from trading_cycles where started_at >= now() - interval '12 hours' order by started_at desc limit 1)"
-            + " order by r.rank";
 
     private final AlpacaMarketData store;
     private final StreamLease lease;
     private final BarRelay relay;
-    private final JdbcTemplate jdbc;
+    private final PositionRepository positions;
+    private final ScanRepository scans;
     private final RedisConnectionFactory redis;
     private final StreamSelection selection;
     private final URI url;
@@ -71,14 +69,16 @@ public class AlpacaMarketStreaming {
     /** No new connection before this (nanoTime): after a 406, Alpaca's connection limit needs its time to clear. */
     private volatile long notBefore = System.nanoTime();
 
-    public AlpacaMarketStreaming(MarketDataPort market, javax.sql.DataSource dataSource, JdbcTemplate jdbc, CamelContext camel,
+    public AlpacaMarketStreaming(MarketDataPort market, javax.sql.DataSource dataSource, PositionRepository positions, ScanRepository scans,
+                                 CamelContext camel,
                                  ObjectMapper json, RedisConnectionFactory redis, CatalystProperties props, Environment env,
                                  @Value("${catalyst.market.alpaca.lease-check:15s}") Duration leaseCheck,
                                  @Value("${catalyst.market.alpaca.connection-limit-wait:60s}") Duration connectionLimitWait) {
         this.store = (AlpacaMarketData) market;
         this.lease = new StreamLease(dataSource);
         this.relay = new BarRelay(json, camel.createProducerTemplate());
-        this.jdbc = jdbc;
+        this.positions = positions;
+        this.scans = scans;
         this.redis = redis;
         CatalystProperties.Market.Alpaca alpaca = props.market().alpaca();
         String feed = AlpacaMarketSettings.checkedFeed(alpaca.feed());
@@ -174,12 +174,12 @@ public class AlpacaMarketStreaming {
 
     /** Positions first, then the latest scan's candidates by rank; before today's first scan, the ranked universe. */
     List<String> chosen() {
-        List<String> positions = jdbc.queryForList(POSITIONS, String.class);
-        List<String> survivors = new ArrayList<>(jdbc.queryForList(CANDIDATES, String.class));
+        List<String> held = positions.openSymbols();
+        List<String> survivors = new ArrayList<>(scans.recentCandidateSymbols());
         if (survivors.isEmpty()) {
             store.universe().forEach(s -> survivors.add(s.symbol()));
         }
-        return selection.choose(positions, List.copyOf(new LinkedHashSet<>(survivors)));
+        return selection.choose(held, List.copyOf(new LinkedHashSet<>(survivors)));
     }
 
     private synchronized void listenToRelay() {
