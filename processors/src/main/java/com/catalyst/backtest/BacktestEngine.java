@@ -72,7 +72,21 @@ public final class BacktestEngine {
         BacktestMarket market = data.market();
         BacktestClock clock = new BacktestClock();
         // the live paper broker's quote: the symbol's latest bar of the session up to the clock (AdapterConfiguration)
-        PaperBroker broker = new PaperBroker(symbol -> quote(market, symbol, clock), clock::now, config.startingCash(), config.slippageBps(),
+        // one quote a symbol a minute: the broker asks for it once for each working order (a bracket's two legs, ...)
+        Map<String, PaperBroker.Quote> quotes = new HashMap<>();
+        Instant[] quotedAt = new Instant[1];
+        PaperBroker broker = new PaperBroker(symbol -> {
+            if (!clock.now().equals(quotedAt[0])) {
+                quotes.clear();
+                quotedAt[0] = clock.now();
+            }
+            PaperBroker.Quote q = quotes.get(symbol);
+            if (q == null && !quotes.containsKey(symbol)) {
+                q = quote(market, symbol, clock);
+                quotes.put(symbol, q);
+            }
+            return q;
+        }, clock::now, config.startingCash(), config.slippageBps(),
                 config.commissionPerShare(), config.fills(), com.catalyst.adapters.paper.PaperLedger.none())
                 .shortSelling(config.allowShort(), java.util.List.of());
         ExitPlanner exitPlanner = new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()),
