@@ -11,11 +11,9 @@ import java.util.Map;
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,9 +36,7 @@ class RiskLimitChangeRepositoryIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_risk_limit_change_repository");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_risk_limit_change_repository");
         jdbc = JdbcClient.create(source);
         changes = new RiskLimitChangeRepository(jdbc, json);
     }

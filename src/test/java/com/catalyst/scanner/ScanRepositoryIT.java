@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.catalyst.testsupport.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,9 +30,7 @@ class ScanRepositoryIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_scan_repository");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_scan_repository");
         jdbc = JdbcClient.create(source);
         scans = new ScanRepository(new NamedParameterJdbcTemplate(source));
         for (String cycle : List.of("20260106-001", "20260106-002")) {

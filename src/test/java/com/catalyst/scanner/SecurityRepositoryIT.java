@@ -5,12 +5,10 @@ import java.util.Map;
 
 import com.catalyst.market.MarketDataPort.SecurityInfo;
 import com.catalyst.testsupport.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +24,7 @@ class SecurityRepositoryIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_security_repository");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_security_repository");
         jdbc = JdbcClient.create(source);
         securities = new SecurityRepository(new NamedParameterJdbcTemplate(source));
     }

@@ -30,6 +30,17 @@ public final class TestDatabases {
         return url(name);
     }
 
+    /**
+     * A fresh database {@code name} with the application's schema (its Flyway migrations, as start-up runs them): the
+     * data source a repository's test builds its repository on, with no Spring context.
+     */
+    public static javax.sql.DataSource migrated(String name) {
+        org.springframework.jdbc.datasource.DriverManagerDataSource source =
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(fresh(name), USER, "");
+        org.flywaydb.core.Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        return source;
+    }
+
     public static String url(String name) {
         return "jdbc:postgresql://" + SERVER + "/" + name;
     }

@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.catalyst.testsupport.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,9 +33,7 @@ class OrderRecordRepositoryIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_order_record_repository");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_order_record_repository");
         jdbc = JdbcClient.create(source);
         orders = new OrderRepository(jdbc);
         positions = new PositionRepository(jdbc, new NamedParameterJdbcTemplate(source));
@@ -60,25 +56,11 @@ class OrderRecordRepositoryIT {
                 null, null, null, null, positionId, reason);
     }
 
-    /** What TradeDesk.fillRow gives the route for a fill of the intent at {@code price}. */
-    private static Map<String, Object> fill(OrderIntent intent, String fillId, String price) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("client_order_id", intent.clientOrderId());
-        row.put("broker_fill_id", fillId);
-        row.put("quantity", intent.quantity());
-        row.put("price", new BigDecimal(price));
-        row.put("commission", new BigDecimal("0.50"));
-        row.put("filled_at", Timestamp.from(FILLED));
-        row.put("cycle_id", intent.cycleId());
-        row.put("symbol", intent.symbol());
-        row.put("position_side", "sell".equals(intent.side()) ? "short" : "long");
-        row.put("stop_loss", intent.stopLoss());
-        row.put("take_profit", intent.takeProfit());
-        row.put("risk_amount", intent.riskAmount());
-        row.put("pattern_type", intent.patternType());
-        row.put("position_id", intent.positionId());
-        row.put("close_reason", intent.closeReason());
-        return row;
+    /** What TradeDesk.fillRow gives the route for the broker's answer: the intent filled at {@code price}, fill id {@code <brokerOrderId>-1}. */
+    private static Map<String, Object> fill(OrderIntent intent, String brokerOrderId, String price) {
+        BrokerOrder filled = new BrokerOrder(brokerOrderId, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "filled",
+                intent.quantity(), new BigDecimal(price), new BigDecimal("0.50"), FILLED, FILLED, null);
+        return new TradeDesk(null, (clientOrderId, quantity) -> false).fillRow(intent, filled);
     }
 
     /** The answer row TradeDesk.transitionRow gives the route. */

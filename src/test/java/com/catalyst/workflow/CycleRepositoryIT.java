@@ -8,11 +8,9 @@ import java.util.Map;
 
 import com.catalyst.testsupport.TestDatabases;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +28,7 @@ class CycleRepositoryIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_cycle_repository");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_cycle_repository");
         jdbc = JdbcClient.create(source);
         cycles = new CycleRepository(jdbc, new ObjectMapper());
     }

@@ -11,13 +11,11 @@ import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerOrder.Fill;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.Trail;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,9 +36,7 @@ class JdbcPaperLedgerIT {
 
     @BeforeEach
     void freshSchema() {
-        String url = TestDatabases.fresh("catalyst_it_paper_ledger");
-        DriverManagerDataSource source = new DriverManagerDataSource(url, TestDatabases.USER, "");
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_paper_ledger");
         jdbc = JdbcClient.create(source);
         ledger = new JdbcPaperLedger(jdbc, new DataSourceTransactionManager(source));
     }
