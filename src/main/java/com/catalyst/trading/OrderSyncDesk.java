@@ -198,15 +198,7 @@ public class OrderSyncDesk {
 
     private void ensureLegRow(BrokerOrder parent, BrokerOrder leg) {
         // a leg is on the other side of its entry: a long's legs sell, a short's buy
-        orders.legSeen(parent, leg, legSide(parent, leg));
-    }
-
-    /** The side of a bracket leg: as the broker says, else the other side of its entry. */
-    static String legSide(BrokerOrder parent, BrokerOrder leg) {
-        if (leg.side() != null) {
-            return leg.side();
-        }
-        return "sell".equals(parent.side()) ? "buy" : "sell";
+        orders.legSeen(parent, leg, BrokerOrder.legSide(parent, leg));
     }
 
     /** One order's broker state into the record, in one transaction: status step, new fills, the position they move. */

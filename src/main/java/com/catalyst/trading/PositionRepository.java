@@ -30,17 +30,6 @@ public class PositionRepository {
             + " and l.status in ('new', 'accepted', 'partially_filled')) as broker_exits, " + REJECTED_EXITS + " as rejected_exits"
             + " from v_positions_current p order by p.position_id";
     static final String MARK = "update positions set unrealized_pnl = :unrealized_pnl where position_id = :position_id and status = 'open'";
-    static final String OPEN_FROM_FILL = "insert into positions (cycle_id, security_id, side, quantity, entry_price, stop_loss, take_profit,"
-            + " risk_amount, status, opened_at, pattern_type) values (:cycle_id, get_or_create_security(:symbol), :position_side, :quantity,"
-            + " :price, :stop_loss, :take_profit, :risk_amount, 'open', :filled_at, :pattern_type)"
-            + " on conflict (security_id) where status = 'open' do nothing";
-    /** The whole position at the exit's price: realized (exit − entry) × shares − the exit's commission (a short: entry − exit). */
-    static final String CLOSE_FROM_FILL = "update positions set status = 'closed', exit_price = :price, closed_at = :filled_at,"
-            + " close_reason = :close_reason, realized_pnl = coalesce(realized_pnl, 0) + round((case when side = 'short'"
-            + " then entry_price - cast(:price as numeric) else cast(:price as numeric) - entry_price end) * quantity"
-            + " - cast(:commission as numeric), 2), pnl_percent = round((case when side = 'short' then 1 - cast(:price as numeric) / entry_price"
-            + " else cast(:price as numeric) / entry_price - 1 end) * 100, 4), unrealized_pnl = 0"
-            + " where position_id = :position_id and status = 'open'";
     static final String OPEN_POSITIONS = "select p.position_id, s.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit,"
             + " p.status, p.opened_at, p.closed_at, p.exit_price, p.realized_pnl, p.unrealized_pnl, p.close_reason, p.cycle_id, "
             + REJECTED_EXITS + " as rejected_exits from positions p join securities s using (security_id) where p.status = 'open'"
@@ -70,12 +59,21 @@ public class PositionRepository {
 
     /** An entry's fill opens the symbol's position (none is opened while one is open: the unique open position a symbol). */
     public void openFromFill(Map<String, Object> fill) {
-        jdbc.sql(OPEN_FROM_FILL).params(fill).update();
+        opened(fill.get("cycle_id"), (String) fill.get("symbol"), (String) fill.get("position_side"), fill(fill), fill.get("stop_loss"),
+                fill.get("take_profit"), fill.get("risk_amount"), fill.get("pattern_type"));
     }
 
     /** An exit's fill closes its position with the exit's reason. */
     public void closeFromFill(Map<String, Object> fill) {
-        jdbc.sql(CLOSE_FROM_FILL).params(fill).update();
+        if (fill.get("position_id") != null) {
+            closed(((Number) fill.get("position_id")).intValue(), fill(fill), (String) fill.get("close_reason"));
+        }
+    }
+
+    /** The fill of the route's fill row (TradeDesk.fillRow), for the statements the order sync's fills go through too. */
+    private static BrokerOrder.Fill fill(Map<String, Object> row) {
+        return new BrokerOrder.Fill((String) row.get("broker_fill_id"), ((Number) row.get("quantity")).intValue(), (java.math.BigDecimal) row.get("price"),
+                (java.math.BigDecimal) row.get("commission"), ((java.sql.Timestamp) row.get("filled_at")).toInstant());
     }
 
     /** The open positions for the positions API, oldest first. */

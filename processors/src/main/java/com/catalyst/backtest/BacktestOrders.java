@@ -210,8 +210,8 @@ final class BacktestOrders {
             Recorded parent = record.get(order.clientOrderId());
             Recorded r = record.get(leg.clientOrderId());
             if (r == null) {
-                r = new Recorded(leg.clientOrderId(), null, leg.leg(), order.clientOrderId(), leg.symbol(),
-                        leg.side() != null ? leg.side() : ("sell".equals(order.side()) ? "buy" : "sell"), parent.positionId);
+                r = new Recorded(leg.clientOrderId(), null, leg.leg(), order.clientOrderId(), leg.symbol(), BrokerOrder.legSide(order, leg),
+                        parent.positionId);
                 r.status = OrderStatus.NEW;
                 r.brokerOrderId = leg.brokerOrderId();
                 record.put(r.clientOrderId, r);

@@ -44,6 +44,14 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
                 filledAt, rejectReason, "market", null, null, null, null, null, List.of(), List.of());
     }
 
+    /** The side of a bracket leg of {@code entry}: as the broker says, else the other side of its entry (a long's legs sell, a short's buy). */
+    public static String legSide(BrokerOrder entry, BrokerOrder leg) {
+        if (leg.side() != null) {
+            return leg.side();
+        }
+        return "sell".equals(entry.side()) ? "buy" : "sell";
+    }
+
     public boolean filled() {
         return "filled".equals(status);
     }
