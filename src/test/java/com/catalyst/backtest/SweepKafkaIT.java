@@ -9,7 +9,7 @@ import java.util.Map;
 import com.catalyst.testsupport.CatalystHttp;
 import com.catalyst.testsupport.CatalystIntegrationTest;
 import com.catalyst.testsupport.CatalystProcess;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class SweepKafkaIT {
         List<CatalystProcess> workers = new ArrayList<>();
         try {
             for (int i = 1; i <= 3; i++) {
-                workers.add(CatalystProcess.start("sweep-worker-" + i, TestRedis.freePort(), env,
+                workers.add(CatalystProcess.start("sweep-worker-" + i, TestPorts.free(), env,
                         List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"), "--catalyst.workflow.auto-start=false"));
             }
             for (CatalystProcess worker : workers) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +20,9 @@ class DatabaseStartupIT {
 
     @Test
     void waitsForTheDatabaseThenComesUp() throws Exception {
-        int pgPort = TestRedis.freePort();
+        int pgPort = TestPorts.free();
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
-        try (CatalystProcess app = CatalystProcess.start("db-late", TestRedis.freePort(), env,
+        try (CatalystProcess app = CatalystProcess.start("db-late", TestPorts.free(), env,
                 "--catalyst.workflow.auto-start=false", "--catalyst.database.startup-retry=500ms")) {
             await().atMost(ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> app.tail().contains("Database not reachable yet"));
             Thread.sleep(2000); // the start-up keeps retrying meanwhile: no /health, more retry lines

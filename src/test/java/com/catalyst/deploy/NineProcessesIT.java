@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import com.catalyst.config.Bundle;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +48,7 @@ class NineProcessesIT {
         List<String> common = new ArrayList<>(List.of("--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0"));
         for (Bundle bundle : Bundle.values()) {
-            ports.put(bundle, TestRedis.freePort());
+            ports.put(bundle, TestPorts.free());
         }
         ports.forEach((bundle, port) -> common.add("--catalyst.services." + bundle.id() + ".url=http://127.0.0.1:" + port));
         settings = common.toArray(String[]::new);

@@ -11,7 +11,7 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,8 @@ class SplitModeIT {
     @Test
     void aCycleCompletesAcrossTwoProcesses() throws Exception {
         String db = TestDatabases.fresh("catalyst_it_split");
-        int front = TestRedis.freePort();
-        int back = TestRedis.freePort();
+        int front = TestPorts.free();
+        int back = TestPorts.free();
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_split",
                 "CATALYST_SERVICE_TOKEN_SECRET", "split-mode-it-secret-0123456789abcdef");
         String[] common = {"--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.catalyst.testsupport.CatalystProcess;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,12 +31,12 @@ class PostgresOutageIT {
 
     @Test
     void cyclesStopCleanlyWhileTheDatabaseIsAwayAndResumeWhenItReturns() throws Exception {
-        int pgPort = TestRedis.freePort();
+        int pgPort = TestPorts.free();
         Path data = Files.createTempDirectory("catalyst-pg-outage");
         EmbeddedPostgres pg = startPostgres(pgPort, data);
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres", "postgres", ""));
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + pgPort + "/postgres");
-        try (CatalystProcess app = CatalystProcess.start("pg-outage", TestRedis.freePort(), env, "--catalyst.workflow.interval=1s",
+        try (CatalystProcess app = CatalystProcess.start("pg-outage", TestPorts.free(), env, "--catalyst.workflow.interval=1s",
                 "--catalyst.clock.session-date=2026-01-06", "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0",
                 "--catalyst.health.probe-interval-ms=500", "--catalyst.workflow.reconcile-interval-ms=2000")) {
             app.awaitHealth("healthy", ofSeconds(300));

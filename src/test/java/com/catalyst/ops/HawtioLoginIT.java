@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.RouteIds;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class HawtioLoginIT {
                 "LOGGING_FILE_PATH", logDir.toString());
         Set<String> expected = RouteIds.fromYaml(Path.of("routes"));
         Path console;
-        try (CatalystProcess app = CatalystProcess.start("hawtio-login", TestRedis.freePort(), env,
+        try (CatalystProcess app = CatalystProcess.start("hawtio-login", TestPorts.free(), env,
                 "--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
                 "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0")) {
             app.awaitHealth("healthy", ofSeconds(300));
@@ -114,7 +114,7 @@ class HawtioLoginIT {
         Map<String, String> env = Map.of(
                 "DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_hawtio_login",
                 "CATALYST_HAWTIO_USER", USER);
-        try (CatalystProcess app = CatalystProcess.start("hawtio-no-password", TestRedis.freePort(), env,
+        try (CatalystProcess app = CatalystProcess.start("hawtio-no-password", TestPorts.free(), env,
                 "--catalyst.workflow.auto-start=false")) {
             assertThatThrownBy(() -> app.awaitHealth("healthy", ofSeconds(180)))
                     .hasMessageContaining("process exited")

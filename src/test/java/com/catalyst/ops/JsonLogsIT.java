@@ -9,7 +9,7 @@ import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class JsonLogsIT {
                 "CATALYST_LOG_FORMAT", "json", "LOGGING_FILE_PATH", logDir.toString());
         String cycleId;
         Path console;
-        try (CatalystProcess app = CatalystProcess.start("logs", TestRedis.freePort(), env, "--catalyst.workflow.auto-start=false",
+        try (CatalystProcess app = CatalystProcess.start("logs", TestPorts.free(), env, "--catalyst.workflow.auto-start=false",
                 "--catalyst.clock.session-date=2026-01-06", "--catalyst.clock.start-time=11:00", "--catalyst.clock.speed=0")) {
             app.awaitHealth("healthy", ofSeconds(300));
             // the cycle's lines are told by time, so it starts once start-up has logged its last lines: /health answers

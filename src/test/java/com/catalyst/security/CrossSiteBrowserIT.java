@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.Chromium;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class CrossSiteBrowserIT {
     @Test
     void aPageOnAnotherOriginChangesNothing() throws Exception {
         TestDatabases.fresh(DB);
-        int port = TestRedis.freePort();
+        int port = TestPorts.free();
         String app = "http://127.0.0.1:" + port;
         try (CatalystProcess catalyst = CatalystProcess.start("cross-site", port,
                 Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/" + DB),

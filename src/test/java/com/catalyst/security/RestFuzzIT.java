@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.LongAdder;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.RouteIds;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,7 +138,7 @@ class RestFuzzIT {
         String url = TestDatabases.fresh(DB);
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/" + DB,
                 "CATALYST_API_KEY", key, "CATALYST_SERVICE_TOKEN_SECRET", SERVICE_SECRET);
-        try (CatalystProcess app = CatalystProcess.start("rest-fuzz", TestRedis.freePort(), env, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+        try (CatalystProcess app = CatalystProcess.start("rest-fuzz", TestPorts.free(), env, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
                 "--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06", "--catalyst.clock.start-time=11:00",
                 "--catalyst.clock.speed=0", "--catalyst.trading.reconcile-interval=1h")) {
             app.awaitHealth("healthy", ofSeconds(300));

@@ -25,7 +25,7 @@ import java.util.Map;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.RouteIds;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +56,7 @@ class SecuritySurfaceIT {
     @BeforeAll
     static void start() throws Exception {
         TestDatabases.fresh(DB);
-        int port = TestRedis.freePort();
+        int port = TestPorts.free();
         app = CatalystProcess.start("surface", port, Map.of(
                         "DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/" + DB,
                         "CATALYST_BIND_ADDRESS", "0.0.0.0",

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ class ServiceTokenIT {
     @Test
     void internalCallsCarryTokensAndCallsWithoutAValidOneAreRefused() throws Exception {
         TestDatabases.fresh("catalyst_it_token");
-        int front = TestRedis.freePort();
-        int back = TestRedis.freePort();
+        int front = TestPorts.free();
+        int back = TestPorts.free();
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER + "/catalyst_it_token",
                 "CATALYST_SERVICE_TOKEN_SECRET", SECRET);
         String[] common = {"--catalyst.workflow.auto-start=false", "--catalyst.clock.session-date=2026-01-06",
@@ -94,7 +94,7 @@ class ServiceTokenIT {
         TestDatabases.fresh("catalyst_it_token_nosecret");
         Map<String, String> env = Map.of("DATABASE_URL", "postgresql://" + TestDatabases.USER + "@" + TestDatabases.SERVER
                 + "/catalyst_it_token_nosecret", "CATALYST_SERVICE_TOKEN_SECRET", "");
-        try (CatalystProcess scanner = CatalystProcess.start("token-nosecret", TestRedis.freePort(), env,
+        try (CatalystProcess scanner = CatalystProcess.start("token-nosecret", TestPorts.free(), env,
                 "--catalyst.bundles=scanner", "--catalyst.workflow.auto-start=false")) {
             assertThatThrownBy(() -> scanner.awaitHealth("healthy", ofSeconds(300)))
                     .hasMessageContaining("process exited").hasMessageContaining("CATALYST_SERVICE_TOKEN_SECRET is not set");

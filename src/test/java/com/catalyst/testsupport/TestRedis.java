@@ -1,7 +1,6 @@
 package com.catalyst.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ public final class TestRedis implements AutoCloseable {
     private Process process;
 
     public TestRedis() throws IOException {
-        this.port = freePort();
+        this.port = TestPorts.free();
         this.dir = Files.createTempDirectory("catalyst-redis");
     }
 
@@ -64,26 +63,5 @@ public final class TestRedis implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    public static int freePort() throws IOException {
-        // a random port below the kernel's ephemeral range (32768 and up here), not bind(0)'s next one: the integration
-        // tests run in parallel forks, each handing ports to processes it starts a moment later, and bind(0) can give two
-        // forks the same port in that moment (seen: a test then polled another fork's process). Ports drawn at random from
-        // 10,000 are unlikely to meet, and no outgoing connection's local port comes from there
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20_000 + random.nextInt(10_000);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
-                socket.bind(new java.net.InetSocketAddress(port));
-                return port;
-            } catch (IOException taken) {
-                // in use: draw again
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import com.catalyst.faults.FaultPoints;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -262,7 +262,7 @@ class OrderFaultIT {
             settings.add("--catalyst.fault.pause-at=" + point);
             settings.add("--catalyst.fault.pause-side=" + side);
         }
-        CatalystProcess app = CatalystProcess.start("order-fault", TestRedis.freePort(), env,
+        CatalystProcess app = CatalystProcess.start("order-fault", TestPorts.free(), env,
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings.toArray(String[]::new));
         try {
             app.awaitHealth("healthy", Duration.ofMinutes(5));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
-import com.catalyst.testsupport.TestRedis;
+import com.catalyst.testsupport.TestPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,7 +44,7 @@ public final class SweepKafkaBenchmark {
         List<String> jvm = List.of("-Xmx512m");
         List<CatalystProcess> processes = new ArrayList<>();
         try {
-            CatalystProcess app = CatalystProcess.start("bench-sweep-app", TestRedis.freePort(), env, jvm,
+            CatalystProcess app = CatalystProcess.start("bench-sweep-app", TestPorts.free(), env, jvm,
                     "--catalyst.workflow.auto-start=false", "--catalyst.sweep.threads=1");
             processes.add(app);
             app.awaitHealth("healthy", Duration.ofMinutes(5));
@@ -56,7 +56,7 @@ public final class SweepKafkaBenchmark {
 
             List<Result> kafkaRuns = new ArrayList<>();
             for (int workers = 1; workers <= 2; workers++) {
-                CatalystProcess worker = CatalystProcess.start("bench-sweep-worker-" + workers, TestRedis.freePort(),
+                CatalystProcess worker = CatalystProcess.start("bench-sweep-worker-" + workers, TestPorts.free(),
                         merge(env, "CATALYST_BUNDLES", "backtest-worker"), jvm);
                 processes.add(worker);
                 worker.awaitHealth("healthy", Duration.ofMinutes(5));
