@@ -50,10 +50,8 @@ public class RiskDesk {
     }
 
     /**
-     * Working entry orders as risk counts them: of the working orders that are no leg, the entries (a buy, or a short's
-     * sell to open: OrderIntent.opensPosition; exits are left out), the shares still to fill at the price they would pay
-     * at worst, the limit of a limit order, the market's last price for a market order (its stop when the market has none,
-     * so it still counts).
+     * Working entry orders as risk counts them ({@link WorkingOrder#atWorst}): of the working orders that are no leg,
+     * the entries (a buy, or a short's sell to open: OrderIntent.opensPosition; exits are left out).
      */
     List<WorkingOrder> workingOrders(List<RecordedOrder> orders) {
         if (orders == null) {
@@ -64,21 +62,16 @@ public class RiskDesk {
             if (!com.catalyst.trading.OrderIntent.opensPosition(order.clientOrderId(), order.side())) {
                 continue;
             }
-            String symbol = order.symbol();
-            BigDecimal price = order.limitPrice() != null ? order.limitPrice() : lastPrice(symbol);
-            if (price == null || price.signum() <= 0) {
-                price = decimal(order.stopPrice());
+            double last = order.limitPrice() != null ? Double.NaN : market.lastPrice(order.symbol(), clock.sessionDate(), clock.now());
+            WorkingOrder entry = WorkingOrder.atWorst(order.clientOrderId(), order.symbol(), order.side(), order.remaining(),
+                    order.limitPrice(), last, decimal(order.stopPrice()));
+            if (order.limitPrice() == null && !(Double.isFinite(last) && last > 0)) {
                 LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", order.clientOrderId(),
-                        symbol, price);
+                        order.symbol(), entry.price());
             }
-            out.add(new WorkingOrder(order.clientOrderId(), symbol, order.remaining(), price, "sell".equals(order.side())));
+            out.add(entry);
         }
         return out;
-    }
-
-    private BigDecimal lastPrice(String symbol) {
-        double last = market.lastPrice(symbol, clock.sessionDate(), clock.now());
-        return Double.isFinite(last) && last > 0 ? BigDecimal.valueOf(last) : null;
     }
 
     /**

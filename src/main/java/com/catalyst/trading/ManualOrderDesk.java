@@ -174,16 +174,16 @@ public class ManualOrderDesk {
     }
 
     /** Exit intents for the open position in {@code symbol}; 404 when none is open. */
-    public List<OrderIntent> closePosition(String symbol, String reason, List<Map<String, Object>> openRows) {
+    public List<OrderIntent> closePosition(String symbol, String reason, List<PositionForExit> open) {
         String why = closeReason(reason, "manual_close");
-        if (openRows.isEmpty()) {
+        if (open.isEmpty()) {
             throw new NotFoundException("no open position in " + symbol);
         }
-        return exits.closing(null, openRows, why);
+        return exits.closing(null, open, why);
     }
 
-    public List<OrderIntent> flatten(String reason, List<Map<String, Object>> openRows) {
-        return exits.closing(null, openRows, closeReason(reason, "flatten"));
+    public List<OrderIntent> flatten(String reason, List<PositionForExit> open) {
+        return exits.closing(null, open, closeReason(reason, "flatten"));
     }
 
     /** The close reasons a caller may record (the MCP gateway's stop tools among them); none given: {@code otherwise}. */

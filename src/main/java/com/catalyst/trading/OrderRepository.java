@@ -66,24 +66,33 @@ public class OrderRepository {
         jdbc.sql(PENDING_EVENT).param("client_order_id", clientOrderId).update();
     }
 
-    /** The broker's answer onto the order's row (TradeDesk.transitionRow: status, quantity, fill, ids, reason). */
-    public void answered(Map<String, Object> row) {
-        jdbc.sql(ANSWER).params(row).update();
+    /** The broker's answer onto the order's row (TradeDesk.answer: status, quantity, fill, ids, reason). */
+    public void answered(OrderAnswer answer) {
+        jdbc.sql(ANSWER).param("status", answer.status().id()).param("quantity", answer.quantity())
+                .param("broker_order_id", answer.brokerOrderId()).param("filled_qty", answer.filledQty())
+                .param("filled_avg_price", answer.filledAvgPrice()).param("submitted_at", timestamp(answer.submittedAt()))
+                .param("filled_at", timestamp(answer.filledAt())).param("reject_reason", answer.rejectReason())
+                .param("client_order_id", answer.clientOrderId()).update();
     }
 
     /** The event of an answer that changed the order. */
-    public void answerEvent(Map<String, Object> row) {
-        jdbc.sql(ANSWER_EVENT).params(row).update();
+    public void answerEvent(OrderAnswer answer) {
+        jdbc.sql(ANSWER_EVENT).param("client_order_id", answer.clientOrderId()).param("from_status", answer.from().id())
+                .param("status", answer.status().id()).param("filled_qty", answer.filledQty())
+                .param("filled_avg_price", answer.filledAvgPrice()).param("reject_reason", answer.rejectReason()).update();
     }
 
-    /** The fill of an answer (TradeDesk.fillRow), once under its broker fill id. */
-    public void fill(Map<String, Object> fill) {
-        jdbc.sql(INSERT_FILL).params(fill).update();
+    /** The fill of an answer (TradeDesk.firstFill), once under its broker fill id. */
+    public void fill(OrderFill fill) {
+        BrokerOrder.Fill f = fill.fill();
+        jdbc.sql(INSERT_FILL).param("broker_fill_id", f.fillId()).param("quantity", f.quantity()).param("price", f.price())
+                .param("commission", f.commission()).param("filled_at", timestamp(f.at()))
+                .param("client_order_id", fill.intent().clientOrderId()).update();
     }
 
     /** Names the symbol's open position on the order whose fill opened it. */
-    public void linkOpenPosition(Map<String, Object> fill) {
-        jdbc.sql(LINK_OPEN_POSITION).params(fill).update();
+    public void linkOpenPosition(OrderFill fill) {
+        jdbc.sql(LINK_OPEN_POSITION).param("symbol", fill.intent().symbol()).param("client_order_id", fill.intent().clientOrderId()).update();
     }
 
     /** The newest orders first, for the orders API. */
@@ -167,14 +176,20 @@ public class OrderRepository {
         return jdbc.sql(ACTIVE).query(String.class).list();
     }
 
-    /** The entries (and exits) resting at the broker: what the end-of-day cancel reads ({@code client_order_id}, {@code side}). */
-    public List<Map<String, Object>> resting() {
-        return jdbc.sql(RESTING).query().listOfRows();
+    /**
+     * The entries resting at the broker, as the end-of-day cancel reads them: their client order ids. Exits are left
+     * out by the one rule that tells them from entries (OrderIntent.opensPosition).
+     */
+    public List<String> restingEntries() {
+        return jdbc.sql(RESTING).query((rs, i) -> OrderIntent.opensPosition(rs.getString("client_order_id"), rs.getString("side"))
+                ? rs.getString("client_order_id") : null).list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The entries done with a trailing exit whose trailing stop is due (placed, or sent again), with the stop's status if any. */
-    public List<Map<String, Object>> unprotected() {
-        return jdbc.sql(UNPROTECTED).query().listOfRows();
+    public List<DueTrailingStop> unprotected() {
+        return jdbc.sql(UNPROTECTED).query((rs, i) -> new DueTrailingStop(rs.getString("client_order_id"), rs.getString("symbol"),
+                rs.getString("side"), rs.getInt("filled_qty"), new Trail(rs.getBigDecimal("trail_percent"), rs.getBigDecimal("trail_price")),
+                rs.getString("stop_status"))).list();
     }
 
     /**
@@ -249,9 +264,14 @@ public class OrderRepository {
         }
     }
 
-    /** The order's row, locked for the caller's transaction, or null when the record lacks it. */
-    public Map<String, Object> lockedRow(String clientOrderId) {
-        return jdbc.sql(LOCKED_ROW).param(clientOrderId).query().listOfRows().stream().findFirst().orElse(null);
+    /** The order's row, locked for the caller's transaction; empty when the record lacks it. */
+    public java.util.Optional<OrderOnRecord> locked(String clientOrderId) {
+        return jdbc.sql(LOCKED_ROW).param(clientOrderId).query((rs, i) -> new OrderOnRecord(rs.getObject("order_id"),
+                rs.getString("client_order_id"), rs.getString("symbol"), rs.getString("side"), OrderStatus.of(rs.getString("status")),
+                rs.getInt("quantity"), rs.getInt("filled_qty"), (Integer) rs.getObject("position_id", Integer.class), rs.getString("cycle_id"),
+                rs.getBigDecimal("stop_price"), rs.getBigDecimal("take_profit_price"), rs.getString("leg"), rs.getString("close_reason"),
+                rs.getString("parent_client_order_id"), rs.getBigDecimal("risk_amount"), rs.getString("pattern_type"),
+                rs.getInt("recorded_qty"), rs.getBigDecimal("recorded_notional"))).optional();
     }
 
     /** A fill of the order, once under its broker fill id; answers whether it was new. */
@@ -296,8 +316,11 @@ public class OrderRepository {
     }
 
     /** Orders left pending_submit or unknown (or filled without their fill) for longer than {@code olderThan}: reconciliation's. */
-    public List<Map<String, Object>> unsettled(java.time.Duration olderThan) {
-        return jdbc.sql(UNSETTLED).param((double) olderThan.toSeconds()).query().listOfRows();
+    public List<UnsettledOrder> unsettled(java.time.Duration olderThan) {
+        return jdbc.sql(UNSETTLED).param((double) olderThan.toSeconds()).query((rs, i) -> new UnsettledOrder(rs.getString("client_order_id"),
+                rs.getString("symbol"), rs.getString("side"), rs.getInt("quantity"), rs.getString("cycle_id"),
+                rs.getObject("position_id", Integer.class), rs.getBigDecimal("stop_price"), rs.getBigDecimal("take_profit_price"),
+                OrderStatus.of(rs.getString("status")))).list();
     }
 
     /** An order that never reached the broker before a restart: canceled with {@code why} (never resent), with its event. */

@@ -63,13 +63,9 @@ public class OrderSyncDesk {
     public synchronized int sync() {
         int changed = 0;
         if (clock.minutesToClose() <= flattenMinutesBeforeClose) {
-            for (Map<String, Object> working : orders.resting()) {
-                String entry = (String) working.get("client_order_id");
-                // entries only, told from exits by the one rule (OrderIntent.opensPosition)
-                if (OrderIntent.opensPosition(entry, (String) working.get("side"))) {
-                    broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
-                            o.filledQuantity(), o.quantity()));
-                }
+            for (String entry : orders.restingEntries()) {
+                broker.cancel(entry).ifPresent(o -> LOG.info("Entry {} canceled at the end of the day: {} of {} filled", entry,
+                        o.filledQuantity(), o.quantity()));
             }
         }
         for (String clientOrderId : orders.active()) {
@@ -93,27 +89,24 @@ public class OrderSyncDesk {
      */
     public synchronized int protect() {
         int placed = 0;
-        for (Map<String, Object> entry : orders.unprotected()) {
-            String entryId = (String) entry.get("client_order_id");
-            String id = OrderIntent.trailingStopClientOrderId(entryId);
-            int quantity = ((Number) entry.get("filled_qty")).intValue();
-            String symbol = (String) entry.get("symbol");
-            // a long's stop sells, a short's buys to cover
-            String side = "sell".equals(entry.get("side")) ? "buy" : "sell";
-            Trail trail = new Trail((BigDecimal) entry.get("trail_percent"),
-                    (BigDecimal) entry.get("trail_price"));
-            String before = (String) entry.get("stop_status");
+        for (DueTrailingStop due : orders.unprotected()) {
+            String entryId = due.entryClientOrderId();
+            String id = due.stopClientOrderId();
+            int quantity = due.filledQty();
+            String symbol = due.symbol();
+            String side = due.stopSide();
+            Trail trail = due.trail();
+            String before = due.stopStatus();
             // a row already on record may have reached the broker before a crash: ask before sending
             Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
             if (known.isEmpty() && "buy".equals(side)) {
                 // a short's cover takes only what the broker still holds short
-                int heldShort = Math.max(-broker.held(symbol), 0);
-                if (heldShort <= 0) {
+                quantity = DueTrailingStop.placeable(side, quantity, broker.held(symbol));
+                if (quantity <= 0) {
                     LOG.info("Trailing stop {} of {} not placed: the broker holds no {} short; the order sync and reconciliation"
                             + " settle the position", id, entryId, symbol);
                     continue;
                 }
-                quantity = Math.min(quantity, heldShort);
             }
             if (before == null) {
                 if (!orders.trailingStopRecorded(id, side, quantity, entryId)) {
@@ -205,24 +198,24 @@ public class OrderSyncDesk {
     private int apply(BrokerOrder order) {
         published.clear();
         Integer result = transaction.execute(status -> {
-            Map<String, Object> row = orders.lockedRow(order.clientOrderId());
+            OrderOnRecord row = orders.locked(order.clientOrderId()).orElse(null);
             if (row == null) {
                 return 0;
             }
-            OrderStatus from = OrderStatus.of((String) row.get("status"));
+            OrderStatus from = row.status();
             OrderStatus to = OrderStatus.of(order.status());
             if (!from.canBecome(to)) {
                 LOG.error("Order {}: the broker says {} but the record says {}; left for a human to look at", order.clientOrderId(),
                         to.id(), from.id());
                 return 0;
             }
-            int recordedQty = ((Number) row.get("recorded_qty")).intValue();
-            for (Fill fill : newFills(order, recordedQty, (BigDecimal) row.get("recorded_notional"))) {
-                if (orders.fillRecorded(row.get("order_id"), fill)) {
-                    move(row, order, fill);
+            Integer positionId = row.positionId();
+            for (Fill fill : newFills(order, row.recordedQty(), row.recordedNotional())) {
+                if (orders.fillRecorded(row.orderId(), fill)) {
+                    positionId = move(row, positionId, order, fill);
                     // a fill made on arrival was counted with the order's first answer (TradingMetrics.orderEnded)
                     if (!fill.at().equals(order.submittedAt())) {
-                        metrics.laterFill(opens(row, order) ? "entry" : "exit", order.side(), fill.quantity());
+                        metrics.laterFill(row.opens() ? "entry" : "exit", order.side(), fill.quantity());
                     }
                 }
             }
@@ -230,9 +223,8 @@ public class OrderSyncDesk {
                 // a trailing stop's stop follows its mark: the record shows where it stands
                 orders.trailMoved(order.clientOrderId(), order.stopPrice(), order.trailing().highWaterMark());
             }
-            int previousFilled = ((Number) row.get("filled_qty")).intValue();
             // a bracket leg's quantity follows what its entry bought
-            boolean changed = from != to || previousFilled != order.filledQuantity() || ((Number) row.get("quantity")).intValue() != order.quantity();
+            boolean changed = from != to || row.filledQty() != order.filledQuantity() || row.quantity() != order.quantity();
             if (changed) {
                 orders.followed(order, from.id(), to.id());
                 LOG.info("Order {} {} → {} ({} of {} filled{})", order.clientOrderId(), from.id(), to.id(), order.filledQuantity(),
@@ -273,47 +265,37 @@ public class OrderSyncDesk {
     }
 
     /**
-     * Whether the order opens (or grows) a position rather than exiting one: an entry, a buy for a long or a sell for a
-     * short (OrderIntent.opensPosition). Bracket legs, trailing stops and exits ({@code CAT-EXIT-…}) exit, whichever their side.
+     * An entry's fill opens or grows the order's position (long for a buy, short for a sell); an exit's shrinks or
+     * closes it. Answers the position the order names after the fill (an opening fill links it).
      */
-    static boolean opens(Map<String, Object> row, BrokerOrder order) {
-        return row.get("leg") == null && OrderIntent.opensPosition(order.clientOrderId(), order.side());
-    }
-
-    /** An entry's fill opens or grows the order's position (long for a buy, short for a sell); an exit's shrinks or closes it. */
-    private void move(Map<String, Object> row, BrokerOrder order, Fill fill) {
-        Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
-        if (opens(row, order)) {
+    private Integer move(OrderOnRecord row, Integer positionId, BrokerOrder order, Fill fill) {
+        if (row.opens()) {
             if (positionId == null) {
-                positions.opened(row.get("cycle_id"), (String) row.get("symbol"), "sell".equals(order.side()) ? "short" : "long", fill,
-                        row.get("stop_price"), row.get("take_profit_price"), row.get("risk_amount"), row.get("pattern_type"));
-                row.put("position_id", orders.linkedToOpenPosition((String) row.get("symbol"), order.clientOrderId()));
+                positions.opened(row.cycleId(), row.symbol(), PositionSide.openedBy(order.side()).id(), fill, row.stopPrice(),
+                        row.takeProfitPrice(), row.riskAmount(), row.patternType());
                 publish("position_opened", order, fill);
-            } else {
-                publish("position_changed", order, fill);
-                positions.grew(positionId, fill);
+                return orders.linkedToOpenPosition(row.symbol(), order.clientOrderId());
             }
-            return;
+            publish("position_changed", order, fill);
+            positions.grew(positionId, fill);
+            return positionId;
         }
-        if (positionId == null && row.get("parent_client_order_id") != null) {
-            positionId = orders.positionOf((String) row.get("parent_client_order_id"));
+        if (positionId == null && row.parentClientOrderId() != null) {
+            positionId = orders.positionOf(row.parentClientOrderId());
             orders.linkPosition(order.clientOrderId(), positionId);
-            row.put("position_id", positionId);
         }
         if (positionId == null) {
             LOG.warn("Sell fill {} of {} names no position; reconciliation matches positions with the broker", fill.fillId(),
                     order.clientOrderId());
-            return;
+            return null;
         }
         // a short gains what the price fell: (entry - price) a share
         boolean reduced = positions.reduced(positionId, fill);
         publish(reduced ? "position_changed" : "position_closed", order, fill);
         if (!reduced) {
             // a leg closes with its name; an exit with the reason it was sent for (an order from before V15 has none)
-            String reason = row.get("leg") != null ? (String) row.get("leg")
-                    : row.get("close_reason") != null ? (String) row.get("close_reason") : "exit";
-            positions.closed(positionId, fill, reason);
+            positions.closed(positionId, fill, row.closingReason());
         }
+        return positionId;
     }
-
 }

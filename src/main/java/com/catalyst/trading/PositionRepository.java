@@ -3,8 +3,7 @@ package com.catalyst.trading;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,51 +28,53 @@ public class PositionRepository {
             + " exists (select 1 from orders l where l.position_id = p.position_id and l.leg in ('stop_loss', 'take_profit')"
             + " and l.status in ('new', 'accepted', 'partially_filled')) as broker_exits, " + REJECTED_EXITS + " as rejected_exits"
             + " from v_positions_current p order by p.position_id";
-    static final String MARK = "update positions set unrealized_pnl = :unrealized_pnl where position_id = :position_id and status = 'open'";
+    static final String MARK = "update positions set unrealized_pnl = ? where position_id = ? and status = 'open'";
     static final String OPEN_POSITIONS = "select p.position_id, s.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit,"
             + " p.status, p.opened_at, p.closed_at, p.exit_price, p.realized_pnl, p.unrealized_pnl, p.close_reason, p.cycle_id, "
             + REJECTED_EXITS + " as rejected_exits from positions p join securities s using (security_id) where p.status = 'open'"
             + " order by p.opened_at";
-    static final String TO_CLOSE = "select p.position_id, p.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit, "
-            + REJECTED_EXITS + " as rejected_exits from v_positions_current p";
+    /** A trader's close and flatten close whatever the broker holds: broker_exits does not matter to them. */
+    static final String TO_CLOSE = "select p.position_id, p.symbol, p.side, p.quantity, p.entry_price, p.stop_loss, p.take_profit,"
+            + " false as broker_exits, " + REJECTED_EXITS + " as rejected_exits from v_positions_current p";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate batch;
 
-    public PositionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    public PositionRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.batch = batch;
     }
 
     /** The open positions with {@code broker_exits} and {@code rejected_exits}: the exit planner's rows. */
-    public List<Map<String, Object>> openForExits() {
-        return jdbc.sql(OPEN_FOR_EXITS).query().listOfRows();
+    public List<PositionForExit> openForExits() {
+        return jdbc.sql(OPEN_FOR_EXITS).query(PositionRepository::openPosition).list();
     }
 
-    /** Each open position's unrealized P&L ({@code position_id}, {@code unrealized_pnl}), in one batch. */
-    public void mark(List<Map<String, Object>> marks) {
+    /** Each open position's unrealized P&L, in one batch. */
+    public void mark(List<PositionMark> marks) {
         if (!marks.isEmpty()) {
-            named.batchUpdate(MARK, SqlParameterSourceUtils.createBatch(marks));
+            batch.batchUpdate(MARK, marks.stream().map(m -> new Object[] {m.unrealizedPnl(), m.positionId()}).toList());
         }
+    }
+
+    private static PositionForExit openPosition(java.sql.ResultSet row, int rowNumber) throws java.sql.SQLException {
+        return new PositionForExit(row.getInt("position_id"), row.getString("symbol"), PositionSide.of(row.getString("side")),
+                row.getInt("quantity"), row.getBigDecimal("entry_price"), row.getBigDecimal("stop_loss"), row.getBigDecimal("take_profit"),
+                row.getBoolean("broker_exits"), row.getInt("rejected_exits"));
     }
 
     /** An entry's fill opens the symbol's position (none is opened while one is open: the unique open position a symbol). */
-    public void openFromFill(Map<String, Object> fill) {
-        opened(fill.get("cycle_id"), (String) fill.get("symbol"), (String) fill.get("position_side"), fill(fill), fill.get("stop_loss"),
-                fill.get("take_profit"), fill.get("risk_amount"), fill.get("pattern_type"));
+    public void openFromFill(OrderFill fill) {
+        OrderIntent intent = fill.intent();
+        opened(intent.cycleId(), intent.symbol(), fill.positionSide().id(), fill.fill(), intent.stopLoss(), intent.takeProfit(),
+                intent.riskAmount(), intent.patternType());
     }
 
     /** An exit's fill closes its position with the exit's reason. */
-    public void closeFromFill(Map<String, Object> fill) {
-        if (fill.get("position_id") != null) {
-            closed(((Number) fill.get("position_id")).intValue(), fill(fill), (String) fill.get("close_reason"));
+    public void closeFromFill(OrderFill fill) {
+        if (fill.intent().positionId() != null) {
+            closed(fill.intent().positionId(), fill.fill(), fill.intent().closeReason());
         }
-    }
-
-    /** The fill of the route's fill row (TradeDesk.fillRow), for the statements the order sync's fills go through too. */
-    private static BrokerOrder.Fill fill(Map<String, Object> row) {
-        return new BrokerOrder.Fill((String) row.get("broker_fill_id"), ((Number) row.get("quantity")).intValue(), (java.math.BigDecimal) row.get("price"),
-                (java.math.BigDecimal) row.get("commission"), ((java.sql.Timestamp) row.get("filled_at")).toInstant());
     }
 
     /** The open positions for the positions API, oldest first. */
@@ -82,13 +83,13 @@ public class PositionRepository {
     }
 
     /** The open position of {@code symbol} (none or one), as a trader's close reads it. */
-    public List<Map<String, Object>> openOf(String symbol) {
-        return jdbc.sql(TO_CLOSE + " where p.symbol = :symbol").param("symbol", symbol).query().listOfRows();
+    public List<PositionForExit> openOf(String symbol) {
+        return jdbc.sql(TO_CLOSE + " where p.symbol = :symbol").param("symbol", symbol).query(PositionRepository::openPosition).list();
     }
 
     /** Every open position, as flatten reads them. */
-    public List<Map<String, Object>> openToClose() {
-        return jdbc.sql(TO_CLOSE + " order by p.position_id").query().listOfRows();
+    public List<PositionForExit> openToClose() {
+        return jdbc.sql(TO_CLOSE + " order by p.position_id").query(PositionRepository::openPosition).list();
     }
 
     // ---- the order sync's and reconciliation's statements
@@ -130,15 +131,17 @@ public class PositionRepository {
     }
 
     /** The open positions as reconciliation compares them with the broker's. */
-    public List<Map<String, Object>> openForReconciliation() {
-        return jdbc.sql("select position_id, symbol, side, quantity, entry_price, unrealized_pnl from v_positions_current").query().listOfRows();
+    public List<RecordedPosition> openForReconciliation() {
+        return jdbc.sql("select position_id, symbol, side, quantity, unrealized_pnl from v_positions_current")
+                .query((rs, i) -> new RecordedPosition(rs.getInt("position_id"), rs.getString("symbol"), PositionSide.of(rs.getString("side")),
+                        rs.getInt("quantity"), rs.getBigDecimal("unrealized_pnl"))).list();
     }
 
     /**
      * A position the broker no longer holds, closed at its last mark: the mark is the best figure of what it realized and
      * it reaches today's realized P&L (the kill switch reads it) rather than vanish.
      */
-    public void closedNotHeld(Object positionId, java.time.Instant at) {
+    public void closedNotHeld(int positionId, java.time.Instant at) {
         jdbc.sql("update positions set status = 'closed', closed_at = ?, close_reason = 'reconciled: not held at broker',"
                 + " realized_pnl = coalesce(realized_pnl, 0) + unrealized_pnl,"
                 + " exit_price = round(entry_price + (case when side = 'short' then -1 else 1 end) * unrealized_pnl / quantity, 4),"
@@ -147,7 +150,7 @@ public class PositionRepository {
     }
 
     /** The broker holds a different size: the position takes the broker's quantity and average entry. */
-    public void resized(Object positionId, int quantity, java.math.BigDecimal averageEntry) {
+    public void resized(int positionId, int quantity, java.math.BigDecimal averageEntry) {
         jdbc.sql("update positions set quantity = ?, entry_price = ? where position_id = ?").params(quantity, averageEntry, positionId).update();
     }
 

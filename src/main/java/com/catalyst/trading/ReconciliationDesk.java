@@ -133,26 +133,25 @@ public class ReconciliationDesk {
 
     private int settleOrders(Duration olderThan) {
         // pending_submit or unknown, or filled on record but the process died before its fill and position were written
-        List<Map<String, Object>> unsettled = orders.unsettled(olderThan);
         int repairs = 0;
-        for (Map<String, Object> row : unsettled) {
-            String clientOrderId = (String) row.get("client_order_id");
+        for (UnsettledOrder row : orders.unsettled(olderThan)) {
+            String clientOrderId = row.clientOrderId();
             Optional<BrokerOrder> known = broker.findByClientOrderId(clientOrderId);
-            if ("filled".equals(row.get("status"))) {
+            if (row.status() == OrderStatus.FILLED) {
                 BrokerOrder filled = known.orElseThrow(() -> new IllegalStateException("order " + clientOrderId
                         + " is filled on record but unknown to the broker; a human should look"));
-                producer.requestBody("direct:trading-place-order", intent(row));
+                producer.requestBody("direct:trading-place-order", row.intent());
                 repair("fill_settled", "order " + clientOrderId + " was filled on record without its fill and position: written from the"
                         + " broker's answer (" + filled.filledQuantity() + " at " + filled.filledAveragePrice() + ")",
                         Map.of("client_order_id", clientOrderId, "filled_qty", filled.filledQuantity()));
             } else if (known.isPresent()) {
                 // the normal order path settles it: the row exists, so it looks the order up and never resends
-                producer.requestBody("direct:trading-place-order", intent(row));
-                repair("order_settled", "order " + clientOrderId + " was " + row.get("status") + "; the broker has it as " + known.get().status(),
+                producer.requestBody("direct:trading-place-order", row.intent());
+                repair("order_settled", "order " + clientOrderId + " was " + row.status().id() + "; the broker has it as " + known.get().status(),
                         Map.of("client_order_id", clientOrderId, "broker_status", known.get().status()));
             } else {
                 String why = "never reached the broker before a restart; not resent";
-                orders.canceledNeverSent(clientOrderId, (String) row.get("status"), why);
+                orders.canceledNeverSent(clientOrderId, row.status().id(), why);
                 repair("order_canceled", "order " + clientOrderId + " " + why, Map.of("client_order_id", clientOrderId));
             }
             repairs++;
@@ -171,11 +170,11 @@ public class ReconciliationDesk {
             held.put(p.symbol(), p);
         }
         int repairs = 0;
-        for (Map<String, Object> local : positions.openForReconciliation()) {
-            String symbol = (String) local.get("symbol");
-            int quantity = ((Number) local.get("quantity")).intValue();
+        for (RecordedPosition local : positions.openForReconciliation()) {
+            String symbol = local.symbol();
+            int quantity = local.quantity();
             // the record keeps a short as side short with a positive quantity; the broker as a negative quantity
-            int signedLocal = "short".equals(local.get("side")) ? -quantity : quantity;
+            int signedLocal = local.signedQuantity();
             BrokerPosition atBroker = held.get(symbol);
             if (atBroker != null && Integer.signum(atBroker.quantity()) == Integer.signum(signedLocal)) {
                 held.remove(symbol);
@@ -185,14 +184,14 @@ public class ReconciliationDesk {
             if (atBroker == null) {
                 // sold at the broker without our record seeing the fill: the last mark is the best figure of what it realized,
                 // and it must reach today's realized P&L (the kill switch reads it) rather than vanish
-                BigDecimal mark = local.get("unrealized_pnl") == null ? BigDecimal.ZERO : new BigDecimal(local.get("unrealized_pnl").toString());
-                positions.closedNotHeld(local.get("position_id"), clock.now());
+                BigDecimal mark = local.unrealizedPnl() == null ? BigDecimal.ZERO : local.unrealizedPnl();
+                positions.closedNotHeld(local.positionId(), clock.now());
                 repair("position_closed", "open position in " + symbol + " (" + quantity + ") is not held at the broker: closed, realized "
                         + mark + " at its last mark (counts toward today's loss limit)", Map.of("symbol", symbol, "quantity", quantity,
                         "realized_pnl", mark));
                 repairs++;
             } else if (atBroker.quantity() != signedLocal) {
-                positions.resized(local.get("position_id"), Math.abs(atBroker.quantity()), atBroker.averageEntryPrice());
+                positions.resized(local.positionId(), Math.abs(atBroker.quantity()), atBroker.averageEntryPrice());
                 repair("position_resized", "position in " + symbol + " was " + quantity + " shares, the broker holds " + atBroker.quantity(),
                         Map.of("symbol", symbol, "local", quantity, "broker", atBroker.quantity()));
                 repairs++;
@@ -206,17 +205,6 @@ public class ReconciliationDesk {
             repairs++;
         }
         return repairs;
-    }
-
-    /** The intent an unsettled row stands for; entries and exits alike, with the stop and target they carried. */
-    private static OrderIntent intent(Map<String, Object> row) {
-        // exits are CAT-EXIT-<position> whichever their side; a cycle's or a trader's sell that is no exit opens a short
-        boolean entry = OrderIntent.opensPosition((String) row.get("client_order_id"), (String) row.get("side"));
-        Integer positionId = row.get("position_id") == null ? null : ((Number) row.get("position_id")).intValue();
-        return new OrderIntent(entry ? "entry" : "exit", (String) row.get("cycle_id"), (String) row.get("client_order_id"),
-                (String) row.get("symbol"), (String) row.get("side"), ((Number) row.get("quantity")).intValue(), null,
-                (BigDecimal) row.get("stop_price"), (BigDecimal) row.get("take_profit_price"), null, null, positionId,
-                entry ? null : "reconciled");
     }
 
     private void repair(String type, String message, Map<String, Object> details) {

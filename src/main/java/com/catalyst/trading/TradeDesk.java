@@ -1,10 +1,7 @@
 package com.catalyst.trading;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.catalyst.risk.RiskDecision;
 import org.slf4j.Logger;
@@ -92,65 +89,31 @@ public class TradeDesk {
                 BigDecimal.ZERO, null, null, reason);
     }
 
-    public Map<String, Object> orderUpdateRow(OrderIntent intent, BrokerOrder order) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("client_order_id", intent.clientOrderId());
-        row.put("status", order.status());
-        // what the broker took: an exit cut to the shares still held records the cut quantity
-        row.put("quantity", order.quantity() > 0 ? order.quantity() : intent.quantity());
-        row.put("broker_order_id", order.brokerOrderId());
-        row.put("filled_qty", order.filledQuantity());
-        row.put("filled_avg_price", order.filledAveragePrice());
-        row.put("submitted_at", order.submittedAt() == null ? null : Timestamp.from(order.submittedAt()));
-        row.put("filled_at", order.filledAt() == null ? null : Timestamp.from(order.filledAt()));
-        row.put("reject_reason", order.rejectReason());
-        return row;
-    }
-
     /**
-     * The orders row for the broker's answer, checked against the state machine from {@code previousStatus} (an illegal
-     * step throws and nothing is recorded); {@code changed} says whether an order_events row is due.
+     * The broker's answer as the order's row records it, checked against the state machine from {@code previousStatus}
+     * (an illegal step throws and nothing is recorded).
      */
-    public Map<String, Object> transitionRow(OrderIntent intent, BrokerOrder order, String previousStatus) {
+    public OrderAnswer answer(OrderIntent intent, BrokerOrder order, String previousStatus) {
         OrderStatus from = reopened.remove(intent.clientOrderId()) ? OrderStatus.PENDING_SUBMIT
                 : OrderStatus.of(previousStatus == null ? "pending_submit" : previousStatus);
         // kept back again (the breaker is open) while its row is already final: nothing happened at the broker
         boolean keptBackAgain = from.terminal() && order.brokerOrderId() == null && order.rejectReason() != null
                 && order.rejectReason().startsWith("not sent:");
         OrderStatus to = keptBackAgain ? from : from.to(OrderStatus.of(order.status()), intent.clientOrderId());
-        Map<String, Object> row = orderUpdateRow(intent, order);
-        row.put("status", to.id());
-        row.put("from_status", from.id());
+        // what the broker took: an exit cut to the shares still held records the cut quantity;
         // a partial fill that grew is news even though the status stays partially_filled
-        row.put("changed", from != to || to == OrderStatus.PARTIALLY_FILLED);
-        return row;
+        return new OrderAnswer(intent.clientOrderId(), from, to, order.quantity() > 0 ? order.quantity() : intent.quantity(),
+                order.brokerOrderId(), order.filledQuantity(), order.filledAveragePrice(), order.submittedAt(), order.filledAt(),
+                order.rejectReason(), from != to || to == OrderStatus.PARTIALLY_FILLED);
     }
 
-    /** The fill, the position opened or closed by it, keyed for the SQL that records them. */
-    public Map<String, Object> fillRow(OrderIntent intent, BrokerOrder order) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("client_order_id", intent.clientOrderId());
-        // the first execution, under the broker's fill id; the order sync records any later ones (OrderSyncDesk)
+    /** The answer's first execution, under the broker's fill id, with the intent it fills. */
+    public OrderFill firstFill(OrderIntent intent, BrokerOrder order) {
         BrokerOrder.Fill first = order.fills().isEmpty()
                 ? new BrokerOrder.Fill(order.brokerOrderId() + "-1", order.filledQuantity(), order.filledAveragePrice(), order.commission(),
                         order.filledAt())
                 : order.fills().get(0);
-        row.put("broker_fill_id", first.fillId());
-        row.put("quantity", first.quantity());
-        row.put("price", first.price());
-        row.put("commission", first.commission());
-        row.put("filled_at", Timestamp.from(first.at()));
-        row.put("cycle_id", intent.cycleId());
-        row.put("symbol", intent.symbol());
-        // an entry that sells opens a short; an exit closes its position whichever its side
-        row.put("position_side", "sell".equals(intent.side()) ? "short" : "long");
-        row.put("stop_loss", intent.stopLoss());
-        row.put("take_profit", intent.takeProfit());
-        row.put("risk_amount", intent.riskAmount());
-        row.put("pattern_type", intent.patternType());
-        row.put("position_id", intent.positionId());
-        row.put("close_reason", intent.closeReason());
-        return row;
+        return new OrderFill(intent, first);
     }
 
     public OrderOutcome outcome(OrderIntent intent, BrokerOrder order) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import com.catalyst.testsupport.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +35,7 @@ class OrderRecordRepositoryIT {
         javax.sql.DataSource source = TestDatabases.migrated("catalyst_it_order_record_repository");
         jdbc = JdbcClient.create(source);
         orders = new OrderRepository(jdbc);
-        positions = new PositionRepository(jdbc, new NamedParameterJdbcTemplate(source));
+        positions = new PositionRepository(jdbc, new org.springframework.jdbc.core.JdbcTemplate(source));
         // the cycles the orders name
         com.catalyst.workflow.CycleRepository cycles = new com.catalyst.workflow.CycleRepository(jdbc, new com.fasterxml.jackson.databind.ObjectMapper());
         for (String id : List.of(CYCLE, "20260106-005")) {
@@ -56,27 +55,17 @@ class OrderRecordRepositoryIT {
                 null, null, null, null, positionId, reason);
     }
 
-    /** What TradeDesk.fillRow gives the route for the broker's answer: the intent filled at {@code price}, fill id {@code <brokerOrderId>-1}. */
-    private static Map<String, Object> fill(OrderIntent intent, String brokerOrderId, String price) {
+    /** What TradeDesk.firstFill gives the route for the broker's answer: the intent filled at {@code price}, fill id {@code <brokerOrderId>-1}. */
+    private static OrderFill fill(OrderIntent intent, String brokerOrderId, String price) {
         BrokerOrder filled = new BrokerOrder(brokerOrderId, intent.clientOrderId(), intent.symbol(), intent.side(), intent.quantity(), "filled",
                 intent.quantity(), new BigDecimal(price), new BigDecimal("0.50"), FILLED, FILLED, null);
-        return new TradeDesk(null, (clientOrderId, quantity) -> false).fillRow(intent, filled);
+        return new TradeDesk(null, (clientOrderId, quantity) -> false).firstFill(intent, filled);
     }
 
-    /** The answer row TradeDesk.transitionRow gives the route. */
-    private static Map<String, Object> answer(OrderIntent intent, String from, String to, int filled, String price, String reason) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("client_order_id", intent.clientOrderId());
-        row.put("from_status", from);
-        row.put("status", to);
-        row.put("quantity", intent.quantity());
-        row.put("broker_order_id", "b-" + intent.clientOrderId());
-        row.put("filled_qty", filled);
-        row.put("filled_avg_price", price == null ? null : new BigDecimal(price));
-        row.put("submitted_at", Timestamp.from(FILLED));
-        row.put("filled_at", price == null ? null : Timestamp.from(FILLED));
-        row.put("reject_reason", reason);
-        return row;
+    /** The answer TradeDesk.answer gives the route. */
+    private static OrderAnswer answer(OrderIntent intent, String from, String to, int filled, String price, String reason) {
+        return new OrderAnswer(intent.clientOrderId(), OrderStatus.of(from), OrderStatus.of(to), intent.quantity(), "b-" + intent.clientOrderId(),
+                filled, price == null ? null : new BigDecimal(price), FILLED, price == null ? null : FILLED, reason, !from.equals(to));
     }
 
     /** Records, answers and fills an entry as the route does; answers its position id. */
@@ -99,7 +88,7 @@ class OrderRecordRepositoryIT {
         assertThat(orders.insert(entry)).isZero();
         assertThat(orders.status(entry.clientOrderId())).isEqualTo("pending_submit");
 
-        Map<String, Object> accepted = answer(entry, "pending_submit", "accepted", 0, null, null);
+        OrderAnswer accepted = answer(entry, "pending_submit", "accepted", 0, null, null);
         orders.answered(accepted);
         orders.answerEvent(accepted);
         assertThat(orders.status(entry.clientOrderId())).isEqualTo("accepted");
@@ -154,8 +143,7 @@ class OrderRecordRepositoryIT {
     void theReadersSeeMarksLegsAndFailedExitsByOneRule() {
         int longId = opened(entry("AAA", "buy"), "50.00");
         int shortId = opened(entry("BBB", "sell"), "50.00");
-        positions.mark(List.of(Map.of("position_id", longId, "unrealized_pnl", new BigDecimal("12.00")),
-                Map.of("position_id", shortId, "unrealized_pnl", new BigDecimal("-3.00"))));
+        positions.mark(List.of(new PositionMark(longId, new BigDecimal("12.00")), new PositionMark(shortId, new BigDecimal("-3.00"))));
         assertThat(positions.open()).extracting(r -> ((BigDecimal) r.get("unrealized_pnl")).toPlainString()).containsExactly("12.00", "-3.00");
 
         // the long's stop leg works at the broker; the short's cover was refused twice (its exits are buys)
@@ -169,13 +157,19 @@ class OrderRecordRepositoryIT {
             orders.answered(answer(cover, "pending_submit", "rejected", 0, null, "insufficient buying power"));
         }
         assertThat(positions.openForExits()).satisfiesExactly(
-                r -> assertThat(r).containsEntry("symbol", "AAA").containsEntry("broker_exits", true).containsEntry("rejected_exits", 0L),
-                r -> assertThat(r).containsEntry("symbol", "BBB").containsEntry("broker_exits", false).containsEntry("rejected_exits", 2L));
+                r -> assertThat(r).isEqualTo(new PositionForExit(longId, "AAA", PositionSide.LONG, r.quantity(), r.entryPrice(), r.stopLoss(),
+                        r.takeProfit(), true, 0)),
+                r -> assertThat(r).isEqualTo(new PositionForExit(shortId, "BBB", PositionSide.SHORT, r.quantity(), r.entryPrice(), r.stopLoss(),
+                        r.takeProfit(), false, 2)));
+        assertThat(positions.openForExits()).extracting(PositionForExit::exitClientOrderId).containsExactly("CAT-EXIT-" + longId, "CAT-EXIT-" + shortId + "-3");
         // the positions API counts by the same rule (it counted sells only, which missed a short's refused covers)
         assertThat(positions.open()).extracting(r -> ((Number) r.get("rejected_exits")).intValue()).containsExactly(0, 2);
-        assertThat(positions.openOf("BBB")).singleElement().satisfies(r -> assertThat(((Number) r.get("rejected_exits")).intValue()).isEqualTo(2));
+        assertThat(positions.openOf("BBB")).singleElement().satisfies(r -> {
+            assertThat(r.rejectedExits()).isEqualTo(2);
+            assertThat(r.brokerExits()).as("a trader's close takes no notice of the legs").isFalse();
+        });
         assertThat(positions.openOf("ZZZ")).isEmpty();
-        assertThat(positions.openToClose()).extracting(r -> r.get("symbol")).containsExactly("AAA", "BBB");
+        assertThat(positions.openToClose()).extracting(PositionForExit::symbol).containsExactly("AAA", "BBB");
     }
 
     @Test

@@ -29,11 +29,13 @@ class TradeDeskTest {
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> reopened.add(id));
 
         BrokerOrder sent = desk.send(exit(), 0);
-        Map<String, Object> row = desk.transitionRow(exit(), sent, "canceled");
+        OrderAnswer row = desk.answer(exit(), sent, "canceled");
 
         assertThat(reopened).containsExactly("CAT-EXIT-7");
         assertThat(broker.findByClientOrderId("CAT-EXIT-7")).isPresent();
-        assertThat(row).containsEntry("from_status", "pending_submit").containsEntry("status", "filled").containsEntry("changed", true);
+        assertThat(row.from()).isEqualTo(OrderStatus.PENDING_SUBMIT);
+        assertThat(row.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(row.changed()).isTrue();
     }
 
     @Test
@@ -54,20 +56,21 @@ class TradeDeskTest {
         broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", "buy", 5, "market", null, null, null));
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> false);
         BrokerOrder sent = desk.send(exit(), 0);
-        assertThatThrownBy(() -> desk.transitionRow(exit(), sent, "canceled")).isInstanceOf(OrderStatus.IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> desk.answer(exit(), sent, "canceled")).isInstanceOf(OrderStatus.IllegalOrderTransitionException.class);
     }
 
     @Test
     void anOrderKeptBackByTheBreakerWhileItsRowIsCanceledStaysCanceled() {
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> false);
 
-        Map<String, Object> row = desk.transitionRow(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "canceled");
+        OrderAnswer row = desk.answer(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "canceled");
 
-        assertThat(row).containsEntry("status", "canceled").containsEntry("changed", false);
+        assertThat(row.status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(row.changed()).isFalse();
         assertThat(broker.findByClientOrderId("CAT-EXIT-7")).isEmpty();
         // from pending_submit the same answer is a real step: recorded rejected
-        assertThat(desk.transitionRow(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "pending_submit"))
-                .containsEntry("status", "rejected").containsEntry("changed", true);
+        assertThat(desk.answer(exit(), desk.notSent(exit(), "broker circuit breaker is open"), "pending_submit"))
+                .satisfies(a -> assertThat(a.status()).isEqualTo(OrderStatus.REJECTED)).satisfies(a -> assertThat(a.changed()).isTrue());
     }
 
     /**
@@ -142,7 +145,8 @@ class TradeDeskTest {
         assertThat(answer.brokerOrderId()).isNull();
         assertThat(answer.rejectReason()).isEqualTo(TradeDesk.NOTHING_HELD);
         // recorded as the broker never having seen it: a later exit of the same position may reopen it
-        assertThat(desk.transitionRow(exit(), answer, "pending_submit")).containsEntry("status", "canceled").containsEntry("quantity", 5);
+        assertThat(desk.answer(exit(), answer, "pending_submit")).satisfies(a -> assertThat(a.status()).isEqualTo(OrderStatus.CANCELED))
+                .satisfies(a -> assertThat(a.quantity()).isEqualTo(5));
     }
 
     @Test
@@ -155,7 +159,8 @@ class TradeDeskTest {
         assertThat(margin.submitted).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(2));
         assertThat(margin.position).isZero();
         // the orders row records the 2 sent, not the 5 planned
-        assertThat(desk.orderUpdateRow(exit(), answer)).containsEntry("quantity", 2).containsEntry("filled_qty", 2);
+        assertThat(desk.answer(exit(), answer, "pending_submit")).satisfies(a -> assertThat(a.quantity()).isEqualTo(2))
+                .satisfies(a -> assertThat(a.filledQty()).isEqualTo(2));
     }
 
     @Test
@@ -192,7 +197,8 @@ class TradeDeskTest {
         BrokerOrder sold = desk.send(entry, 1);
         assertThat(sold.status()).isEqualTo("filled");
         assertThat(sold.legs()).extracting(BrokerOrder::side).containsOnly("buy");
-        assertThat(desk.fillRow(entry, sold)).containsEntry("position_side", "short");
+        assertThat(desk.firstFill(entry, sold).positionSide()).isEqualTo(PositionSide.SHORT);
+        assertThat(desk.firstFill(entry, sold).fill().quantity()).isEqualTo(100);
         assertThat(margin.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
     }
 

@@ -107,10 +107,9 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         return List.copyOf(calls);
     }
 
-    /** The argument of the first call named {@code call} ({@code orders.answered}, ...): a row. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> argumentOf(String call) {
-        return (Map<String, Object>) callArguments.get(calls.indexOf(call))[0];
+    /** The argument of the first call named {@code call} ({@code orders.answered}, ...). */
+    private <T> T argumentOf(String call, Class<T> type) {
+        return type.cast(callArguments.get(calls.indexOf(call))[0]);
     }
 
     @BeforeEach
@@ -175,7 +174,9 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         assertThat(recordedAtSend).singleElement().isEqualTo(List.of("orders.insert", "orders.status", "orders.pendingSubmitted"));
         assertThat(recordCalls().subList(3, recordCalls().size())).containsExactly("orders.answered", "orders.answerEvent", "orders.fill",
                 "positions.openFromFill", "orders.linkOpenPosition");
-        assertThat(argumentOf("orders.answered")).containsEntry("status", "filled").containsEntry("from_status", "pending_submit");
+        OrderAnswer answer = argumentOf("orders.answered", OrderAnswer.class);
+        assertThat(answer.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(answer.from()).isEqualTo(OrderStatus.PENDING_SUBMIT);
         assertThat(getMockEndpoint(REDIS).getExchanges()).singleElement().satisfies(e -> {
             assertThat(e.getMessage().getHeader("CamelRedis.Channel")).isEqualTo("catalyst:positions");
             assertThat(e.getMessage().getHeader("CamelRedis.Message", String.class)).contains("\"event\":\"position_opened\"");
@@ -195,7 +196,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         verify(broker, never()).submit(any());
         assertThat(recordCalls()).doesNotContain("orders.pendingSubmitted");
         assertThat(recordCalls()).containsOnlyOnce("orders.answered");
-        assertThat(argumentOf("orders.answered")).containsEntry("from_status", "accepted");
+        assertThat(argumentOf("orders.answered", OrderAnswer.class).from()).isEqualTo(OrderStatus.ACCEPTED);
     }
 
     @Test
@@ -235,7 +236,9 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
 
         assertThat(outcome.status()).isEqualTo("filled");
         assertThat(recordCalls()).doesNotContain("positions.openFromFill");
-        assertThat(argumentOf("positions.closeFromFill")).containsEntry("position_id", 42).containsEntry("close_reason", "take_profit");
+        OrderFill closing = argumentOf("positions.closeFromFill", OrderFill.class);
+        assertThat(closing.intent().positionId()).isEqualTo(42);
+        assertThat(closing.intent().closeReason()).isEqualTo("take_profit");
         assertThat(getMockEndpoint(REDIS).getExchanges().get(0).getMessage().getHeader("CamelRedis.Message", String.class))
                 .contains("\"event\":\"position_closed\"");
     }

@@ -15,6 +15,9 @@ import java.util.Set;
 import com.catalyst.risk.Portfolio;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.PositionForExit;
+import com.catalyst.trading.PositionMark;
+import com.catalyst.trading.PositionSide;
 
 /**
  * The run's record of positions, in memory: what the trading bundle writes to {@code positions} for a live fill and
@@ -102,31 +105,27 @@ public final class BacktestBook {
         return open.containsKey(positionId);
     }
 
-    /** Sets each open position's unrealized P&L from the exit planner's marks ({@code position_id}, {@code unrealized_pnl}). */
-    public void mark(List<Map<String, Object>> marks) {
-        for (Map<String, Object> row : marks) {
-            Open p = open.get(((Number) row.get("position_id")).intValue());
+    /** Sets each open position's unrealized P&L from the exit planner's marks. */
+    public void mark(List<PositionMark> marks) {
+        for (PositionMark mark : marks) {
+            Open p = open.get(mark.positionId());
             if (p != null) {
-                p.unrealized = (BigDecimal) row.get("unrealized_pnl");
+                p.unrealized = mark.unrealizedPnl();
             }
         }
     }
 
-    /** The open positions as the rows of {@code v_positions_current} the exit planner reads. */
-    public List<Map<String, Object>> openRows() {
-        List<Map<String, Object>> rows = new ArrayList<>(open.size());
+    /**
+     * The open positions as the exit planner reads them; whether the broker holds their exits and how many of their
+     * exits failed is the order record's to say ({@link BacktestOrders#open()}).
+     */
+    public List<PositionForExit> open() {
+        List<PositionForExit> positions = new ArrayList<>(open.size());
         for (Open p : open.values()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("position_id", p.id);
-            row.put("symbol", p.symbol);
-            row.put("side", p.isShort ? "short" : "long");
-            row.put("quantity", p.quantity);
-            row.put("entry_price", p.entryPrice);
-            row.put("stop_loss", p.stop);
-            row.put("take_profit", p.target);
-            rows.add(row);
+            positions.add(new PositionForExit(p.id, p.symbol, p.isShort ? PositionSide.SHORT : PositionSide.LONG, p.quantity, p.entryPrice,
+                    p.stop, p.target, false, 0));
         }
-        return rows;
+        return positions;
     }
 
     public Integer openPosition(String symbol) {

@@ -9,10 +9,12 @@ import java.util.function.ToLongFunction;
 
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.DueTrailingStop;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderSender;
 import com.catalyst.trading.OrderStatus;
+import com.catalyst.trading.PositionForExit;
 import com.catalyst.trading.Trail;
 import org.slf4j.helpers.NOPLogger;
 
@@ -312,13 +314,9 @@ final class BacktestOrders {
                 continue;
             }
             String side = "sell".equals(e.side) ? "buy" : "sell";
-            int quantity = e.filledQuantity;
-            if ("buy".equals(side)) {
-                int heldShort = Math.max(-broker.held(e.symbol), 0);
-                if (heldShort <= 0) {
-                    continue;
-                }
-                quantity = Math.min(quantity, heldShort);
+            int quantity = "buy".equals(side) ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol)) : e.filledQuantity;
+            if (quantity <= 0) {
+                continue; // the broker holds no short to cover
             }
             Trail trail = e.intent.trail();
             if (stop == null) {
@@ -361,11 +359,8 @@ final class BacktestOrders {
                     || !OrderIntent.opensPosition(r.clientOrderId, r.side)) {
                 continue;
             }
-            double last = lastPrice.applyAsDouble(r.symbol);
-            java.math.BigDecimal price = r.intent.limitPrice() != null ? r.intent.limitPrice()
-                    : Double.isFinite(last) && last > 0 ? java.math.BigDecimal.valueOf(last) : r.intent.stopLoss();
-            out.add(new com.catalyst.risk.WorkingOrder(r.clientOrderId, r.symbol, r.intent.quantity() - r.filledQuantity, price,
-                    "sell".equals(r.side)));
+            out.add(com.catalyst.risk.WorkingOrder.atWorst(r.clientOrderId, r.symbol, r.side, r.intent.quantity() - r.filledQuantity,
+                    r.intent.limitPrice(), lastPrice.applyAsDouble(r.symbol), r.intent.stopLoss()));
         }
         return out;
     }
@@ -392,14 +387,10 @@ final class BacktestOrders {
         return n;
     }
 
-    /** The open positions as the exit planner reads them live: the book's rows with broker_exits and rejected_exits. */
-    List<Map<String, Object>> openRows() {
-        List<Map<String, Object>> rows = book.openRows();
-        for (Map<String, Object> row : rows) {
-            int id = ((Number) row.get("position_id")).intValue();
-            row.put("broker_exits", brokerExits(id));
-            row.put("rejected_exits", rejectedExits(id));
-        }
-        return rows;
+    /** The open positions as the exit planner reads them live: the book's, with whether the broker holds their exits and their failed exits. */
+    List<PositionForExit> open() {
+        List<PositionForExit> positions = book.open();
+        positions.replaceAll(p -> p.withExits(brokerExits(p.positionId()), rejectedExits(p.positionId())));
+        return positions;
     }
 }

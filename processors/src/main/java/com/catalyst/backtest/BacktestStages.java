@@ -2,11 +2,11 @@ package com.catalyst.backtest;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.catalyst.risk.RiskDecision;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.PositionForExit;
 
 /**
  * The steps of a backtest cycle, one a bundle, as the bundles' backtest routes call them (routes/*-backtest.camel.yaml)
@@ -49,17 +49,17 @@ public class BacktestStages {
         if (run.book.openCount() == 0) {
             return;
         }
-        List<Map<String, Object>> rows = run.orders.openRows();
-        run.book.mark(run.exitPlanner.marks(rows));
+        List<PositionForExit> positions = run.orders.open();
+        run.book.mark(run.exitPlanner.marks(positions));
         Set<String> exiting = new HashSet<>(); // closed by the planner: the strategy's own exits skip them
-        for (OrderIntent exit : run.exitPlanner.exits(cycle.cycleId(), rows)) {
+        for (OrderIntent exit : run.exitPlanner.exits(cycle.cycleId(), positions)) {
             exiting.add(exit.symbol());
             run.orders.send(exit);
         }
         List<String> signalled = run.strategy.exits(run.book.openSymbols(), cycle.now());
         if (!signalled.isEmpty()) {
-            List<Map<String, Object>> closing = run.orders.openRows().stream()
-                    .filter(r -> signalled.contains((String) r.get("symbol")) && !exiting.contains((String) r.get("symbol"))).toList();
+            List<PositionForExit> closing = run.orders.open().stream()
+                    .filter(p -> signalled.contains(p.symbol()) && !exiting.contains(p.symbol())).toList();
             for (OrderIntent exit : run.exitPlanner.closing(cycle.cycleId(), closing, "signal_exit")) {
                 run.orders.send(exit);
             }

@@ -14,6 +14,19 @@ public record WorkingOrder(String clientOrderId, String symbol, int remainingQua
         this(clientOrderId, symbol, remainingQuantity, price, false);
     }
 
+    /**
+     * A working entry as risk counts it, live (RiskDesk) and in a backtest (BacktestOrders) alike: the shares still to
+     * fill at the price they would pay at worst: the limit of a limit order, the market's last price for a market order,
+     * its stop when the market has no price, so that it still counts. A sell (a short's entry) counts as short exposure.
+     * Which orders are entries is the caller's rule (OrderIntent.opensPosition).
+     */
+    public static WorkingOrder atWorst(String clientOrderId, String symbol, String side, int remainingQuantity, BigDecimal limitPrice,
+                                       double lastPrice, BigDecimal stopPrice) {
+        BigDecimal price = limitPrice != null ? limitPrice
+                : Double.isFinite(lastPrice) && lastPrice > 0 ? BigDecimal.valueOf(lastPrice) : stopPrice;
+        return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, "sell".equals(side));
+    }
+
     public BigDecimal cost() {
         return price.multiply(BigDecimal.valueOf(remainingQuantity));
     }

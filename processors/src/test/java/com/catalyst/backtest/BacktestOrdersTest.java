@@ -18,6 +18,7 @@ import com.catalyst.adapters.paper.PaperLedger;
 import com.catalyst.market.clock.TradingClock;
 import com.catalyst.trading.ExitPlanner;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.PositionForExit;
 
 /**
  * A backtest's orders go through the paper broker as live ones do (issue 14's one order model): an entry is a bracket
@@ -70,8 +71,8 @@ class BacktestOrdersTest {
         // the next cycle's sync records the legs: the position's stop and target are the broker's now
         at(15, 100, 99.50, 1_000_000);
         orders.sync(300, 5);
-        List<Map<String, Object>> rows = orders.openRows();
-        assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("broker_exits")).isEqualTo(true));
+        List<PositionForExit> rows = orders.open();
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r.brokerExits()).isTrue());
         assertThat(planner.exits("20260210-003", rows)).isEmpty();
 
         // the price falls through the stop between cycles: the broker's stop leg sells at the next look, at the close it works
@@ -113,30 +114,30 @@ class BacktestOrdersTest {
             assertThat(w.price()).isEqualByComparingTo("101");
             assertThat(w.shortEntry()).isFalse();
         });
-        assertThat(book.openRows()).singleElement().satisfies(r -> {
-            assertThat(r.get("quantity")).isEqualTo(80);
-            assertThat((BigDecimal) r.get("entry_price")).isEqualByComparingTo("100.5");
+        assertThat(book.open()).singleElement().satisfies(r -> {
+            assertThat(r.quantity()).isEqualTo(80);
+            assertThat(r.entryPrice()).isEqualByComparingTo("100.5");
         });
         at(12, 101, 102, 1_000_000);
         orders.sync(300, 5);
         // 40 at 100, 40 at 101, 20 at 102: the average entry as the record rounds it
-        assertThat(book.openRows()).singleElement().satisfies(r -> {
-            assertThat(r.get("quantity")).isEqualTo(100);
-            assertThat((BigDecimal) r.get("entry_price")).isEqualByComparingTo("100.8000");
+        assertThat(book.open()).singleElement().satisfies(r -> {
+            assertThat(r.quantity()).isEqualTo(100);
+            assertThat(r.entryPrice()).isEqualByComparingTo("100.8000");
         });
 
         // the flatten window: the planner closes the bracketed position; the exit cancels its legs first, then sells all 100
         at(386, 102, 103, 1_000_000);
         orders.sync(4, 5);
         ExitPlanner planner = new ExitPlanner(s -> quotes.get(s).price(), () -> 4, 5);
-        List<OrderIntent> exits = planner.exits("20260210-077", orders.openRows());
+        List<OrderIntent> exits = planner.exits("20260210-077", orders.open());
         assertThat(exits).singleElement().satisfies(e -> assertThat(e.closeReason()).isEqualTo("end_of_day"));
         orders.send(exits.get(0));
         // the exit fills 40 now, the rest over the next bars; the partly filled answer waits for the next sync too
-        assertThat(book.openRows()).singleElement().satisfies(r -> assertThat(r.get("quantity")).isEqualTo(100));
+        assertThat(book.open()).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(100));
         at(387, 103, 103, 1_000_000);
         orders.sync(3, 5);
-        assertThat(book.openRows()).singleElement().satisfies(r -> assertThat(r.get("quantity")).isEqualTo(20));
+        assertThat(book.open()).singleElement().satisfies(r -> assertThat(r.quantity()).isEqualTo(20));
         at(388, 103, 104, 1_000_000);
         orders.sync(2, 5);
         assertThat(book.openCount()).isZero();
@@ -165,7 +166,7 @@ class BacktestOrdersTest {
         at(386, 100, 101, 1_000_000);
         orders.sync(4, 5);
         ExitPlanner planner = new ExitPlanner(s -> quotes.get(s).price(), () -> 4, 5);
-        orders.send(planner.exits("20260210-077", orders.openRows()).get(0));
+        orders.send(planner.exits("20260210-077", orders.open()).get(0));
         assertThat(trades).singleElement().satisfies(t -> {
             assertThat(t.exitReason()).isEqualTo("end_of_day");
             assertThat(t.exitPrice()).isEqualByComparingTo("101");
