@@ -150,7 +150,7 @@ public class GatewayToolRoutes extends RouteBuilder {
                 // the record's owner answers whether this cycle already has the entry (OrderRepository)
                 .setBody(method("orderRepository", "exists(${header.clientOrderId})"))
                 .process(e -> tickets.requireNoEntry((String) kept(e).get("cycle_id"), (String) args(e).get("symbol"), (String) args(e).get("side"),
-                        Boolean.TRUE.equals(e.getMessage().getBody(Boolean.class)) ? List.of(e.getMessage().getHeader("clientOrderId")) : List.of()))
+                        Boolean.TRUE.equals(e.getMessage().getBody(Boolean.class))))
                 .removeHeaders("*")
                 .setHeader("symbol", simple("${exchangeProperty." + ARGS + "[symbol]}"))
                 .to(apis.uri("technical-api-symbol"))

@@ -93,8 +93,8 @@ public class TradeTickets {
     }
 
     /** A cycle holds one entry a symbol and side: a second one is refused before risk records anything. */
-    public void requireNoEntry(String cycleId, String symbol, String side, List<?> existing) {
-        if (existing != null && !existing.isEmpty()) {
+    public void requireNoEntry(String cycleId, String symbol, String side, boolean onRecord) {
+        if (onRecord) {
             throw new ToolFailure("Cycle " + cycleId + " already has an entry order for " + symbol + " (client order id "
                     + entryClientOrderId(cycleId, symbol, side) + "); one entry per symbol per cycle. See get_orders, or wait for the next cycle.");
         }

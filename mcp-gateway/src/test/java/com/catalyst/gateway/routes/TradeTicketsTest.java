@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
 import java.util.Map;
 
 import com.catalyst.workflow.CycleDesk;
@@ -49,7 +48,8 @@ class TradeTicketsTest {
     void aShortsEntryIsTheCyclesSellSoALongAndAShortAreLookedUpApart() {
         assertThat(tickets.entryClientOrderId("20261207-001", "AAA", "short")).isEqualTo("CAT-20261207-001-AAA-sell");
         assertThat(tickets.entryClientOrderId("20261207-001", "AAA", "long")).isEqualTo("CAT-20261207-001-AAA-buy");
-        assertThatThrownBy(() -> tickets.requireNoEntry("20261207-001", "AAA", "short", List.of(Map.of("client_order_id", "x"))))
+        assertThatThrownBy(() -> tickets.requireNoEntry("20261207-001", "AAA", "short", true))
                 .isInstanceOf(ToolFailure.class).hasMessageContaining("CAT-20261207-001-AAA-sell");
+        tickets.requireNoEntry("20261207-001", "AAA", "short", false); // none on record: no refusal
     }
 }
