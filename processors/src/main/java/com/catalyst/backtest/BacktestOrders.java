@@ -15,6 +15,7 @@ import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderSender;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.PositionForExit;
+import com.catalyst.trading.PositionSide;
 import com.catalyst.trading.Trail;
 import org.slf4j.helpers.NOPLogger;
 
@@ -313,7 +314,7 @@ final class BacktestOrders {
             if (exiting) {
                 continue;
             }
-            String side = "sell".equals(e.side) ? "buy" : "sell";
+            String side = PositionSide.openedBy(e.side).exitOrderSide();
             int quantity = "buy".equals(side) ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol)) : e.filledQuantity;
             if (quantity <= 0) {
                 continue; // the broker holds no short to cover

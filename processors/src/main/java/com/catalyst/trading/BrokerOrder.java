@@ -49,7 +49,7 @@ public record BrokerOrder(String brokerOrderId, String clientOrderId, String sym
         if (leg.side() != null) {
             return leg.side();
         }
-        return "sell".equals(entry.side()) ? "buy" : "sell";
+        return PositionSide.openedBy(entry.side()).exitOrderSide();
     }
 
     public boolean filled() {

@@ -11,7 +11,7 @@ public record DueTrailingStop(String entryClientOrderId, String symbol, String e
 
     /** The stop's side: a long's sells, a short's buys to cover. */
     public String stopSide() {
-        return "sell".equals(entrySide) ? "buy" : "sell";
+        return PositionSide.openedBy(entrySide).exitOrderSide();
     }
 
     /**

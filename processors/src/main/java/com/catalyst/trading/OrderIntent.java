@@ -67,7 +67,7 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
      * trail its trailing stop will follow and goes out without legs (docs/brokers.md, "Exits").
      */
     public static OrderIntent entry(String cycleId, com.catalyst.risk.RiskDecision d, ExitSettings exits) {
-        String side = "short".equals(d.side()) ? "sell" : "buy";
+        String side = PositionSide.of(d.side()).entryOrderSide();
         return new OrderIntent("entry", cycleId, entryClientOrderId(cycleId, d.symbol(), side), d.symbol(), side, d.approvedQuantity(),
                 d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null).withTrail(exits.trailFor(d));
     }
@@ -126,7 +126,7 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("symbol", symbol);
         row.put("side", side);
         // the risk decision an entry comes from: a buy is a long's, a sell a short's; an exit has none
-        row.put("decision_side", "entry".equals(kind) ? ("sell".equals(side) ? "short" : "long") : null);
+        row.put("decision_side", "entry".equals(kind) ? PositionSide.openedBy(side).id() : null);
         row.put("quantity", quantity);
         row.put("stop_price", stopLoss);
         row.put("take_profit_price", takeProfit);

@@ -14,6 +14,7 @@ import com.catalyst.risk.RiskDecision;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.risk.TradeProposal;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.PositionSide;
 import com.catalyst.trading.TradeRequest;
 import com.catalyst.workflow.TradingMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +90,7 @@ public class TradeTickets {
 
     /** The id trading gives the entry (TradeDesk.entries): a long buys, a short sells to open. */
     public String entryClientOrderId(String cycleId, String symbol, String side) {
-        return OrderIntent.entryClientOrderId(cycleId, symbol, proposalSide(side).equals("short") ? "sell" : "buy");
+        return OrderIntent.entryClientOrderId(cycleId, symbol, PositionSide.of(proposalSide(side)).entryOrderSide());
     }
 
     /** A cycle holds one entry a symbol and side: a second one is refused before risk records anything. */

@@ -4,6 +4,7 @@ import com.catalyst.trading.OrderRequest;
 
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.PositionSide;
 import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.MarketCalendar;
 
@@ -380,7 +381,7 @@ public final class PaperBroker implements BrokerPort {
     private static BrokerOrder leg(BrokerOrder parent, String leg, String type, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
         String clientOrderId = parent.clientOrderId() + ("stop_loss".equals(leg) ? "-SL" : "-TP");
         // a long's legs sell, a short's buy (to cover): stop above and target below its entry
-        String side = "buy".equals(parent.side()) ? "sell" : "buy";
+        String side = PositionSide.openedBy(parent.side()).exitOrderSide();
         return new BrokerOrder(brokerId(clientOrderId), clientOrderId, parent.symbol(), side, parent.quantity(), "held", 0, null,
                 BigDecimal.ZERO, now, null, null, type, limit, stop, parent.clientOrderId(), leg, expires, List.of(), List.of());
     }
