@@ -3,6 +3,7 @@ package com.catalyst.backtest;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.catalyst.market.clock.MarketCalendar;
 import com.catalyst.market.clock.TradingClock;
 
 /**
@@ -15,9 +16,17 @@ public final class BacktestClock implements TradingClock {
 
     private Instant now;
     private LocalDate session;
+    // the session's hours, looked up once a session: every cycle asks for the minutes to the close, some steps twice
+    private Instant open;
+    private Instant close;
 
     public void set(LocalDate session, Instant now) {
-        this.session = session;
+        if (!session.equals(this.session)) {
+            this.session = session;
+            MarketCalendar.Session hours = session();
+            open = hours.openInstant();
+            close = hours.closeInstant();
+        }
         this.now = now;
     }
 
@@ -29,6 +38,16 @@ public final class BacktestClock implements TradingClock {
     @Override
     public LocalDate sessionDate() {
         return session;
+    }
+
+    @Override
+    public Instant sessionOpen() {
+        return open;
+    }
+
+    @Override
+    public Instant sessionClose() {
+        return close;
     }
 
     @Override

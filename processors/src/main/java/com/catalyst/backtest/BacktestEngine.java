@@ -71,40 +71,27 @@ public final class BacktestEngine {
         long started = System.nanoTime();
         BacktestMarket market = data.market();
         BacktestClock clock = new BacktestClock();
-        // the live paper broker's quote: the symbol's latest bar of the session up to the clock (AdapterConfiguration)
-        // one quote a symbol a minute: the broker asks for it once for each working order (a bracket's two legs, ...)
-        Map<String, PaperBroker.Quote> quotes = new HashMap<>();
-        Instant[] quotedAt = new Instant[1];
-        PaperBroker broker = new PaperBroker(symbol -> {
-            if (!clock.now().equals(quotedAt[0])) {
-                quotes.clear();
-                quotedAt[0] = clock.now();
-            }
-            PaperBroker.Quote q = quotes.get(symbol);
-            if (q == null && !quotes.containsKey(symbol)) {
-                q = quote(market, symbol, clock);
-                quotes.put(symbol, q);
-            }
-            return q;
-        }, clock::now, config.startingCash(), config.slippageBps(),
+        List<String> symbols = data.symbols();
+        Map<String, Integer> slot = new HashMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            slot.put(symbols.get(i), i);
+        }
+        LatestBars latest = new LatestBars(slot, symbols.size());
+        // the live paper broker's quote and the market's last price: the symbol's latest bar of the session up to the clock
+        // (AdapterConfiguration), as the replay below has delivered it
+        PaperBroker broker = new PaperBroker(latest::quote, clock::now, config.startingCash(), config.slippageBps(),
                 config.commissionPerShare(), config.fills(), com.catalyst.adapters.paper.PaperLedger.none())
                 .shortSelling(config.allowShort(), java.util.List.of());
-        ExitPlanner exitPlanner = new ExitPlanner(symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now()),
-                clock::minutesToClose, config.flattenMinutesBeforeClose());
+        ExitPlanner exitPlanner = new ExitPlanner(latest::price, clock::minutesToClose, config.flattenMinutesBeforeClose());
         RiskManager risk = new RiskManager(config.risk(),
                 () -> new SessionTime(clock.isMarketOpen(), clock.minutesSinceOpen(), clock.minutesToClose()), config.allowShort());
         BacktestStrategy strategy = strategy(market);
         Run run = new Run(broker, exitPlanner, risk, strategy, new BacktestBook(config.startingCash()), listener, clock,
                 config.flattenMinutesBeforeClose());
 
-        List<String> symbols = data.symbols();
         long[] barNo = new long[symbols.size()];
-        Map<String, Integer> slot = new HashMap<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            slot.put(symbols.get(i), i);
-        }
         run.barNo = barNo;
-        run.lastPrice = symbol -> market.lastPrice(symbol, clock.sessionDate(), clock.now());
+        run.lastPrice = latest::price;
         run.exit = config.exit();
         run.slot = slot;
         long done = 0;
@@ -114,6 +101,7 @@ public final class BacktestEngine {
         for (LocalDate session : data.sessions()) {
             strategy.onSession(session);
             run.orders.session(session);
+            latest.clear();
             List<List<Bar>> bars = new ArrayList<>(symbols.size());
             for (String symbol : symbols) {
                 bars.add(market.session(symbol, session));
@@ -127,7 +115,9 @@ public final class BacktestEngine {
                 for (int i = 0; i < bars.size(); i++) {
                     List<Bar> list = bars.get(i);
                     while (next[i] < list.size() && !list.get(next[i]).time().isAfter(now)) {
-                        strategy.onBar(symbols.get(i), list.get(next[i]));
+                        Bar bar = list.get(next[i]);
+                        strategy.onBar(symbols.get(i), bar);
+                        latest.set(i, bar);
                         next[i]++;
                         barNo[i]++;
                         done++;
@@ -159,10 +149,58 @@ public final class BacktestEngine {
                 run.book.held());
     }
 
-    /** The symbol's latest bar of the session up to the clock, as the live paper broker quotes it; null before the first. */
-    private static PaperBroker.Quote quote(BacktestMarket market, String symbol, BacktestClock clock) {
-        Bar last = market.latestBar(symbol, clock.sessionDate(), clock.now());
-        return last == null ? null : new PaperBroker.Quote(last.close(), last.volume(), last.time(), last.open(), last.high(), last.low());
+    /**
+     * Each symbol's latest bar of the session so far, as the replay has delivered it: at the clock's minute, the bar the
+     * market's {@code latestBar} would find (the last one ending at or before the clock), without a search. What the exit
+     * planner and risk read as the last price, and what the paper broker quotes (built once a bar).
+     */
+    private static final class LatestBars {
+        private final Map<String, Integer> slot;
+        private final Bar[] bars;
+        private final PaperBroker.Quote[] quotes;
+
+        LatestBars(Map<String, Integer> slot, int symbols) {
+            this.slot = slot;
+            this.bars = new Bar[symbols];
+            this.quotes = new PaperBroker.Quote[symbols];
+        }
+
+        /** A new session: no bar yet. */
+        void clear() {
+            java.util.Arrays.fill(bars, null);
+            java.util.Arrays.fill(quotes, null);
+        }
+
+        void set(int i, Bar bar) {
+            bars[i] = bar;
+            quotes[i] = null;
+        }
+
+        private Bar bar(String symbol) {
+            Integer i = slot.get(symbol);
+            return i == null ? null : bars[i];
+        }
+
+        /** The last price, NaN before the symbol's first bar of the session. */
+        double price(String symbol) {
+            Bar last = bar(symbol);
+            return last == null ? Double.NaN : last.close();
+        }
+
+        /** The quote the live paper broker would read; null before the first bar. */
+        PaperBroker.Quote quote(String symbol) {
+            Integer i = slot.get(symbol);
+            if (i == null || bars[i] == null) {
+                return null;
+            }
+            PaperBroker.Quote q = quotes[i];
+            if (q == null) {
+                Bar last = bars[i];
+                q = new PaperBroker.Quote(last.close(), last.volume(), last.time(), last.open(), last.high(), last.low());
+                quotes[i] = q;
+            }
+            return q;
+        }
     }
 
     private BacktestStrategy strategy(BacktestMarket market) {

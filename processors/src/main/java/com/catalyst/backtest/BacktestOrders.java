@@ -200,8 +200,16 @@ final class BacktestOrders {
             return true;
         }
         if (r.bracket() && r.filledQuantity > 0) {
-            List<Recorded> mine = legs.getOrDefault(r.clientOrderId, List.of());
-            return mine.size() < 2 || mine.stream().anyMatch(l -> l.status.open());
+            List<Recorded> mine = legs.get(r.clientOrderId);
+            if (mine == null || mine.size() < 2) {
+                return true;
+            }
+            for (Recorded leg : mine) {
+                if (leg.status.open()) {
+                    return true;
+                }
+            }
+            return false;
         }
         return false;
     }
