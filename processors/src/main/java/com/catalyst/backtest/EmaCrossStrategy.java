@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.catalyst.market.Bar;
+import com.catalyst.market.Prices;
 import com.catalyst.risk.RiskRequest;
 import com.catalyst.risk.TradeProposal;
 import com.catalyst.technical.AverageTrueRange;
@@ -92,7 +93,7 @@ final class EmaCrossStrategy implements BacktestStrategy {
         for (Map.Entry<String, State> e : states.entrySet()) {
             State s = e.getValue();
             if (s.crossedUp && now.equals(s.time) && book.openPosition(e.getKey()) == null) {
-                BigDecimal entry = BigDecimal.valueOf(s.close).setScale(4, RoundingMode.HALF_UP);
+                BigDecimal entry = Prices.decimal(s.close).setScale(4, RoundingMode.HALF_UP);
                 BigDecimal stop = stop(entry, s.atr.value(), atrMultiple);
                 if (proposals == null) {
                     proposals = new ArrayList<>(2);

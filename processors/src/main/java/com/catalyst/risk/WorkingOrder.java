@@ -2,6 +2,8 @@ package com.catalyst.risk;
 
 import java.math.BigDecimal;
 
+import com.catalyst.market.Prices;
+
 /**
  * An entry order the broker may still fill (pending_submit, submitted, new, accepted, partially_filled, or unknown
  * after a send that did not answer): the shares still to fill and the price they would cost (the limit, else the last price).
@@ -23,7 +25,7 @@ public record WorkingOrder(String clientOrderId, String symbol, int remainingQua
     public static WorkingOrder atWorst(String clientOrderId, String symbol, String side, int remainingQuantity, BigDecimal limitPrice,
                                        double lastPrice, BigDecimal stopPrice) {
         BigDecimal price = limitPrice != null ? limitPrice
-                : Double.isFinite(lastPrice) && lastPrice > 0 ? BigDecimal.valueOf(lastPrice) : stopPrice;
+                : Double.isFinite(lastPrice) && lastPrice > 0 ? Prices.decimal(lastPrice) : stopPrice;
         return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, "sell".equals(side));
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
+import com.catalyst.market.Prices;
+
 /**
  * Decides which open positions to close this cycle: the price crossed the stop or the target, or the session is about
  * to close (intraday: nothing is held overnight unless configured). A position whose {@link PositionForExit#brokerExits()}
@@ -33,7 +35,7 @@ public final class ExitPlanner {
         for (PositionForExit position : openPositions) {
             double price = lastPrice.applyAsDouble(position.symbol());
             if (Double.isFinite(price)) {
-                BigDecimal move = BigDecimal.valueOf(price).subtract(position.entryPrice());
+                BigDecimal move = Prices.decimal(price).subtract(position.entryPrice());
                 BigDecimal pnl = (position.isShort() ? move.negate() : move).multiply(BigDecimal.valueOf(position.quantity()))
                         .setScale(2, RoundingMode.HALF_UP);
                 marks.add(new PositionMark(position.positionId(), pnl));
@@ -83,7 +85,7 @@ public final class ExitPlanner {
 
     private static OrderIntent exit(String cycleId, PositionForExit position, double price, String reason) {
         return new OrderIntent("exit", cycleId, position.exitClientOrderId(), position.symbol(), position.side().exitOrderSide(),
-                position.quantity(), Double.isFinite(price) ? BigDecimal.valueOf(price) : null, null, null, null, null,
+                position.quantity(), Double.isFinite(price) ? Prices.decimal(price) : null, null, null, null, null,
                 position.positionId(), reason);
     }
 }

@@ -1,12 +1,12 @@
 package com.catalyst.adapters.paper;
 
-import com.catalyst.trading.OrderRequest;
-
-import com.catalyst.trading.BrokerOrder;
-import com.catalyst.trading.BrokerPort;
-import com.catalyst.trading.PositionSide;
+import com.catalyst.market.Prices;
 import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.MarketCalendar;
+import com.catalyst.trading.BrokerOrder;
+import com.catalyst.trading.BrokerPort;
+import com.catalyst.trading.OrderRequest;
+import com.catalyst.trading.PositionSide;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -90,6 +90,8 @@ public final class PaperBroker implements BrokerPort {
     private BigDecimal cash;
     private boolean loaded;
     private Instant workedMinute;
+    /** The last New York day an order was placed on (its start, the next day's start) and its close: {@link #closeOf}'s cache. */
+    private Instant[] closeFor;
     private long changes;
     // what the current call changed, written to the ledger in one piece before the answer
     private final Map<String, BrokerOrder> changed = new LinkedHashMap<>();
@@ -290,7 +292,7 @@ public final class PaperBroker implements BrokerPort {
      * move or trigger it.
      */
     private static BrokerOrder startTrailing(BrokerOrder order, OrderRequest request, Quote quote) {
-        BigDecimal mark = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal mark = Prices.decimal(quote.price()).setScale(4, RoundingMode.HALF_UP);
         return order.withTrailing(new BrokerOrder.Trailing(request.trail(), mark, quote.barTime()), request.trail().stopFor(request.side(), mark));
     }
 
@@ -336,7 +338,7 @@ public final class PaperBroker implements BrokerPort {
             if (hardToBorrow.contains(request.symbol())) {
                 return "asset " + request.symbol() + " is not easy to borrow: cannot be sold short";
             }
-            BigDecimal price = BigDecimal.valueOf(quote.price()).setScale(4, RoundingMode.HALF_UP);
+            BigDecimal price = Prices.decimal(quote.price()).setScale(4, RoundingMode.HALF_UP);
             BigDecimal margin = price.multiply(BigDecimal.valueOf(request.quantity()));
             BigDecimal buyingPower = buyingPower();
             if (margin.compareTo(buyingPower) > 0) {
@@ -375,7 +377,7 @@ public final class PaperBroker implements BrokerPort {
     /** The last price of {@code symbol}, or {@code fallback} (an entry price, zero) without one. */
     private BigDecimal mark(String symbol, BigDecimal fallback) {
         Quote quote = quotes.apply(symbol);
-        return quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : fallback;
+        return quote != null && Double.isFinite(quote.price()) ? Prices.decimal(quote.price()) : fallback;
     }
 
     private static BrokerOrder leg(BrokerOrder parent, String leg, String type, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
@@ -392,9 +394,14 @@ public final class PaperBroker implements BrokerPort {
 
     /** The close of the session {@code at} belongs to (16:00 New York, 13:00 on an early close): when a day order expires. */
     private Instant closeOf(Instant at) {
+        if (closeFor != null && !at.isBefore(closeFor[0]) && at.isBefore(closeFor[1])) {
+            return closeFor[2]; // the same New York day as the last order's
+        }
         LocalDate date = at.atZone(NEW_YORK).toLocalDate();
         LocalTime close = calendar.session(date).map(MarketCalendar.Session::close).orElseGet(() -> ExchangeCalendar.close(date));
-        return date.atTime(close).atZone(NEW_YORK).toInstant();
+        Instant instant = date.atTime(close).atZone(NEW_YORK).toInstant();
+        closeFor = new Instant[] {date.atStartOfDay(NEW_YORK).toInstant(), date.plusDays(1).atStartOfDay(NEW_YORK).toInstant(), instant};
+        return instant;
     }
 
     /** One evaluation of one open order against its symbol's quote: at most one fill per bar. */
@@ -454,7 +461,7 @@ public final class PaperBroker implements BrokerPort {
         if (size <= 0) {
             return;
         }
-        BigDecimal fillPrice = BigDecimal.valueOf(price).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal fillPrice = Prices.decimal(price).setScale(4, RoundingMode.HALF_UP);
         BigDecimal commission = commissionPerShare.multiply(BigDecimal.valueOf(size));
         BrokerOrder.Fill fill = new BrokerOrder.Fill(order.brokerOrderId() + "-" + (order.fills().size() + 1), size, fillPrice, commission,
                 later(now, quote.barTime()));
@@ -503,13 +510,13 @@ public final class PaperBroker implements BrokerPort {
             if (quote.high() >= stop) {
                 return Math.max(stop, quote.open());
             }
-            mark = trailing.highWaterMark().min(BigDecimal.valueOf(quote.low()).setScale(4, RoundingMode.HALF_UP));
+            mark = trailing.highWaterMark().min(Prices.decimal(quote.low()).setScale(4, RoundingMode.HALF_UP));
             next = order.stopPrice().min(trailing.trail().stopAbove(mark));
         } else {
             if (quote.low() <= stop) {
                 return Math.min(stop, quote.open());
             }
-            mark = trailing.highWaterMark().max(BigDecimal.valueOf(quote.high()).setScale(4, RoundingMode.HALF_UP));
+            mark = trailing.highWaterMark().max(Prices.decimal(quote.high()).setScale(4, RoundingMode.HALF_UP));
             next = order.stopPrice().max(trailing.trail().stopBelow(mark));
         }
         put(order.withTrailing(new BrokerOrder.Trailing(trailing.trail(), mark, quote.barTime()), next));
@@ -521,12 +528,24 @@ public final class PaperBroker implements BrokerPort {
     }
 
     private Optional<BrokerOrder> sibling(BrokerOrder leg) {
-        return legsOf(leg.parentClientOrderId()).stream().filter(o -> !o.clientOrderId().equals(leg.clientOrderId())).findFirst();
+        for (BrokerOrder other : legsOf(leg.parentClientOrderId())) {
+            if (!other.clientOrderId().equals(leg.clientOrderId())) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<BrokerOrder> legsOf(String parentClientOrderId) {
         List<String> ids = legIds.get(parentClientOrderId);
-        return ids == null ? List.of() : ids.stream().map(orders::get).toList();
+        if (ids == null) {
+            return List.of();
+        }
+        List<BrokerOrder> legs = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            legs.add(orders.get(id));
+        }
+        return legs;
     }
 
     /** A bracket entry is done: its legs start working for the shares it bought, or are canceled when it bought none. */
@@ -627,7 +646,7 @@ public final class PaperBroker implements BrokerPort {
         BigDecimal market = BigDecimal.ZERO;
         for (BrokerPosition p : positions.values()) {
             Quote quote = quotes.apply(p.symbol());
-            BigDecimal mark = quote != null && Double.isFinite(quote.price()) ? BigDecimal.valueOf(quote.price()) : p.averageEntryPrice();
+            BigDecimal mark = quote != null && Double.isFinite(quote.price()) ? Prices.decimal(quote.price()) : p.averageEntryPrice();
             market = market.add(mark.multiply(BigDecimal.valueOf(p.quantity())));
         }
         return new Account("paper", cash, cash.add(market).setScale(2, RoundingMode.HALF_UP), buyingPower(), true);
