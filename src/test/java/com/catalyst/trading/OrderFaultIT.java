@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,13 @@ import com.catalyst.faults.FaultPoints;
 import com.catalyst.testsupport.CatalystProcess;
 import com.catalyst.testsupport.TestDatabases;
 import com.catalyst.testsupport.TestPorts;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 4, point 3 (and issue 16: shorts): the packaged jar, short selling on, is killed with SIGKILL at each step of
@@ -223,22 +226,22 @@ class OrderFaultIT {
                 throw new IllegalStateException(e);
             }
         }, caller);
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            Matcher marker = MARKER.matcher(Files.readString(app.log()));
-            if (marker.find()) {
-                assertThat(marker.group(1)).isEqualTo(point);
-                app.kill();
-                return new Kill(point, kind(marker.group(2), marker.group(3)), marker.group(2));
-            }
-            if (cycle.isDone()) {
-                HttpResponse<String> response = cycle.join();
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-                return null;
-            }
-            Thread.sleep(100);
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).pollDelay(Duration.ZERO)
+                    .until(() -> cycle.isDone() || MARKER.matcher(Files.readString(app.log())).find());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the cycle neither ended nor reached " + point + " within 3 minutes; see " + app.log() + "\n" + app.tail());
         }
-        throw new AssertionError("the cycle neither ended nor reached " + point + " within 3 minutes; see " + app.log() + "\n" + app.tail());
+        // the fault point first: a cycle that paused there is killed, whether or not its answer came meanwhile
+        Matcher marker = MARKER.matcher(Files.readString(app.log()));
+        if (marker.find()) {
+            assertThat(marker.group(1)).isEqualTo(point);
+            app.kill();
+            return new Kill(point, kind(marker.group(2), marker.group(3)), marker.group(2));
+        }
+        HttpResponse<String> response = cycle.join();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return null;
     }
 
     /**
@@ -266,14 +269,18 @@ class OrderFaultIT {
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), settings.toArray(String[]::new));
         try {
             app.awaitHealth("healthy", Duration.ofMinutes(5));
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            String body = app.get("/health").body();
-            while (!body.contains("\"reconciliation\":{\"status\":\"ok\"")) {
-                if (body.contains("\"reconciliation\":{\"status\":\"failed\"") || System.nanoTime() > deadline) {
-                    throw new AssertionError("start-up reconciliation did not succeed: " + body + "\n" + app.tail());
-                }
-                Thread.sleep(200);
-                body = app.get("/health").body();
+            AtomicReference<String> health = new AtomicReference<>();
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).pollDelay(Duration.ZERO).until(() -> {
+                    String body = app.get("/health").body();
+                    health.set(body);
+                    if (body.contains("\"reconciliation\":{\"status\":\"failed\"")) {
+                        throw new AssertionError("start-up reconciliation failed: " + body + "\n" + app.tail());
+                    }
+                    return body.contains("\"reconciliation\":{\"status\":\"ok\"");
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("start-up reconciliation did not succeed within 2 minutes: " + health.get() + "\n" + app.tail());
             }
             return app;
         } catch (Exception | AssertionError e) {

@@ -189,7 +189,7 @@ class AlpacaLiveMarketIT {
         List<Bar> held = market.intradayBars(symbol, DAY, minuteEnd);
         // a cent off what REST gave, in cents as the stub's bars are: only the stream can have put it there
         double corrected = Math.round(held.get(held.size() - 1).close() * 100 + 1) / 100.0;
-        Thread.sleep(500); // the relay listener subscribes asynchronously
+        await().atMost(Duration.ofSeconds(10)).until(listener::isListening); // it subscribes asynchronously
         STREAM.send(AlpacaStreamStub.message(AlpacaStreamStub.bar(symbol, minuteEnd.minus(1, ChronoUnit.MINUTES).toString(), corrected, true)));
         await().atMost(Duration.ofSeconds(10)).until(() -> !guard.stale());
         List<Bar> after = market.intradayBars(symbol, DAY, minuteEnd);
