@@ -2,6 +2,8 @@ package com.catalyst.risk;
 
 import java.math.BigDecimal;
 
+import com.catalyst.trading.OrderSide;
+
 /**
  * An entry order the broker may still fill (pending_submit, submitted, new, accepted, partially_filled, or unknown
  * after a send that did not answer): the shares still to fill and the price they would cost (the limit, else the last price).
@@ -20,11 +22,11 @@ public record WorkingOrder(String clientOrderId, String symbol, int remainingQua
      * its stop when the market has no price, so that it still counts. A sell (a short's entry) counts as short exposure.
      * Which orders are entries is the caller's rule (OrderIntent.opensPosition).
      */
-    public static WorkingOrder atWorst(String clientOrderId, String symbol, String side, int remainingQuantity, BigDecimal limitPrice,
+    public static WorkingOrder atWorst(String clientOrderId, String symbol, OrderSide side, int remainingQuantity, BigDecimal limitPrice,
                                        double lastPrice, BigDecimal stopPrice) {
         BigDecimal price = limitPrice != null ? limitPrice
                 : Double.isFinite(lastPrice) && lastPrice > 0 ? BigDecimal.valueOf(lastPrice) : stopPrice;
-        return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, "sell".equals(side));
+        return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, side == OrderSide.SELL);
     }
 
     public BigDecimal cost() {
