@@ -24,9 +24,13 @@ public record WorkingOrder(String clientOrderId, String symbol, int remainingQua
      */
     public static WorkingOrder atWorst(String clientOrderId, String symbol, OrderSide side, int remainingQuantity, BigDecimal limitPrice,
                                        double lastPrice, BigDecimal stopPrice) {
-        BigDecimal price = limitPrice != null ? limitPrice
-                : Double.isFinite(lastPrice) && lastPrice > 0 ? BigDecimal.valueOf(lastPrice) : stopPrice;
+        BigDecimal price = limitPrice != null ? limitPrice : priced(lastPrice) ? BigDecimal.valueOf(lastPrice) : stopPrice;
         return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, side == OrderSide.SELL);
+    }
+
+    /** Whether the market's last price can price a market order: finite and above zero; else its stop stands in. */
+    public static boolean priced(double lastPrice) {
+        return Double.isFinite(lastPrice) && lastPrice > 0;
     }
 
     public BigDecimal cost() {
