@@ -214,8 +214,8 @@ final class BacktestOrders {
             Recorded parent = record.get(order.clientOrderId());
             Recorded r = record.get(leg.clientOrderId());
             if (r == null) {
-                r = new Recorded(leg.clientOrderId(), null, leg.leg().id(), order.clientOrderId(), leg.symbol(), BrokerOrder.legSide(order, leg),
-                        parent.positionId);
+                r = new Recorded(leg.clientOrderId(), null, leg.leg().id(), order.clientOrderId(), leg.symbol(),
+                        BrokerOrder.legSide(order, leg), parent.positionId);
                 r.status = OrderStatus.NEW;
                 r.brokerOrderId = leg.brokerOrderId();
                 record.put(r.clientOrderId, r);
@@ -316,7 +316,8 @@ final class BacktestOrders {
                 continue;
             }
             OrderSide side = PositionSide.openedBy(e.side).exitOrderSide();
-            int quantity = side == OrderSide.BUY ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol)) : e.filledQuantity;
+            int quantity = side == OrderSide.BUY ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol))
+                    : e.filledQuantity;
             if (quantity <= 0) {
                 continue; // the broker holds no short to cover
             }

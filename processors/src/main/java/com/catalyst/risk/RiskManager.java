@@ -227,7 +227,8 @@ public final class RiskManager {
         BigDecimal risk = stopDistance.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP);
         Verdict verdict = cuts.isEmpty() ? Verdict.APPROVED : Verdict.RESIZED;
         String reason = cuts.isEmpty() ? "within limits: risks " + risk + " to the stop" : String.join("; ", cuts);
-        return new RiskDecision(p.symbol(), decisionSide(p), verdict, requested, quantity, entry, stop, target, risk, p.patternType(), reason, numbers);
+        return new RiskDecision(p.symbol(), decisionSide(p), verdict, requested, quantity, entry, stop, target, risk, p.patternType(), reason,
+                numbers);
     }
 
     /** The stop at the ATR multiple below the entry, clamped to 1–5 % of the entry, rounded down to the cent. */

@@ -7,7 +7,8 @@ package com.catalyst.trading;
  * @param filledQty  what the entry filled: the stop's quantity (a short's is capped by what the broker holds short)
  * @param stopStatus the trailing stop's status on record, or null when it was never recorded
  */
-public record DueTrailingStop(String entryClientOrderId, String symbol, OrderSide entrySide, int filledQty, Trail trail, String stopStatus) {
+public record DueTrailingStop(String entryClientOrderId, String symbol, OrderSide entrySide, int filledQty, Trail trail,
+                              String stopStatus) {
 
     /** The stop's side: a long's sells, a short's buys to cover. */
     public OrderSide stopSide() {

@@ -307,7 +307,8 @@ public final class PaperBroker implements BrokerPort {
             // a buy that covers a short frees its margin rather than spending cash: only the part beyond the short costs
             int covering = held == null ? 0 : Math.max(0, -held.quantity());
             int buying = Math.max(0, request.quantity() - covering);
-            double reference = request.type() == OrderType.LIMIT ? Math.min(request.limitPrice().doubleValue(), quote.price()) : quote.price();
+            double reference = request.type() == OrderType.LIMIT ? Math.min(request.limitPrice().doubleValue(), quote.price())
+                    : quote.price();
             BigDecimal price = BigDecimal.valueOf(reference * (1 + slippageBps / 10_000)).setScale(4, RoundingMode.HALF_UP);
             BigDecimal needed = price.multiply(BigDecimal.valueOf(buying))
                     .add(commissionPerShare.multiply(BigDecimal.valueOf(request.quantity())));
