@@ -80,7 +80,7 @@ public class FaultPoints implements InterceptStrategy {
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 OrderIntent intent = exchange.getProperty("intent", OrderIntent.class);
                 if (intent != null) {
-                    pause(pauseAt, intent.clientOrderId(), intent.side(), exchange.getProperty("cycleId", String.class));
+                    pause(pauseAt, intent.clientOrderId(), intent.side().id(), exchange.getProperty("cycleId", String.class));
                 }
                 return super.process(exchange, callback);
             }

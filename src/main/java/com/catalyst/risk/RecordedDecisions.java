@@ -43,7 +43,7 @@ public class RecordedDecisions {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("cycle_id", request.cycleId());
                 details.put("symbol", decision.symbol());
-                details.put("side", decision.side());
+                details.put("side", decision.side() == null ? null : decision.side().id());
                 throw new ConflictException("Not executed: " + decision.side() + " " + decision.symbol() + " in cycle " + request.cycleId()
                         + ": " + problem + ". Only decisions the risk bundle made reach the broker; ask risk again.", details);
             }
@@ -64,7 +64,7 @@ public class RecordedDecisions {
     }
 
     private static String mismatch(RiskDecision decision, RecordedDecision recorded) {
-        if ("rejected".equals(recorded.verdict())) {
+        if (recorded.verdict() == Verdict.REJECTED) {
             return "the risk bundle rejected it";
         }
         int approved = recorded.approvedQuantity();

@@ -65,7 +65,7 @@ public class RiskDesk {
             double last = order.limitPrice() != null ? Double.NaN : market.lastPrice(order.symbol(), clock.sessionDate(), clock.now());
             WorkingOrder entry = WorkingOrder.atWorst(order.clientOrderId(), order.symbol(), order.side(), order.remaining(),
                     order.limitPrice(), last, decimal(order.stopPrice()));
-            if (order.limitPrice() == null && !(Double.isFinite(last) && last > 0)) {
+            if (order.limitPrice() == null && !WorkingOrder.priced(last)) {
                 LOG.warn("Working order {} in {} has no limit and the market no price: counted at its stop {}", order.clientOrderId(),
                         order.symbol(), entry.price());
             }

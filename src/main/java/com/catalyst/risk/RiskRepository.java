@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.PositionSide;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -74,7 +77,9 @@ public class RiskRepository {
 
     /** The orders still working that are no leg, oldest first, entries and exits alike. */
     public List<RecordedOrder> workingOrders() {
-        return jdbc.sql(WORKING_ORDERS).query(RecordedOrder.class).list();
+        return jdbc.sql(WORKING_ORDERS).query((rs, i) -> new RecordedOrder(rs.getString("client_order_id"), rs.getString("symbol"),
+                OrderSide.of(rs.getString("side")), OrderType.of(rs.getString("order_type")), rs.getInt("remaining"),
+                rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"))).list();
     }
 
     /** The portfolio's figures over every position the record holds. */
@@ -90,8 +95,8 @@ public class RiskRepository {
         SqlParameterSource[] rows = response.decisions().stream().map(d -> new MapSqlParameterSource()
                 .addValue("cycle_id", response.cycleId())
                 .addValue("symbol", d.symbol())
-                .addValue("side", d.side())
-                .addValue("verdict", d.verdict())
+                .addValue("side", d.side() == null ? null : d.side().id())
+                .addValue("verdict", d.verdict().id())
                 .addValue("requested_quantity", d.requestedQuantity())
                 .addValue("approved_quantity", d.approvedQuantity())
                 .addValue("entry_price", d.entryPrice())
@@ -113,9 +118,10 @@ public class RiskRepository {
     }
 
     /** The decision risk recorded for the cycle's {@code symbol} and {@code side}, if it recorded one. */
-    public Optional<RecordedDecision> recordedDecision(String cycleId, String symbol, String side) {
-        return jdbc.sql(RECORDED_DECISION).param("cycle_id", cycleId).param("symbol", symbol).param("side", side)
-                .query(RecordedDecision.class).optional();
+    public Optional<RecordedDecision> recordedDecision(String cycleId, String symbol, PositionSide side) {
+        return jdbc.sql(RECORDED_DECISION).param("cycle_id", cycleId).param("symbol", symbol).param("side", side == null ? null : side.id())
+                .query((rs, i) -> new RecordedDecision(Verdict.of(rs.getString("verdict")), rs.getInt("approved_quantity"),
+                        rs.getBigDecimal("stop_price"), rs.getBigDecimal("target_price"), rs.getString("numbers"))).optional();
     }
 
     /** Records the kill switch's trip for its session day; true when this call wrote it, false when the day had it already. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.NoTypeConversionAvailableException;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -96,6 +97,11 @@ public final class ErrorBodies {
         // the bound of a number (JsonLimits): its message is written for the client
         if (mapping instanceof InvalidFormatException format && format.getOriginalMessage().startsWith("must be ")) {
             return readable(format.getOriginalMessage());
+        }
+        // a value its type's factory refused (an enum's of: an order side, a verdict): the factory's message names what is allowed
+        if (mapping instanceof ValueInstantiationException && mapping.getCause() instanceof IllegalArgumentException refused
+                && refused.getMessage() != null) {
+            return readable(refused.getMessage());
         }
         Class<?> target = mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         String expected = target == null ? null : jsonKind(target);

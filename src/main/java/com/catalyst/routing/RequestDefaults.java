@@ -170,7 +170,8 @@ public class RequestDefaults {
                 throw new ErrorBodies.FieldException(at, "'" + at + "' must be a decision object, got null");
             }
             ticker(at + ".symbol", d.symbol());
-            if (!List.of("approved", "resized", "rejected").contains(String.valueOf(d.verdict()))) {
+            // a verdict other than these three is refused as the body is read (Verdict.of)
+            if (d.verdict() == null) {
                 throw new ErrorBodies.FieldException(at + ".verdict", "'" + at + ".verdict' must be approved, resized or rejected, got '"
                         + d.verdict() + "'");
             }

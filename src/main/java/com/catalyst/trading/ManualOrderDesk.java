@@ -158,9 +158,9 @@ public class ManualOrderDesk {
      * mode either carries its trail and goes out without legs, as a cycle's entries do (TradeDesk.entries).
      */
     public OrderIntent intent(ManualOrder order, RiskDecision decision) {
-        OrderIntent entry = new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), order.shortEntry() ? "sell" : "buy",
+        OrderIntent entry = new OrderIntent("entry", null, clientOrderId(order.idempotencyKey()), order.symbol(), order.shortEntry() ? OrderSide.SELL : OrderSide.BUY,
                 decision.approvedQuantity(), decision.entryPrice(), decision.stopPrice(), decision.targetPrice(), decision.riskAmount(), "manual",
-                null, null, order.limit() ? "limit" : "market", order.limitPrice(), order.idempotencyKey(), order.requestLine());
+                null, null, order.limit() ? OrderType.LIMIT : OrderType.MARKET, order.limitPrice(), order.idempotencyKey(), order.requestLine());
         return entry.withTrail(exitSettings.trailFor(decision));
     }
 

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
  * @param recordedQty      the quantity of the fills on record
  * @param recordedNotional the sum of quantity × price of the fills on record
  */
-public record OrderOnRecord(Object orderId, String clientOrderId, String symbol, String side, OrderStatus status, int quantity,
+public record OrderOnRecord(Object orderId, String clientOrderId, String symbol, OrderSide side, OrderStatus status, int quantity,
                             int filledQty, Integer positionId, String cycleId, BigDecimal stopPrice, BigDecimal takeProfitPrice,
                             String leg, String closeReason, String parentClientOrderId, BigDecimal riskAmount, String patternType,
                             int recordedQty, BigDecimal recordedNotional) {

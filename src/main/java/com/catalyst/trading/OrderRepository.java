@@ -181,14 +181,14 @@ public class OrderRepository {
      * out by the one rule that tells them from entries (OrderIntent.opensPosition).
      */
     public List<String> restingEntries() {
-        return jdbc.sql(RESTING).query((rs, i) -> OrderIntent.opensPosition(rs.getString("client_order_id"), rs.getString("side"))
+        return jdbc.sql(RESTING).query((rs, i) -> OrderIntent.opensPosition(rs.getString("client_order_id"), OrderSide.of(rs.getString("side")))
                 ? rs.getString("client_order_id") : null).list().stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The entries done with a trailing exit whose trailing stop is due (placed, or sent again), with the stop's status if any. */
     public List<DueTrailingStop> unprotected() {
         return jdbc.sql(UNPROTECTED).query((rs, i) -> new DueTrailingStop(rs.getString("client_order_id"), rs.getString("symbol"),
-                rs.getString("side"), rs.getInt("filled_qty"), new Trail(rs.getBigDecimal("trail_percent"), rs.getBigDecimal("trail_price")),
+                OrderSide.of(rs.getString("side")), rs.getInt("filled_qty"), new Trail(rs.getBigDecimal("trail_percent"), rs.getBigDecimal("trail_price")),
                 rs.getString("stop_status"))).list();
     }
 
@@ -196,13 +196,13 @@ public class OrderRepository {
      * Records a trailing stop {@code pending_submit} (with its event) before it is sent: the entry's cycle, position and
      * trail, on the other side; answers false when a pass placed it meanwhile.
      */
-    public boolean trailingStopRecorded(String clientOrderId, String side, int quantity, String entryClientOrderId) {
+    public boolean trailingStopRecorded(String clientOrderId, OrderSide side, int quantity, String entryClientOrderId) {
         int inserted = jdbc.sql("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type,"
                 + " order_class, quantity, trail_percent, trail_price, status, parent_client_order_id, leg)"
                 + " select ?, ?, e.cycle_id, e.position_id, e.security_id, ?, 'trailing_stop', 'simple', ?, e.trail_percent,"
                 + " e.trail_price, 'pending_submit', e.client_order_id, 'trailing_stop' from orders e where e.client_order_id = ?"
                 + " on conflict (client_order_id) do nothing")
-                .params(java.util.UUID.nameUUIDFromBytes(clientOrderId.getBytes()), clientOrderId, side, quantity, entryClientOrderId).update();
+                .params(java.util.UUID.nameUUIDFromBytes(clientOrderId.getBytes()), clientOrderId, side.id(), quantity, entryClientOrderId).update();
         if (inserted > 0) {
             event(clientOrderId, null, "pending_submit", "trailing stop of " + entryClientOrderId);
         }
@@ -251,13 +251,13 @@ public class OrderRepository {
     }
 
     /** A bracket's leg as its own row (status new, with its event) the first time the order sync sees it; {@code side} as the broker gives it. */
-    public void legSeen(BrokerOrder parent, BrokerOrder leg, String side) {
+    public void legSeen(BrokerOrder parent, BrokerOrder leg, OrderSide side) {
         int inserted = jdbc.sql("insert into orders (order_id, client_order_id, cycle_id, position_id, security_id, side, order_type, order_class,"
                 + " quantity, limit_price, stop_price, status, broker_order_id, submitted_at, parent_client_order_id, leg)"
                 + " select ?, ?, p.cycle_id, p.position_id, p.security_id, ?, ?, 'bracket', ?, ?, ?, 'new', ?, ?, p.client_order_id, ?"
                 + " from orders p where p.client_order_id = ? on conflict (client_order_id) do nothing")
-                .params(java.util.UUID.nameUUIDFromBytes(leg.clientOrderId().getBytes()), leg.clientOrderId(), side, leg.orderType(), leg.quantity(),
-                        leg.limitPrice(), leg.stopPrice(), leg.brokerOrderId(), timestamp(leg.submittedAt()), leg.leg(), parent.clientOrderId())
+                .params(java.util.UUID.nameUUIDFromBytes(leg.clientOrderId().getBytes()), leg.clientOrderId(), side.id(), leg.orderType().id(), leg.quantity(),
+                        leg.limitPrice(), leg.stopPrice(), leg.brokerOrderId(), timestamp(leg.submittedAt()), leg.leg() == null ? null : leg.leg().id(), parent.clientOrderId())
                 .update();
         if (inserted > 0) {
             event(leg.clientOrderId(), null, "new", leg.leg() + " leg of " + parent.clientOrderId());
@@ -267,7 +267,7 @@ public class OrderRepository {
     /** The order's row, locked for the caller's transaction; empty when the record lacks it. */
     public java.util.Optional<OrderOnRecord> locked(String clientOrderId) {
         return jdbc.sql(LOCKED_ROW).param(clientOrderId).query((rs, i) -> new OrderOnRecord(rs.getObject("order_id"),
-                rs.getString("client_order_id"), rs.getString("symbol"), rs.getString("side"), OrderStatus.of(rs.getString("status")),
+                rs.getString("client_order_id"), rs.getString("symbol"), OrderSide.of(rs.getString("side")), OrderStatus.of(rs.getString("status")),
                 rs.getInt("quantity"), rs.getInt("filled_qty"), (Integer) rs.getObject("position_id", Integer.class), rs.getString("cycle_id"),
                 rs.getBigDecimal("stop_price"), rs.getBigDecimal("take_profit_price"), rs.getString("leg"), rs.getString("close_reason"),
                 rs.getString("parent_client_order_id"), rs.getBigDecimal("risk_amount"), rs.getString("pattern_type"),
@@ -318,7 +318,7 @@ public class OrderRepository {
     /** Orders left pending_submit or unknown (or filled without their fill) for longer than {@code olderThan}: reconciliation's. */
     public List<UnsettledOrder> unsettled(java.time.Duration olderThan) {
         return jdbc.sql(UNSETTLED).param((double) olderThan.toSeconds()).query((rs, i) -> new UnsettledOrder(rs.getString("client_order_id"),
-                rs.getString("symbol"), rs.getString("side"), rs.getInt("quantity"), rs.getString("cycle_id"),
+                rs.getString("symbol"), OrderSide.of(rs.getString("side")), rs.getInt("quantity"), rs.getString("cycle_id"),
                 rs.getObject("position_id", Integer.class), rs.getBigDecimal("stop_price"), rs.getBigDecimal("take_profit_price"),
                 OrderStatus.of(rs.getString("status")))).list();
     }

@@ -94,12 +94,12 @@ public class OrderSyncDesk {
             String id = due.stopClientOrderId();
             int quantity = due.filledQty();
             String symbol = due.symbol();
-            String side = due.stopSide();
+            OrderSide side = due.stopSide();
             Trail trail = due.trail();
             String before = due.stopStatus();
             // a row already on record may have reached the broker before a crash: ask before sending
             Optional<BrokerOrder> known = before == null ? Optional.empty() : broker.findByClientOrderId(id);
-            if (known.isEmpty() && "buy".equals(side)) {
+            if (known.isEmpty() && side == OrderSide.BUY) {
                 // a short's cover takes only what the broker still holds short
                 quantity = DueTrailingStop.placeable(side, quantity, broker.held(symbol));
                 if (quantity <= 0) {
@@ -215,7 +215,7 @@ public class OrderSyncDesk {
                     positionId = move(row, positionId, order, fill);
                     // a fill made on arrival was counted with the order's first answer (TradingMetrics.orderEnded)
                     if (!fill.at().equals(order.submittedAt())) {
-                        metrics.laterFill(row.opens() ? "entry" : "exit", order.side(), fill.quantity());
+                        metrics.laterFill(row.opens() ? "entry" : "exit", order.side().id(), fill.quantity());
                     }
                 }
             }
@@ -243,7 +243,7 @@ public class OrderSyncDesk {
     private void publish(String event, BrokerOrder order, Fill fill) {
         published.add(String.format(java.util.Locale.ROOT,
                 "{\"event\":\"%s\",\"symbol\":\"%s\",\"side\":\"%s\",\"quantity\":%d,\"price\":%s,\"client_order_id\":\"%s\"}",
-                event, order.symbol(), order.side(), fill.quantity(), fill.price().toPlainString(), order.clientOrderId()));
+                event, order.symbol(), order.side().id(), fill.quantity(), fill.price().toPlainString(), order.clientOrderId()));
     }
 
     /**
@@ -271,7 +271,7 @@ public class OrderSyncDesk {
     private Integer move(OrderOnRecord row, Integer positionId, BrokerOrder order, Fill fill) {
         if (row.opens()) {
             if (positionId == null) {
-                positions.opened(row.cycleId(), row.symbol(), PositionSide.openedBy(order.side()).id(), fill, row.stopPrice(),
+                positions.opened(row.cycleId(), row.symbol(), PositionSide.openedBy(order.side()), fill, row.stopPrice(),
                         row.takeProfitPrice(), row.riskAmount(), row.patternType());
                 publish("position_opened", order, fill);
                 return orders.linkedToOpenPosition(row.symbol(), order.clientOrderId());

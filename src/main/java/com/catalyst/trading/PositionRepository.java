@@ -66,7 +66,7 @@ public class PositionRepository {
     /** An entry's fill opens the symbol's position (none is opened while one is open: the unique open position a symbol). */
     public void openFromFill(OrderFill fill) {
         OrderIntent intent = fill.intent();
-        opened(intent.cycleId(), intent.symbol(), fill.positionSide().id(), fill.fill(), intent.stopLoss(), intent.takeProfit(),
+        opened(intent.cycleId(), intent.symbol(), fill.positionSide(), fill.fill(), intent.stopLoss(), intent.takeProfit(),
                 intent.riskAmount(), intent.patternType());
     }
 
@@ -95,11 +95,11 @@ public class PositionRepository {
     // ---- the order sync's and reconciliation's statements
 
     /** An entry's fill opens the symbol's position ({@code side} long or short), unless one is open. */
-    public void opened(Object cycleId, String symbol, String side, BrokerOrder.Fill fill, Object stop, Object target, Object risk, Object pattern) {
+    public void opened(Object cycleId, String symbol, PositionSide side, BrokerOrder.Fill fill, Object stop, Object target, Object risk, Object pattern) {
         jdbc.sql("insert into positions (cycle_id, security_id, side, quantity, entry_price, stop_loss, take_profit, risk_amount, status,"
                 + " opened_at, pattern_type) values (?, get_or_create_security(?), ?, ?, ?, ?, ?, ?, 'open', ?, ?)"
                 + " on conflict (security_id) where status = 'open' do nothing")
-                .params(cycleId, symbol, side, fill.quantity(), fill.price(), stop, target, risk, java.sql.Timestamp.from(fill.at()), pattern).update();
+                .params(cycleId, symbol, side.id(), fill.quantity(), fill.price(), stop, target, risk, java.sql.Timestamp.from(fill.at()), pattern).update();
     }
 
     /** A later entry fill grows the open position; the entry price becomes the average, rounded to 4 places. */
@@ -155,9 +155,9 @@ public class PositionRepository {
     }
 
     /** A position the broker holds and the record did not: recorded, pattern {@code reconciled}. */
-    public void openedFromBroker(String symbol, String side, int quantity, java.math.BigDecimal averageEntry) {
+    public void openedFromBroker(String symbol, PositionSide side, int quantity, java.math.BigDecimal averageEntry) {
         jdbc.sql("insert into positions (security_id, side, quantity, entry_price, status, opened_at, pattern_type)"
-                + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')").params(symbol, side, quantity, averageEntry).update();
+                + " values (get_or_create_security(?), ?, ?, ?, 'open', now(), 'reconciled')").params(symbol, side.id(), quantity, averageEntry).update();
     }
 
     // ---- the market stream's read

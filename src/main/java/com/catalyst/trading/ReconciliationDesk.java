@@ -198,7 +198,7 @@ public class ReconciliationDesk {
             }
         }
         for (BrokerPosition missing : held.values()) {
-            positions.openedFromBroker(missing.symbol(), missing.quantity() < 0 ? "short" : "long", Math.abs(missing.quantity()),
+            positions.openedFromBroker(missing.symbol(), missing.quantity() < 0 ? PositionSide.SHORT : PositionSide.LONG, Math.abs(missing.quantity()),
                     missing.averageEntryPrice());
             repair("position_opened", "the broker holds " + missing.quantity() + " " + missing.symbol() + " that the record did not: recorded",
                     Map.of("symbol", missing.symbol(), "quantity", missing.quantity()));

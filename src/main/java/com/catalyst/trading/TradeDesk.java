@@ -125,7 +125,7 @@ public class TradeDesk {
     public String positionUpdate(OrderIntent intent, BrokerOrder order) {
         return String.format(java.util.Locale.ROOT,
                 "{\"event\":\"%s\",\"symbol\":\"%s\",\"side\":\"%s\",\"quantity\":%d,\"price\":%s,\"client_order_id\":\"%s\"}",
-                "entry".equals(intent.kind()) ? "position_opened" : "position_closed", intent.symbol(), intent.side(),
+                "entry".equals(intent.kind()) ? "position_opened" : "position_closed", intent.symbol(), intent.side().id(),
                 order.filledQuantity(), order.filledAveragePrice(), intent.clientOrderId());
     }
 }

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * An order reconciliation settles: left {@code pending_submit} or {@code unknown}, or filled on record without its fill
  * and position (the process died between the two writes).
  */
-public record UnsettledOrder(String clientOrderId, String symbol, String side, int quantity, String cycleId, Integer positionId,
+public record UnsettledOrder(String clientOrderId, String symbol, OrderSide side, int quantity, String cycleId, Integer positionId,
                              BigDecimal stopPrice, BigDecimal takeProfitPrice, OrderStatus status) {
 
     /**

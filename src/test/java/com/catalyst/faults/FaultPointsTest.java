@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.OrderSide;
 import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.ProducerTemplate;
@@ -76,14 +77,14 @@ class FaultPointsTest {
                 ProducerTemplate producer = camel.createProducerTemplate();
                 // a buy passes, and so does a sell outside a cycle (reconciliation's re-run)
                 producer.send("direct:place", e -> {
-                    e.setProperty("intent", intent("buy"));
+                    e.setProperty("intent", intent(OrderSide.BUY));
                     e.setProperty("cycleId", "20260106-001");
                 });
-                producer.send("direct:place", e -> e.setProperty("intent", intent("sell")));
+                producer.send("direct:place", e -> e.setProperty("intent", intent(OrderSide.SELL)));
                 assertThat(faults.paused.get()).as(point).isFalse();
                 seen.clear();
                 producer.send("direct:place", e -> {
-                    e.setProperty("intent", intent("sell"));
+                    e.setProperty("intent", intent(OrderSide.SELL));
                     e.setProperty("cycleId", "20260106-001");
                 });
             }
@@ -103,7 +104,7 @@ class FaultPointsTest {
         }
     }
 
-    private static OrderIntent intent(String side) {
+    private static OrderIntent intent(OrderSide side) {
         return new OrderIntent("entry", "20260106-001", OrderIntent.entryClientOrderId("20260106-001", "ABC", side), "ABC", side, 100,
                 new BigDecimal("20.00"), null, null, null, "bull_flag", null, null, null, null, null, null);
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import com.catalyst.market.MarketDataPort;
 import com.catalyst.testsupport.SteppedTradingClock;
 import com.catalyst.testsupport.YamlRouteTestSupport;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.OrderSide;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,19 +34,19 @@ class RiskDeskWorkingOrdersTest extends YamlRouteTestSupport {
         return List.of();
     }
 
-    private static RecordedOrder row(String clientOrderId, String side, int remaining) {
-        return new RecordedOrder(clientOrderId, "AAA", side, "limit", remaining, new BigDecimal("20.00"), null);
+    private static RecordedOrder row(String clientOrderId, OrderSide side, int remaining) {
+        return new RecordedOrder(clientOrderId, "AAA", side, OrderType.LIMIT, remaining, new BigDecimal("20.00"), null);
     }
 
     @Test
     void onlyEntriesCountAndAShortsSellToOpenCountsAsAShort() {
         List<WorkingOrder> counted = desk.workingOrders(List.of(
-                row("CAT-20261207-004-AAA-buy", "buy", 100),
-                row("CAT-20261207-004-BBB-sell", "sell", 50),
-                row("CAT-MAN-0123456789abcdef0123456789abcdef", "sell", 30),
-                row("CAT-MAN-fedcba9876543210fedcba9876543210", "buy", 20),
-                row("CAT-EXIT-7", "sell", 40),
-                row("CAT-EXIT-8-2", "buy", 60)));
+                row("CAT-20261207-004-AAA-buy", OrderSide.BUY, 100),
+                row("CAT-20261207-004-BBB-sell", OrderSide.SELL, 50),
+                row("CAT-MAN-0123456789abcdef0123456789abcdef", OrderSide.SELL, 30),
+                row("CAT-MAN-fedcba9876543210fedcba9876543210", OrderSide.BUY, 20),
+                row("CAT-EXIT-7", OrderSide.SELL, 40),
+                row("CAT-EXIT-8-2", OrderSide.BUY, 60)));
 
         assertThat(counted).extracting(WorkingOrder::clientOrderId).containsExactly("CAT-20261207-004-AAA-buy", "CAT-20261207-004-BBB-sell",
                 "CAT-MAN-0123456789abcdef0123456789abcdef", "CAT-MAN-fedcba9876543210fedcba9876543210");

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.catalyst.testsupport.TestDatabases;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.PositionSide;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,8 +65,8 @@ class RiskRepositoryIT {
                 .param("created", Timestamp.from(Instant.parse(createdAt))).update();
     }
 
-    private static RiskDecision decision(String symbol, String verdict, int approved) {
-        return new RiskDecision(symbol, "long", verdict, 100, approved, new BigDecimal("20.00"), new BigDecimal("19.20"),
+    private static RiskDecision decision(String symbol, Verdict verdict, int approved) {
+        return new RiskDecision(symbol, PositionSide.LONG, verdict, 100, approved, new BigDecimal("20.00"), new BigDecimal("19.20"),
                 new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", "within limits", Map.of("atr", 0.4, "max_risk", 80));
     }
 
@@ -101,9 +104,9 @@ class RiskRepositoryIT {
         List<RecordedOrder> working = risk.workingOrders();
 
         assertThat(working).containsExactly(
-                new RecordedOrder("CAT-MAN-0123456789abcdef0123456789abcdef", "BBB", "sell", "market", 30, null, new BigDecimal("41.0000")),
-                new RecordedOrder("CAT-20260106-001-AAA-buy", "AAA", "buy", "limit", 60, new BigDecimal("19.8000"), new BigDecimal("19.0000")),
-                new RecordedOrder("CAT-EXIT-7", "CCC", "sell", "market", 20, null, null));
+                new RecordedOrder("CAT-MAN-0123456789abcdef0123456789abcdef", "BBB", OrderSide.SELL, OrderType.MARKET, 30, null, new BigDecimal("41.0000")),
+                new RecordedOrder("CAT-20260106-001-AAA-buy", "AAA", OrderSide.BUY, OrderType.LIMIT, 60, new BigDecimal("19.8000"), new BigDecimal("19.0000")),
+                new RecordedOrder("CAT-EXIT-7", "CCC", OrderSide.SELL, OrderType.MARKET, 20, null, null));
     }
 
     @Test
@@ -131,12 +134,12 @@ class RiskRepositoryIT {
 
     @Test
     void eachDecisionIsRecordedOnceACycleSymbolAndSide() {
-        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", "approved", 100), decision("BBB", "rejected", 0))));
+        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", Verdict.APPROVED, 100), decision("BBB", Verdict.REJECTED, 0))));
         // the cycle's risk call retried, with another verdict for AAA: the first stands
-        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", "resized", 50))));
+        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", Verdict.RESIZED, 50))));
         // two checks of a trader's, no cycle: both recorded
-        risk.recordDecisions(new RiskResponse(null, null, List.of(decision("AAA", "approved", 100))));
-        risk.recordDecisions(new RiskResponse(null, null, List.of(decision("AAA", "approved", 100))));
+        risk.recordDecisions(new RiskResponse(null, null, List.of(decision("AAA", Verdict.APPROVED, 100))));
+        risk.recordDecisions(new RiskResponse(null, null, List.of(decision("AAA", Verdict.APPROVED, 100))));
 
         Map<String, Object> aaa = jdbc.sql("select d.*, d.numbers->>'max_risk' max_risk from risk_decisions d join securities s"
                 + " using (security_id) where s.symbol = 'AAA' and d.cycle_id = '20260106-001'").query().singleRow();
@@ -151,22 +154,22 @@ class RiskRepositoryIT {
 
     @Test
     void aRecordedDecisionIsReadBackByCycleSymbolAndSide() {
-        RiskDecision bare = new RiskDecision("BBB", "long", "rejected", 100, 0, new BigDecimal("20.00"), null, null, null, "bull_flag",
+        RiskDecision bare = new RiskDecision("BBB", PositionSide.LONG, Verdict.REJECTED, 100, 0, new BigDecimal("20.00"), null, null, null, "bull_flag",
                 "daily loss limit", Map.of());
-        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", "resized", 60), bare)));
+        risk.recordDecisions(new RiskResponse("20260106-001", null, List.of(decision("AAA", Verdict.RESIZED, 60), bare)));
 
-        RecordedDecision aaa = risk.recordedDecision("20260106-001", "AAA", "long").orElseThrow();
-        assertThat(aaa.verdict()).isEqualTo("resized");
+        RecordedDecision aaa = risk.recordedDecision("20260106-001", "AAA", PositionSide.LONG).orElseThrow();
+        assertThat(aaa.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(aaa.approvedQuantity()).isEqualTo(60);
         assertThat(aaa.stopPrice()).isEqualByComparingTo("19.20");
         assertThat(aaa.targetPrice()).isEqualByComparingTo("21.60");
         assertThat(aaa.numbers()).contains("\"max_risk\": 80").contains("\"atr\": 0.4");
-        RecordedDecision bbb = risk.recordedDecision("20260106-001", "BBB", "long").orElseThrow();
+        RecordedDecision bbb = risk.recordedDecision("20260106-001", "BBB", PositionSide.LONG).orElseThrow();
         assertThat(bbb.stopPrice()).isNull();
         assertThat(bbb.numbers()).isEqualTo("{}");
-        assertThat(risk.recordedDecision("20260106-001", "AAA", "short")).as("another side").isEmpty();
-        assertThat(risk.recordedDecision("20260105-001", "AAA", "long")).as("another cycle").isEmpty();
-        assertThat(risk.recordedDecision("20260106-001", "CCC", "long")).as("a symbol risk never saw").isEmpty();
+        assertThat(risk.recordedDecision("20260106-001", "AAA", PositionSide.SHORT)).as("another side").isEmpty();
+        assertThat(risk.recordedDecision("20260105-001", "AAA", PositionSide.LONG)).as("another cycle").isEmpty();
+        assertThat(risk.recordedDecision("20260106-001", "CCC", PositionSide.LONG)).as("a symbol risk never saw").isEmpty();
     }
 
     @Test

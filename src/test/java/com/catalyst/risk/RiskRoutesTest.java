@@ -118,7 +118,7 @@ class RiskRoutesTest extends YamlRouteTestSupport {
         assertThat(recorded.getValue().cycleId()).isEqualTo(CYCLE);
         assertThat(recorded.getValue().decisions()).singleElement().satisfies(d -> {
             assertThat(d.symbol()).isEqualTo("AAA");
-            assertThat(d.verdict()).isEqualTo(decision.get("verdict").asText());
+            assertThat(d.verdict().id()).isEqualTo(decision.get("verdict").asText());
             assertThat(d.approvedQuantity()).isEqualTo(decision.get("approved_quantity").asInt());
         });
         verify(record, never()).recordKillSwitch(any());

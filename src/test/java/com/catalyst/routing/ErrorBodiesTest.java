@@ -48,6 +48,19 @@ class ErrorBodiesTest {
     }
 
     @Test
+    void aValueOutsideAnEnumsVocabularyIsNamedWithWhatIsAllowed() {
+        Throwable verdict = reading("{\"cycle_id\":\"20260106-001\",\"decisions\":[{\"symbol\":\"AAPL\",\"side\":\"long\",\"verdict\":\"maybe\"}]}",
+                com.catalyst.trading.TradeRequest.class);
+        assertThat(ErrorBodies.status(verdict)).isEqualTo(400);
+        assertThat(ErrorBodies.of(verdict)).isEqualTo("{\"error\":\"invalid value for field 'decisions.[0].verdict': verdict must be approved,"
+                + " resized or rejected, got 'maybe'\",\"field\":\"decisions.[0].verdict\"}");
+        Throwable side = reading("{\"decisions\":[{\"symbol\":\"AAPL\",\"side\":\"buy\",\"verdict\":\"approved\"}]}",
+                com.catalyst.trading.TradeRequest.class);
+        assertThat(ErrorBodies.of(side)).contains("'decisions.[0].side': position side must be long or short, got 'buy'");
+        assertNoInternals(ErrorBodies.of(side));
+    }
+
+    @Test
     void wrongJsonTypesAreNamedInJsonsWords() {
         assertThat(ErrorBodies.of(reading("[]", RiskCheck.class))).isEqualTo("{\"error\":\"malformed JSON: expected an object\"}");
         assertThat(ErrorBodies.of(reading("\"x\"", ManualOrder.class))).isEqualTo("{\"error\":\"malformed JSON: expected an object\"}");

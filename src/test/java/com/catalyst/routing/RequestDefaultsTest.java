@@ -15,6 +15,8 @@ import com.catalyst.risk.TradeProposal;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.trading.TradeRequest;
 import com.catalyst.workflow.CycleSummary;
+import com.catalyst.trading.PositionSide;
+import com.catalyst.risk.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** The checks of a bundle request taken over HTTP (evaluate, execute, manage, cycle report); none needs the clock or the market. */
@@ -51,20 +53,20 @@ class RequestDefaultsTest {
         assertField(() -> defaults.evaluation(new RiskRequest(null, 1, List.of(proposal("AAPL", "50", -1)))), "proposals[0].atr");
     }
 
-    private static RiskDecision decision(String symbol, String verdict, int quantity, String entry) {
+    private static RiskDecision decision(String symbol, Verdict verdict, int quantity, String entry) {
         BigDecimal price = entry == null ? null : new BigDecimal(entry);
-        return new RiskDecision(symbol, "long", verdict, quantity, quantity, price, price == null ? null : price.subtract(BigDecimal.ONE),
+        return new RiskDecision(symbol, PositionSide.LONG, verdict, quantity, quantity, price, price == null ? null : price.subtract(BigDecimal.ONE),
                 price == null ? null : price.add(BigDecimal.TEN), BigDecimal.TEN, "bull_flag", "ok", Map.of());
     }
 
     @Test
     void tradeRequestsAreCheckedBeforeAnyOrderIsPlanned() {
-        assertThat(defaults.trade(new TradeRequest("20260106-001", List.of(decision("AAPL", "approved", 10, "50"))))).isNotNull();
-        assertThat(defaults.trade(new TradeRequest("20260106-001", List.of(decision("AAPL", "rejected", 0, null))))).isNotNull();
+        assertThat(defaults.trade(new TradeRequest("20260106-001", List.of(decision("AAPL", Verdict.APPROVED, 10, "50"))))).isNotNull();
+        assertThat(defaults.trade(new TradeRequest("20260106-001", List.of(decision("AAPL", Verdict.REJECTED, 0, null))))).isNotNull();
         assertField(() -> defaults.trade(new TradeRequest(null, null)), "decisions");
-        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", "maybe", 10, "50")))), "decisions[0].verdict");
-        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", "approved", -5, "50")))), "decisions[0].approved_quantity");
-        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", "approved", 10, null)))), "decisions[0].entry_price");
+        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", null, 10, "50")))), "decisions[0].verdict");
+        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", Verdict.APPROVED, -5, "50")))), "decisions[0].approved_quantity");
+        assertField(() -> defaults.trade(new TradeRequest(null, List.of(decision("AAPL", Verdict.APPROVED, 10, null)))), "decisions[0].entry_price");
     }
 
     @Test

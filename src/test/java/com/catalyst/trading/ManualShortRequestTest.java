@@ -23,6 +23,7 @@ import com.catalyst.risk.RiskRequest;
 import com.catalyst.routing.ErrorBodies.FieldException;
 import com.catalyst.routing.RequestParameters;
 import com.catalyst.workflow.CycleDesk;
+import com.catalyst.risk.Verdict;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -127,12 +128,12 @@ class ManualShortRequestTest {
         assertThat(order.symbol()).isEqualTo("AAA");
         assertThat(desk.riskCheck(order).shortEntry()).isTrue();
 
-        RiskDecision approved = new RiskDecision("AAA", "short", "approved", 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
+        RiskDecision approved = new RiskDecision("AAA", PositionSide.SHORT, Verdict.APPROVED, 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
                 new BigDecimal("38.00"), new BigDecimal("10.00"), "manual", "within limits", Map.of());
         OrderIntent intent = desk.intent(order, approved);
 
         assertThat(intent.kind()).isEqualTo("entry");
-        assertThat(intent.side()).isEqualTo("sell");
+        assertThat(intent.side()).isEqualTo(OrderSide.SELL);
         assertThat(intent.clientOrderId()).isEqualTo(ManualOrderDesk.clientOrderId("trader-short-1"));
         assertThat(intent.toRequest().bracket()).isTrue();
         assertThat(intent.toRequest().stopLossPrice()).isGreaterThan(intent.referencePrice());
@@ -145,12 +146,12 @@ class ManualShortRequestTest {
     void inATrailingExitModeAShortGoesOutWithoutLegsAndCarriesItsTrailAsACyclesDoes() {
         ManualOrderDesk desk = orders(true);
         org.springframework.test.util.ReflectionTestUtils.setField(desk, "exitSettings", ExitSettings.of("trailing-percent", 1.5, 2));
-        RiskDecision approved = new RiskDecision("AAA", "short", "approved", 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
+        RiskDecision approved = new RiskDecision("AAA", PositionSide.SHORT, Verdict.APPROVED, 10, 10, new BigDecimal("40.00"), new BigDecimal("41.00"),
                 new BigDecimal("38.00"), new BigDecimal("10.00"), "manual", "within limits", Map.of());
 
         OrderIntent intent = desk.intent(desk.validate(order("short"), null), approved);
 
-        assertThat(intent.side()).isEqualTo("sell");
+        assertThat(intent.side()).isEqualTo(OrderSide.SELL);
         assertThat(intent.trail()).isNotNull();
         assertThat(intent.trail().percent()).isEqualByComparingTo("1.5");
         assertThat(intent.toRequest().bracket()).isFalse();
@@ -164,8 +165,8 @@ class ManualShortRequestTest {
         assertThat(order.side()).isEqualTo("buy");
         assertThat(order.requestLine()).contains("side=buy");
         assertThat(desk.riskCheck(order).shortEntry()).isFalse();
-        RiskDecision approved = new RiskDecision("AAA", "long", "approved", 10, 10, new BigDecimal("40.00"), new BigDecimal("39.00"),
+        RiskDecision approved = new RiskDecision("AAA", PositionSide.LONG, Verdict.APPROVED, 10, 10, new BigDecimal("40.00"), new BigDecimal("39.00"),
                 new BigDecimal("42.00"), new BigDecimal("10.00"), "manual", "within limits", Map.of());
-        assertThat(desk.intent(order, approved).side()).isEqualTo("buy");
+        assertThat(desk.intent(order, approved).side()).isEqualTo(OrderSide.BUY);
     }
 }

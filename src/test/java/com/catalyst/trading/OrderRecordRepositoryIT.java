@@ -44,13 +44,13 @@ class OrderRecordRepositoryIT {
         }
     }
 
-    private static OrderIntent entry(String symbol, String side) {
+    private static OrderIntent entry(String symbol, OrderSide side) {
         return new OrderIntent("entry", CYCLE, OrderIntent.entryClientOrderId(CYCLE, symbol, side), symbol, side, 100, new BigDecimal("50.00"),
-                new BigDecimal("buy".equals(side) ? "48.00" : "52.00"), new BigDecimal("buy".equals(side) ? "54.00" : "46.00"),
+                new BigDecimal(side == OrderSide.BUY ? "48.00" : "52.00"), new BigDecimal(side == OrderSide.BUY ? "54.00" : "46.00"),
                 new BigDecimal("200.00"), "breakout", null, null);
     }
 
-    private static OrderIntent exit(String symbol, String side, int positionId, int attempt, String reason) {
+    private static OrderIntent exit(String symbol, OrderSide side, int positionId, int attempt, String reason) {
         return new OrderIntent("exit", CYCLE, OrderIntent.exitClientOrderId(positionId, attempt), symbol, side, 100, new BigDecimal("51.00"),
                 null, null, null, null, positionId, reason);
     }
@@ -80,7 +80,7 @@ class OrderRecordRepositoryIT {
 
     @Test
     void anIntentIsRecordedOnceWithItsEventsAndItsAnswer() {
-        OrderIntent entry = entry("AAA", "buy");
+        OrderIntent entry = entry("AAA", OrderSide.BUY);
         assertThat(orders.status(entry.clientOrderId())).isNull();
         assertThat(orders.insert(entry)).isEqualTo(1);
         orders.pendingSubmitted(entry.clientOrderId());
@@ -102,13 +102,13 @@ class OrderRecordRepositoryIT {
 
     @Test
     void aFillOpensOnePositionASymbolAndAnExitsFillClosesItWithItsSidesPnl() {
-        int longId = opened(entry("AAA", "buy"), "50.00");
+        int longId = opened(entry("AAA", OrderSide.BUY), "50.00");
         // the same fill again (a retry) is kept once
-        OrderIntent again = entry("AAA", "buy");
+        OrderIntent again = entry("AAA", OrderSide.BUY);
         orders.fill(fill(again, "f-" + again.clientOrderId(), "50.00"));
         assertThat(jdbc.sql("select count(*) from fills").query(Integer.class).single()).isEqualTo(1);
         // a second entry's fill while the symbol is held opens no second position
-        OrderIntent second = new OrderIntent("entry", "20260106-005", OrderIntent.entryClientOrderId("20260106-005", "AAA", "buy"), "AAA", "buy",
+        OrderIntent second = new OrderIntent("entry", "20260106-005", OrderIntent.entryClientOrderId("20260106-005", "AAA", OrderSide.BUY), "AAA", OrderSide.BUY,
                 10, new BigDecimal("50.00"), new BigDecimal("48.00"), new BigDecimal("54.00"), new BigDecimal("20.00"), "breakout", null, null);
         orders.insert(second);
         positions.openFromFill(fill(second, "f2", "51.00"));
@@ -117,14 +117,14 @@ class OrderRecordRepositoryIT {
         assertThat(jdbc.sql("select position_id from orders where client_order_id = ?").param(second.clientOrderId()).query(Integer.class).single())
                 .isEqualTo(longId);
 
-        int shortId = opened(entry("BBB", "sell"), "50.00");
+        int shortId = opened(entry("BBB", OrderSide.SELL), "50.00");
         assertThat(jdbc.sql("select side from positions where position_id = ?").param(shortId).query(String.class).single()).isEqualTo("short");
 
         // each side's exit: (exit - entry) x 100 - 0.50 for the long, (entry - exit) x 100 - 0.50 for the short
-        OrderIntent sell = exit("AAA", "sell", longId, 0, "take_profit");
+        OrderIntent sell = exit("AAA", OrderSide.SELL, longId, 0, "take_profit");
         orders.insert(sell);
         positions.closeFromFill(fill(sell, "x1", "53.00"));
-        OrderIntent cover = exit("BBB", "buy", shortId, 0, "stop_loss");
+        OrderIntent cover = exit("BBB", OrderSide.BUY, shortId, 0, "stop_loss");
         orders.insert(cover);
         positions.closeFromFill(fill(cover, "x2", "51.00"));
         assertThat(jdbc.sql("select status, close_reason, realized_pnl, exit_price from positions where position_id = ?").param(longId)
@@ -141,8 +141,8 @@ class OrderRecordRepositoryIT {
 
     @Test
     void theReadersSeeMarksLegsAndFailedExitsByOneRule() {
-        int longId = opened(entry("AAA", "buy"), "50.00");
-        int shortId = opened(entry("BBB", "sell"), "50.00");
+        int longId = opened(entry("AAA", OrderSide.BUY), "50.00");
+        int shortId = opened(entry("BBB", OrderSide.SELL), "50.00");
         positions.mark(List.of(new PositionMark(longId, new BigDecimal("12.00")), new PositionMark(shortId, new BigDecimal("-3.00"))));
         assertThat(positions.open()).extracting(r -> ((BigDecimal) r.get("unrealized_pnl")).toPlainString()).containsExactly("12.00", "-3.00");
 
@@ -152,7 +152,7 @@ class OrderRecordRepositoryIT {
                 + " security_id, 'sell', 'stop', 'bracket', 100, 48.00, 'accepted', client_order_id, 'stop_loss' from orders where position_id = ?"
                 + " and leg is null and client_order_id like 'CAT-2%'").param(longId).update();
         for (int attempt = 0; attempt < 2; attempt++) {
-            OrderIntent cover = exit("BBB", "buy", shortId, attempt, "end_of_day");
+            OrderIntent cover = exit("BBB", OrderSide.BUY, shortId, attempt, "end_of_day");
             orders.insert(cover);
             orders.answered(answer(cover, "pending_submit", "rejected", 0, null, "insufficient buying power"));
         }
@@ -174,8 +174,8 @@ class OrderRecordRepositoryIT {
 
     @Test
     void theOrdersApiAndATradersRepeatedRequestReadTheRecord() {
-        OrderIntent manual = new OrderIntent("entry", null, OrderIntent.MANUAL_PREFIX + "abc123", "CCC", "buy", 5, new BigDecimal("20.00"),
-                new BigDecimal("19.00"), new BigDecimal("22.00"), new BigDecimal("5.00"), "manual", null, null, "market", null, "key-1",
+        OrderIntent manual = new OrderIntent("entry", null, OrderIntent.MANUAL_PREFIX + "abc123", "CCC", OrderSide.BUY, 5, new BigDecimal("20.00"),
+                new BigDecimal("19.00"), new BigDecimal("22.00"), new BigDecimal("5.00"), "manual", null, null, OrderType.MARKET, null, "key-1",
                 "{\"symbol\":\"CCC\",\"quantity\":5}");
         assertThat(orders.storedRequest(manual.clientOrderId())).isNull();
         orders.insert(manual);
@@ -183,8 +183,8 @@ class OrderRecordRepositoryIT {
         assertThat(orders.traderOrder(manual.clientOrderId())).containsEntry("symbol", "CCC").containsEntry("status", "pending_submit");
         assertThat(orders.traderOrder("CAT-MAN-none")).isNull();
 
-        orders.insert(entry("AAA", "buy"));
-        orders.insert(entry("BBB", "buy"));
+        orders.insert(entry("AAA", OrderSide.BUY));
+        orders.insert(entry("BBB", OrderSide.BUY));
         assertThat(orders.latest(2)).hasSize(2);
         assertThat(orders.latest(50)).hasSize(3);
     }
@@ -192,11 +192,11 @@ class OrderRecordRepositoryIT {
     @Test
     void theMarketStreamReadsTheOpenPositionsSymbols() {
         assertThat(positions.openSymbols()).isEmpty();
-        int longId = opened(entry("AAA", "buy"), "50.00");
-        opened(entry("BBB", "sell"), "50.00");
+        int longId = opened(entry("AAA", OrderSide.BUY), "50.00");
+        opened(entry("BBB", OrderSide.SELL), "50.00");
         assertThat(positions.openSymbols()).as("a short too").containsExactlyInAnyOrder("AAA", "BBB");
 
-        OrderIntent exit = exit("AAA", "sell", longId, 0, "take_profit");
+        OrderIntent exit = exit("AAA", OrderSide.SELL, longId, 0, "take_profit");
         orders.insert(exit);
         positions.closeFromFill(fill(exit, "x1", "53.00"));
         assertThat(positions.openSymbols()).containsExactly("BBB");
@@ -204,7 +204,7 @@ class OrderRecordRepositoryIT {
 
     @Test
     void aFillsNotificationReadsItsOrderWithItsPosition() {
-        OrderIntent entry = entry("AAA", "buy");
+        OrderIntent entry = entry("AAA", OrderSide.BUY);
         int longId = opened(entry, "50.00");
 
         assertThat(orders.orderAndPosition(entry.clientOrderId())).hasValue(new OrderAndPosition("buy", null, null, null, "open"));
@@ -216,7 +216,7 @@ class OrderRecordRepositoryIT {
         assertThat(orders.orderAndPosition(entry.clientOrderId() + "-SL")).hasValue(new OrderAndPosition("sell", "stop_loss", null, null, "open"));
 
         // an exit's fill closes the position: the order reads the position's reason and realized P&L, (47 - 50) x 100 - 0.50
-        OrderIntent exit = exit("AAA", "sell", longId, 0, "stop_loss");
+        OrderIntent exit = exit("AAA", OrderSide.SELL, longId, 0, "stop_loss");
         orders.insert(exit);
         positions.closeFromFill(fill(exit, "x1", "47.00"));
         OrderAndPosition closed = orders.orderAndPosition(exit.clientOrderId()).orElseThrow();
@@ -228,7 +228,7 @@ class OrderRecordRepositoryIT {
 
         // an order the record does not hold, and one that names no position
         assertThat(orders.orderAndPosition("CAT-none")).isEmpty();
-        OrderIntent unfilled = entry("CCC", "buy");
+        OrderIntent unfilled = entry("CCC", OrderSide.BUY);
         orders.insert(unfilled);
         assertThat(orders.orderAndPosition(unfilled.clientOrderId())).hasValue(new OrderAndPosition("buy", null, null, null, null));
     }

@@ -50,10 +50,10 @@ class ReconciliationIT {
         String unfilled = symbols.get(3);
 
         // crash after the broker filled it, before the record heard: the row still says pending_submit
-        broker.submit(new OrderRequest("CAT-CRASH-SENT", sent, "buy", 7, "market", null, null, null));
+        broker.submit(new OrderRequest("CAT-CRASH-SENT", sent, OrderSide.BUY, 7, OrderType.MARKET, null, null, null));
         pendingRow("CAT-CRASH-SENT", sent);
         // crash after the order row said filled, before its fill and position were written
-        broker.submit(new OrderRequest("CAT-CRASH-NO-FILL", unfilled, "buy", 4, "market", null, null, null));
+        broker.submit(new OrderRequest("CAT-CRASH-NO-FILL", unfilled, OrderSide.BUY, 4, OrderType.MARKET, null, null, null));
         pendingRow("CAT-CRASH-NO-FILL", unfilled);
         jdbc.update("update orders set status = 'filled', filled_qty = 4 where client_order_id = 'CAT-CRASH-NO-FILL'");
         // crash before the broker call

@@ -93,7 +93,7 @@ class ShortTradingIT {
         assertThat(position).containsEntry("side", "short").containsEntry("quantity", quantity).containsEntry("status", "open");
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-quantity));
         // the bracket's legs are buys at the broker: the stop above, the target below
-        assertThat(broker.openOrders()).extracting(BrokerOrder::side).containsOnly("buy");
+        assertThat(broker.openOrders()).extracting(BrokerOrder::side).containsOnly(OrderSide.BUY);
         // and so they are in the record once the order sync has followed the entry
         orderSync.sync();
         assertThat(jdbc.queryForList("select leg || ':' || side from orders where parent_client_order_id = ?", String.class, entryId))
@@ -117,7 +117,7 @@ class ShortTradingIT {
 
         // a short only the broker holds is recorded as one by reconciliation, and the run stays ok
         String other = symbols.get(1);
-        assertThat(broker.submit(new OrderRequest("HAND-1", other, "sell", 7, "market", null, null, null)).status()).isEqualTo("filled");
+        assertThat(broker.submit(new OrderRequest("HAND-1", other, OrderSide.SELL, 7, OrderType.MARKET, null, null, null)).status()).isEqualTo("filled");
         reconciliation.scheduled();
         assertThat(reconciliation.tradingAllowed()).as(String.valueOf(reconciliation.status())).isTrue();
         assertThat(jdbc.queryForMap("select side, quantity from positions where status = 'open' and security_id = get_or_create_security(?)", other))
@@ -171,7 +171,7 @@ class ShortTradingIT {
                 .satisfies(p -> assertThat(p.quantity()).isEqualTo(-5));
         // the bracket's legs at the broker: buys, the stop above the entry and the target below
         List<BrokerOrder> legs = broker.openOrders().stream().filter(o -> o.symbol().equals(symbol)).toList();
-        assertThat(legs).hasSize(2).extracting(BrokerOrder::side).containsOnly("buy");
+        assertThat(legs).hasSize(2).extracting(BrokerOrder::side).containsOnly(OrderSide.BUY);
         // and in the record, once the order sync has followed them
         orderSync.sync();
         assertThat(jdbc.queryForList("select side from orders where parent_client_order_id = ?", String.class, clientOrderId))

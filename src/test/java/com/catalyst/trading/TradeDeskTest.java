@@ -18,13 +18,13 @@ class TradeDeskTest {
     private final List<String> reopened = new ArrayList<>();
 
     private OrderIntent exit() {
-        return new OrderIntent("exit", "20260106-002", OrderIntent.exitClientOrderId(7), "ABC", "sell", 5, null, null, null, null, null, 7,
+        return new OrderIntent("exit", "20260106-002", OrderIntent.exitClientOrderId(7), "ABC", OrderSide.SELL, 5, null, null, null, null, null, 7,
                 "end_of_day");
     }
 
     @Test
     void anExitCanceledBeforeItReachedTheBrokerIsSentAgainAndRecordedFromPendingSubmit() {
-        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", "buy", 5, "market", null, null, null));
+        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", OrderSide.BUY, 5, OrderType.MARKET, null, null, null));
         // the row says canceled (reconciliation: never reached the broker); the next cycle plans the same exit
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> reopened.add(id));
 
@@ -40,7 +40,7 @@ class TradeDeskTest {
 
     @Test
     void anOrderTheBrokerHasIsSettledNeverReopenedNorSentTwice() {
-        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", "buy", 5, "market", null, null, null));
+        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", OrderSide.BUY, 5, OrderType.MARKET, null, null, null));
         BrokerOrder first = broker.submit(exit().toRequest());
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> reopened.add(id));
 
@@ -53,7 +53,7 @@ class TradeDeskTest {
 
     @Test
     void aCanceledRowThatWasNotReopenedStaysCanceled() {
-        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", "buy", 5, "market", null, null, null));
+        broker.submit(new OrderRequest("CAT-20260106-001-ABC-buy", "ABC", OrderSide.BUY, 5, OrderType.MARKET, null, null, null));
         TradeDesk desk = new TradeDesk(broker, (id, quantity) -> false);
         BrokerOrder sent = desk.send(exit(), 0);
         assertThatThrownBy(() -> desk.answer(exit(), sent, "canceled")).isInstanceOf(OrderStatus.IllegalOrderTransitionException.class);
@@ -89,8 +89,8 @@ class TradeDeskTest {
         }
 
         private BrokerOrder leg(String status, int filled) {
-            return new BrokerOrder("b-sl", "CAT-20260106-001-ABC-buy-SL", "ABC", "sell", 5, status, filled, filled == 0 ? null : new BigDecimal("9.50"),
-                    BigDecimal.ZERO, null, null, null, "stop", null, new BigDecimal("9.50"), "CAT-20260106-001-ABC-buy", "stop_loss", null,
+            return new BrokerOrder("b-sl", "CAT-20260106-001-ABC-buy-SL", "ABC", OrderSide.SELL, 5, status, filled, filled == 0 ? null : new BigDecimal("9.50"),
+                    BigDecimal.ZERO, null, null, null, OrderType.STOP, null, new BigDecimal("9.50"), "CAT-20260106-001-ABC-buy", BracketLeg.STOP_LOSS, null,
                     List.of(), List.of());
         }
 
@@ -175,7 +175,7 @@ class TradeDeskTest {
     }
 
     private static TradeRequest shortDecision(String symbol) {
-        return new TradeRequest("20260106-003", List.of(new com.catalyst.risk.RiskDecision(symbol, "short", "approved", 100,
+        return new TradeRequest("20260106-003", List.of(new com.catalyst.risk.RiskDecision(symbol, PositionSide.SHORT, com.catalyst.risk.Verdict.APPROVED, 100,
                 100, new BigDecimal("10.00"), new BigDecimal("10.50"), new BigDecimal("9.00"), new BigDecimal("50.00"), "bear_flag", "ok",
                 Map.of())));
     }
@@ -188,7 +188,7 @@ class TradeDeskTest {
 
         OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
 
-        assertThat(entry.side()).isEqualTo("sell");
+        assertThat(entry.side()).isEqualTo(OrderSide.SELL);
         assertThat(entry.clientOrderId()).isEqualTo("CAT-20260106-003-ABC-sell");
         assertThat(entry.trail()).isNull();
         assertThat(entry.toRequest().stopLossPrice()).isEqualByComparingTo("10.50");
@@ -196,7 +196,7 @@ class TradeDeskTest {
         assertThat(entry.sqlRow()).containsEntry("decision_side", "short").containsEntry("order_class", "bracket");
         BrokerOrder sold = desk.send(entry, 1);
         assertThat(sold.status()).isEqualTo("filled");
-        assertThat(sold.legs()).extracting(BrokerOrder::side).containsOnly("buy");
+        assertThat(sold.legs()).extracting(BrokerOrder::side).containsOnly(OrderSide.BUY);
         assertThat(desk.firstFill(entry, sold).positionSide()).isEqualTo(PositionSide.SHORT);
         assertThat(desk.firstFill(entry, sold).fill().quantity()).isEqualTo(100);
         assertThat(margin.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
@@ -211,7 +211,7 @@ class TradeDeskTest {
 
         OrderIntent entry = desk.entries(shortDecision("ABC")).get(0);
 
-        assertThat(entry.side()).isEqualTo("sell");
+        assertThat(entry.side()).isEqualTo(OrderSide.SELL);
         assertThat(entry.trail()).isEqualTo(Trail.percent(new BigDecimal("2.0")));
         // the stop and target stay on the position for the exit planner; the trailing stop follows the fill
         assertThat(entry.stopLoss()).isEqualByComparingTo("10.50");
@@ -255,9 +255,9 @@ class TradeDeskTest {
                 .shortSelling(true, List.of());
         TradeDesk desk = new TradeDesk(margin, (id, quantity) -> false);
         desk.send(desk.entries(shortDecision("ABC")).get(0), 1);
-        assertThat(margin.openOrders()).extracting(BrokerOrder::side).containsOnly("buy");
+        assertThat(margin.openOrders()).extracting(BrokerOrder::side).containsOnly(OrderSide.BUY);
 
-        BrokerOrder cover = desk.send(new OrderIntent("exit", "20260106-004", OrderIntent.exitClientOrderId(3), "ABC", "buy", 100, null, null,
+        BrokerOrder cover = desk.send(new OrderIntent("exit", "20260106-004", OrderIntent.exitClientOrderId(3), "ABC", OrderSide.BUY, 100, null, null,
                 null, null, null, 3, "end_of_day"), 1);
 
         assertThat(cover.status()).isEqualTo("filled");

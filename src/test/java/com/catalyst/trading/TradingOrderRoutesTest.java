@@ -22,6 +22,7 @@ import com.catalyst.routing.RequestDefaults;
 import com.catalyst.routing.RequestParameters;
 import com.catalyst.testsupport.SteppedTradingClock;
 import com.catalyst.testsupport.YamlRouteTestSupport;
+import com.catalyst.risk.Verdict;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,18 +126,18 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         startRoutes();
     }
 
-    private static BrokerOrder filled(String clientOrderId, String symbol, String side, int quantity) {
+    private static BrokerOrder filled(String clientOrderId, String symbol, OrderSide side, int quantity) {
         return new BrokerOrder("broker-" + clientOrderId, clientOrderId, symbol, side, quantity, "filled", quantity, new BigDecimal("20.01"),
                 BigDecimal.ZERO, NOW, NOW, null);
     }
 
     private static OrderIntent entry(String symbol) {
-        return new OrderIntent("entry", CYCLE, OrderIntent.entryClientOrderId(CYCLE, symbol, "buy"), symbol, "buy", 100, new BigDecimal("20.00"),
+        return new OrderIntent("entry", CYCLE, OrderIntent.entryClientOrderId(CYCLE, symbol, OrderSide.BUY), symbol, OrderSide.BUY, 100, new BigDecimal("20.00"),
                 new BigDecimal("19.20"), new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", null, null, null, null, null, null);
     }
 
     private static OrderIntent exit(String symbol, int positionId) {
-        return new OrderIntent("exit", CYCLE, CYCLE + "-" + symbol + "-sell", symbol, "sell", 100, new BigDecimal("21.60"), null, null, null,
+        return new OrderIntent("exit", CYCLE, CYCLE + "-" + symbol + "-sell", symbol, OrderSide.SELL, 100, new BigDecimal("21.60"), null, null, null,
                 null, positionId, "take_profit", null, null, null, null);
     }
 
@@ -188,7 +189,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
         orderRowsInserted = 0;
         statusOnRecord = "accepted";
         OrderIntent intent = entry("AAA");
-        when(broker.findByClientOrderId(intent.clientOrderId())).thenReturn(Optional.of(filled(intent.clientOrderId(), "AAA", "buy", 100)));
+        when(broker.findByClientOrderId(intent.clientOrderId())).thenReturn(Optional.of(filled(intent.clientOrderId(), "AAA", OrderSide.BUY, 100)));
 
         OrderOutcome outcome = place(intent);
 
@@ -244,7 +245,7 @@ class TradingOrderRoutesTest extends YamlRouteTestSupport {
     }
 
     private static String tradeRequest() throws Exception {
-        RiskDecision approved = new RiskDecision("AAA", "long", "approved", 100, 100, new BigDecimal("20.00"), new BigDecimal("19.20"),
+        RiskDecision approved = new RiskDecision("AAA", PositionSide.LONG, Verdict.APPROVED, 100, 100, new BigDecimal("20.00"), new BigDecimal("19.20"),
                 new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", "within limits", Map.of());
         return JSON.writeValueAsString(new TradeRequest(CYCLE, List.of(approved)));
     }

@@ -303,8 +303,8 @@ class TrailingExitIT {
         assertThat(broker.positions()).filteredOn(p -> p.symbol().equals(symbol)).singleElement()
                 .satisfies(p -> assertThat(p.quantity()).isEqualTo(-quantity));
         assertThat(broker.openOrders()).filteredOn(o -> o.symbol().equals(symbol)).singleElement().satisfies(o -> {
-            assertThat(o.side()).isEqualTo("buy");
-            assertThat(o.orderType()).isEqualTo("trailing_stop");
+            assertThat(o.side()).isEqualTo(OrderSide.BUY);
+            assertThat(o.orderType()).isEqualTo(OrderType.TRAILING_STOP);
         });
 
         // a restart that lost the broker's answer: looked up, never placed twice

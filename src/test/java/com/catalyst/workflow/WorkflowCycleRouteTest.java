@@ -29,6 +29,9 @@ import com.catalyst.testsupport.SteppedTradingClock;
 import com.catalyst.testsupport.YamlRouteTestSupport;
 import com.catalyst.trading.OrderOutcome;
 import com.catalyst.trading.TradeResponse;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.PositionSide;
+import com.catalyst.risk.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.AdviceWith;
@@ -119,10 +122,10 @@ class WorkflowCycleRouteTest extends YamlRouteTestSupport {
                 List.of(new TechnicalReading("AAA", AS_OF, 20.0, 55, 0.1, 0.05, 0.05, 19.5, 19.8, 19.6, 0.4, 21, 20, 19, 19.9, 60, 55, 2.0,
                         75, "buy", true, null)), Map.of()));
         answers.put(endpoint("risk-evaluate"), request -> new RiskResponse(request.get("cycle_id").asText(), null,
-                List.of(new RiskDecision("AAA", "long", "approved", 100, 100, new BigDecimal("20.00"), new BigDecimal("19.20"),
+                List.of(new RiskDecision("AAA", PositionSide.LONG, Verdict.APPROVED, 100, 100, new BigDecimal("20.00"), new BigDecimal("19.20"),
                         new BigDecimal("21.60"), new BigDecimal("80.00"), "bull_flag", "within limits", Map.of()))));
         answers.put(endpoint("trading-execute"), request -> new TradeResponse(request.get("cycle_id").asText(), List.of(
-                new OrderOutcome("entry", CYCLE + "-AAA-buy", "AAA", "buy", 100, "filled", 100, new BigDecimal("20.01"), null))));
+                new OrderOutcome("entry", CYCLE + "-AAA-buy", "AAA", OrderSide.BUY, 100, "filled", 100, new BigDecimal("20.01"), null))));
         answers.put(endpoint("reporting-cycle-report"), request -> Map.of("stored", true));
 
         replaceRecordAndCache();

@@ -15,6 +15,7 @@ import java.util.Set;
 import com.catalyst.risk.Portfolio;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.OrderSide;
 import com.catalyst.trading.PositionForExit;
 import com.catalyst.trading.PositionMark;
 import com.catalyst.trading.PositionSide;
@@ -49,7 +50,7 @@ public final class BacktestBook {
         int id = nextPosition++;
         Open p = new Open(id, entry.symbol(), entry.patternType(), fill.quantity(), fill.price(), entry.stopLoss(), entry.takeProfit(),
                 fill.at(), bar, session);
-        p.isShort = "sell".equals(entry.side());
+        p.isShort = entry.side() == OrderSide.SELL;
         open.put(id, p);
         openBySymbol.put(entry.symbol(), id);
         return id;

@@ -13,6 +13,7 @@ import com.catalyst.trading.DueTrailingStop;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderSender;
+import com.catalyst.trading.OrderSide;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.PositionForExit;
 import com.catalyst.trading.PositionSide;
@@ -46,7 +47,7 @@ final class BacktestOrders {
         final String leg;
         final String parentClientOrderId;
         final String symbol;
-        final String side;
+        final OrderSide side;
         Integer positionId;
         OrderStatus status;
         int filledQuantity;
@@ -56,7 +57,7 @@ final class BacktestOrders {
         String brokerOrderId;
         String rejectReason;
 
-        Recorded(String clientOrderId, OrderIntent intent, String leg, String parentClientOrderId, String symbol, String side,
+        Recorded(String clientOrderId, OrderIntent intent, String leg, String parentClientOrderId, String symbol, OrderSide side,
                  Integer positionId) {
             this.clientOrderId = clientOrderId;
             this.intent = intent;
@@ -221,8 +222,8 @@ final class BacktestOrders {
             Recorded parent = record.get(order.clientOrderId());
             Recorded r = record.get(leg.clientOrderId());
             if (r == null) {
-                r = new Recorded(leg.clientOrderId(), null, leg.leg(), order.clientOrderId(), leg.symbol(), BrokerOrder.legSide(order, leg),
-                        parent.positionId);
+                r = new Recorded(leg.clientOrderId(), null, leg.leg().id(), order.clientOrderId(), leg.symbol(),
+                        BrokerOrder.legSide(order, leg), parent.positionId);
                 r.status = OrderStatus.NEW;
                 r.brokerOrderId = leg.brokerOrderId();
                 record.put(r.clientOrderId, r);
@@ -318,12 +319,13 @@ final class BacktestOrders {
             }
             Integer position = e.positionId;
             boolean exiting = ofPosition.getOrDefault(position, List.of()).stream().anyMatch(x -> position.equals(x.positionId) && x.leg == null
-                    && !x.side.equals(e.side) && (x.status.open() || x.status == OrderStatus.PENDING_SUBMIT || x.status == OrderStatus.UNKNOWN));
+                    && x.side != e.side && (x.status.open() || x.status == OrderStatus.PENDING_SUBMIT || x.status == OrderStatus.UNKNOWN));
             if (exiting) {
                 continue;
             }
-            String side = PositionSide.openedBy(e.side).exitOrderSide();
-            int quantity = "buy".equals(side) ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol)) : e.filledQuantity;
+            OrderSide side = PositionSide.openedBy(e.side).exitOrderSide();
+            int quantity = side == OrderSide.BUY ? DueTrailingStop.placeable(side, e.filledQuantity, broker.held(e.symbol))
+                    : e.filledQuantity;
             if (quantity <= 0) {
                 continue; // the broker holds no short to cover
             }

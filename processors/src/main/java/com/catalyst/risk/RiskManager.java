@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.catalyst.trading.PositionSide;
+
 /**
  * The only way into trading. Sizes each proposal from its stop distance so that hitting the stop loses at most
  * risk-per-trade × equity, then applies the limits in order; a proposal that breaks one is rejected or cut to fit.
@@ -223,9 +225,10 @@ public final class RiskManager {
             return reject(p, stop, target, requested, why, numbers);
         }
         BigDecimal risk = stopDistance.multiply(BigDecimal.valueOf(quantity)).setScale(2, RoundingMode.HALF_UP);
-        String verdict = cuts.isEmpty() ? "approved" : "resized";
+        Verdict verdict = cuts.isEmpty() ? Verdict.APPROVED : Verdict.RESIZED;
         String reason = cuts.isEmpty() ? "within limits: risks " + risk + " to the stop" : String.join("; ", cuts);
-        return new RiskDecision(p.symbol(), p.side(), verdict, requested, quantity, entry, stop, target, risk, p.patternType(), reason, numbers);
+        return new RiskDecision(p.symbol(), decisionSide(p), verdict, requested, quantity, entry, stop, target, risk, p.patternType(), reason,
+                numbers);
     }
 
     /** The stop at the ATR multiple below the entry, clamped to 1–5 % of the entry, rounded down to the cent. */
@@ -251,6 +254,11 @@ public final class RiskManager {
         return "short".equals(p.side());
     }
 
+    /** The decision's side: the proposal's, long or short; null for any other, which the decision rejects (refusal). */
+    private static PositionSide decisionSide(TradeProposal p) {
+        return isShort(p) ? PositionSide.SHORT : "long".equals(p.side()) ? PositionSide.LONG : null;
+    }
+
     /** Whole shares that {@code amount} buys at {@code price}: never negative, never past an int. */
     private static int shares(BigDecimal amount, BigDecimal price) {
         if (amount.signum() <= 0 || price.signum() <= 0) {
@@ -264,7 +272,7 @@ public final class RiskManager {
     }
 
     private static RiskDecision reject(TradeProposal p, BigDecimal stop, BigDecimal target, int requested, String reason, Map<String, Object> numbers) {
-        return new RiskDecision(p.symbol(), p.side(), "rejected", requested, 0, p.entryPrice(), stop, target, BigDecimal.ZERO,
+        return new RiskDecision(p.symbol(), decisionSide(p), Verdict.REJECTED, requested, 0, p.entryPrice(), stop, target, BigDecimal.ZERO,
                 p.patternType(), reason, numbers);
     }
 
@@ -294,7 +302,7 @@ public final class RiskManager {
             held.add(decision.symbol());
             buyingPower = buyingPower.subtract(cost);
             exposure = exposure.add(cost);
-            if ("short".equals(decision.side())) {
+            if (decision.side() == PositionSide.SHORT) {
                 shortExposure = shortExposure.add(cost);
             }
         }

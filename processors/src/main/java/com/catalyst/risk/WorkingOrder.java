@@ -3,6 +3,7 @@ package com.catalyst.risk;
 import java.math.BigDecimal;
 
 import com.catalyst.market.Prices;
+import com.catalyst.trading.OrderSide;
 
 /**
  * An entry order the broker may still fill (pending_submit, submitted, new, accepted, partially_filled, or unknown
@@ -22,11 +23,15 @@ public record WorkingOrder(String clientOrderId, String symbol, int remainingQua
      * its stop when the market has no price, so that it still counts. A sell (a short's entry) counts as short exposure.
      * Which orders are entries is the caller's rule (OrderIntent.opensPosition).
      */
-    public static WorkingOrder atWorst(String clientOrderId, String symbol, String side, int remainingQuantity, BigDecimal limitPrice,
+    public static WorkingOrder atWorst(String clientOrderId, String symbol, OrderSide side, int remainingQuantity, BigDecimal limitPrice,
                                        double lastPrice, BigDecimal stopPrice) {
-        BigDecimal price = limitPrice != null ? limitPrice
-                : Double.isFinite(lastPrice) && lastPrice > 0 ? Prices.decimal(lastPrice) : stopPrice;
-        return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, "sell".equals(side));
+        BigDecimal price = limitPrice != null ? limitPrice : priced(lastPrice) ? Prices.decimal(lastPrice) : stopPrice;
+        return new WorkingOrder(clientOrderId, symbol, remainingQuantity, price, side == OrderSide.SELL);
+    }
+
+    /** Whether the market's last price can price a market order: finite and above zero; else its stop stands in. */
+    public static boolean priced(double lastPrice) {
+        return Double.isFinite(lastPrice) && lastPrice > 0;
     }
 
     public BigDecimal cost() {

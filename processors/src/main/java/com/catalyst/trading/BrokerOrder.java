@@ -11,41 +11,41 @@ import java.util.Set;
  * the entry); {@code fills} lists each execution when the broker reports them (the paper broker does). A trailing stop
  * carries its {@code trailing} state (the trail, the high-water mark) and its current stop as {@code stopPrice}.
  */
-public record BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, String side, int quantity,
+public record BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, OrderSide side, int quantity,
                           String status, int filledQuantity, BigDecimal filledAveragePrice, BigDecimal commission,
                           Instant submittedAt, Instant filledAt, String rejectReason,
-                          String orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, String leg,
+                          OrderType orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, BracketLeg leg,
                           Instant expiresAt, List<Fill> fills, List<BrokerOrder> legs, Trailing trailing) {
 
     /** Statuses after which the broker does nothing more with the order (Alpaca's vocabulary). */
     public static final Set<String> FINAL = Set.of("filled", "canceled", "expired", "rejected", "replaced", "done_for_day");
 
     public BrokerOrder {
-        orderType = orderType == null ? "market" : orderType;
+        orderType = orderType == null ? OrderType.MARKET : orderType;
         fills = fills == null ? List.of() : List.copyOf(fills);
         legs = legs == null ? List.of() : List.copyOf(legs);
     }
 
     /** Any order but a trailing stop. */
-    public BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, String side, int quantity,
+    public BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, OrderSide side, int quantity,
                        String status, int filledQuantity, BigDecimal filledAveragePrice, BigDecimal commission,
                        Instant submittedAt, Instant filledAt, String rejectReason,
-                       String orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, String leg,
+                       OrderType orderType, BigDecimal limitPrice, BigDecimal stopPrice, String parentClientOrderId, BracketLeg leg,
                        Instant expiresAt, List<Fill> fills, List<BrokerOrder> legs) {
         this(brokerOrderId, clientOrderId, symbol, side, quantity, status, filledQuantity, filledAveragePrice, commission, submittedAt,
                 filledAt, rejectReason, orderType, limitPrice, stopPrice, parentClientOrderId, leg, expiresAt, fills, legs, null);
     }
 
     /** A market order's answer, as a broker that fills at once gives it. */
-    public BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, String side, int quantity,
+    public BrokerOrder(String brokerOrderId, String clientOrderId, String symbol, OrderSide side, int quantity,
                        String status, int filledQuantity, BigDecimal filledAveragePrice, BigDecimal commission,
                        Instant submittedAt, Instant filledAt, String rejectReason) {
         this(brokerOrderId, clientOrderId, symbol, side, quantity, status, filledQuantity, filledAveragePrice, commission, submittedAt,
-                filledAt, rejectReason, "market", null, null, null, null, null, List.of(), List.of());
+                filledAt, rejectReason, OrderType.MARKET, null, null, null, null, null, List.of(), List.of());
     }
 
     /** The side of a bracket leg of {@code entry}: as the broker says, else the other side of its entry (a long's legs sell, a short's buy). */
-    public static String legSide(BrokerOrder entry, BrokerOrder leg) {
+    public static OrderSide legSide(BrokerOrder entry, BrokerOrder leg) {
         if (leg.side() != null) {
             return leg.side();
         }

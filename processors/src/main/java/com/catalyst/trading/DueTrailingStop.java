@@ -7,10 +7,11 @@ package com.catalyst.trading;
  * @param filledQty  what the entry filled: the stop's quantity (a short's is capped by what the broker holds short)
  * @param stopStatus the trailing stop's status on record, or null when it was never recorded
  */
-public record DueTrailingStop(String entryClientOrderId, String symbol, String entrySide, int filledQty, Trail trail, String stopStatus) {
+public record DueTrailingStop(String entryClientOrderId, String symbol, OrderSide entrySide, int filledQty, Trail trail,
+                              String stopStatus) {
 
     /** The stop's side: a long's sells, a short's buys to cover. */
-    public String stopSide() {
+    public OrderSide stopSide() {
         return PositionSide.openedBy(entrySide).exitOrderSide();
     }
 
@@ -20,8 +21,8 @@ public record DueTrailingStop(String entryClientOrderId, String symbol, String e
      * buys at most what the broker still holds short, and nothing (0) while it holds no short, as a buy beyond the
      * short would open a long. One rule for the order sync and a backtest.
      */
-    public static int placeable(String stopSide, int filled, int brokerHeld) {
-        return "buy".equals(stopSide) ? Math.min(filled, Math.max(-brokerHeld, 0)) : filled;
+    public static int placeable(OrderSide stopSide, int filled, int brokerHeld) {
+        return stopSide == OrderSide.BUY ? Math.min(filled, Math.max(-brokerHeld, 0)) : filled;
     }
 
     public String stopClientOrderId() {

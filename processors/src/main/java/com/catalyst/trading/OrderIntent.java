@@ -13,19 +13,19 @@ import java.util.UUID;
  * is sent without bracket legs: its trailing stop follows once it has filled (OrderSyncDesk), as Alpaca takes no
  * trailing leg in a bracket; its stop and target stay on the position for the exit planner.
  */
-public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+public record OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, OrderSide side, int quantity,
                           BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
-                          String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice,
+                          String patternType, Integer positionId, String closeReason, OrderType orderType, BigDecimal limitPrice,
                           String idempotencyKey, String request, Trail trail) {
 
     public OrderIntent {
-        orderType = orderType == null ? "market" : orderType;
+        orderType = orderType == null ? OrderType.MARKET : orderType;
     }
 
     /** Any order but an entry with a trailing exit. */
-    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, OrderSide side, int quantity,
                        BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
-                       String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice,
+                       String patternType, Integer positionId, String closeReason, OrderType orderType, BigDecimal limitPrice,
                        String idempotencyKey, String request) {
         this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
                 closeReason, orderType, limitPrice, idempotencyKey, request, null);
@@ -46,19 +46,19 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
     }
 
     /** An order the system decided on (no trader's request behind it). */
-    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, OrderSide side, int quantity,
                        BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
-                       String patternType, Integer positionId, String closeReason, String orderType, BigDecimal limitPrice) {
+                       String patternType, Integer positionId, String closeReason, OrderType orderType, BigDecimal limitPrice) {
         this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
                 closeReason, orderType, limitPrice, null, null);
     }
 
     /** A market order. */
-    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, String side, int quantity,
+    public OrderIntent(String kind, String cycleId, String clientOrderId, String symbol, OrderSide side, int quantity,
                        BigDecimal referencePrice, BigDecimal stopLoss, BigDecimal takeProfit, BigDecimal riskAmount,
                        String patternType, Integer positionId, String closeReason) {
         this(kind, cycleId, clientOrderId, symbol, side, quantity, referencePrice, stopLoss, takeProfit, riskAmount, patternType, positionId,
-                closeReason, "market", null);
+                closeReason, OrderType.MARKET, null);
     }
 
     /**
@@ -67,14 +67,14 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
      * trail its trailing stop will follow and goes out without legs (docs/brokers.md, "Exits").
      */
     public static OrderIntent entry(String cycleId, com.catalyst.risk.RiskDecision d, ExitSettings exits) {
-        String side = PositionSide.of(d.side()).entryOrderSide();
+        OrderSide side = d.side().entryOrderSide();
         return new OrderIntent("entry", cycleId, entryClientOrderId(cycleId, d.symbol(), side), d.symbol(), side, d.approvedQuantity(),
                 d.entryPrice(), d.stopPrice(), d.targetPrice(), d.riskAmount(), d.patternType(), null, null).withTrail(exits.trailFor(d));
     }
 
     /** Entry ids derive from the cycle and the decision (symbol and side): the same decision always maps to one order. */
-    public static String entryClientOrderId(String cycleId, String symbol, String side) {
-        return "CAT-" + cycleId + "-" + symbol + "-" + side;
+    public static String entryClientOrderId(String cycleId, String symbol, OrderSide side) {
+        return "CAT-" + cycleId + "-" + symbol + "-" + side.id();
     }
 
     /** What a trader's own entry's id starts with ({@code CAT-MAN-<hash>}: ManualOrderDesk), whichever its side. */
@@ -85,11 +85,11 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
      * or a sell for a short: a cycle's {@code CAT-<cycle>-<symbol>-sell} or a trader's {@code CAT-MAN-…}. Exits
      * ({@code CAT-EXIT-…}) close, whichever their side, and so does any other sell.
      */
-    public static boolean opensPosition(String clientOrderId, String side) {
+    public static boolean opensPosition(String clientOrderId, OrderSide side) {
         if (clientOrderId.startsWith("CAT-EXIT-")) {
             return false;
         }
-        return "buy".equals(side) || clientOrderId.endsWith("-sell") || clientOrderId.startsWith(MANUAL_PREFIX);
+        return side == OrderSide.BUY || clientOrderId.endsWith("-sell") || clientOrderId.startsWith(MANUAL_PREFIX);
     }
 
     public static String exitClientOrderId(int positionId) {
@@ -124,7 +124,7 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("client_order_id", clientOrderId);
         row.put("cycle_id", cycleId);
         row.put("symbol", symbol);
-        row.put("side", side);
+        row.put("side", side.id());
         // the risk decision an entry comes from: a buy is a long's, a sell a short's; an exit has none
         row.put("decision_side", "entry".equals(kind) ? PositionSide.openedBy(side).id() : null);
         row.put("quantity", quantity);
@@ -136,7 +136,7 @@ public record OrderIntent(String kind, String cycleId, String clientOrderId, Str
         row.put("position_id", positionId);
         // an exit's reason, kept on its order for the order sync that may close the position later (partial fills)
         row.put("close_reason", closeReason);
-        row.put("order_type", orderType);
+        row.put("order_type", orderType.id());
         row.put("limit_price", limitPrice);
         row.put("idempotency_key", idempotencyKey);
         row.put("request", request);

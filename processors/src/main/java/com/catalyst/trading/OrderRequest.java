@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * high-water mark from below, a buy's the low-water mark from above); with both {@code stopLossPrice} and
  * {@code takeProfitPrice} it is a bracket entry whose two exit legs the broker holds once it fills. Time in force: day.
  */
-public record OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
+public record OrderRequest(String clientOrderId, String symbol, OrderSide side, int quantity, OrderType type,
                            BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice,
                            Trail trail) {
 
@@ -17,30 +17,31 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
         if (quantity <= 0) {
             throw new IllegalArgumentException("order " + clientOrderId + ": quantity must be positive, got " + quantity);
         }
-        if (!"buy".equals(side) && !"sell".equals(side)) {
+        if (side == null) {
             throw new IllegalArgumentException("order " + clientOrderId + ": side must be buy or sell, got " + side);
         }
-        type = type == null ? "market" : type;
-        if ("limit".equals(type) && (limitPrice == null || limitPrice.signum() <= 0)) {
+        type = type == null ? OrderType.MARKET : type;
+        if (type == OrderType.LIMIT && (limitPrice == null || limitPrice.signum() <= 0)) {
             throw new IllegalArgumentException("order " + clientOrderId + ": a limit order needs a positive limit price, got " + limitPrice);
         }
-        if ("stop".equals(type) && (stopPrice == null || stopPrice.signum() <= 0)) {
+        if (type == OrderType.STOP && (stopPrice == null || stopPrice.signum() <= 0)) {
             throw new IllegalArgumentException("order " + clientOrderId + ": a stop order needs a positive stop price, got " + stopPrice);
         }
-        if ("trailing_stop".equals(type) && trail == null) {
+        if (type == OrderType.TRAILING_STOP && trail == null) {
             throw new IllegalArgumentException("order " + clientOrderId + ": a trailing stop order needs a trail (percent or price)");
         }
-        if ("trailing_stop".equals(type) && (stopLossPrice != null || takeProfitPrice != null)) {
+        if (type == OrderType.TRAILING_STOP && (stopLossPrice != null || takeProfitPrice != null)) {
             // Alpaca takes a trailing stop as a single order only, never as or with a bracket's leg
             throw new IllegalArgumentException("order " + clientOrderId + ": a trailing stop order cannot carry bracket legs");
         }
-        if (!"market".equals(type) && !"limit".equals(type) && !"stop".equals(type) && !"trailing_stop".equals(type)) {
+        if (type == OrderType.STOP_LIMIT) {
+            // a type Alpaca may report of an order placed elsewhere; none is sent from here
             throw new IllegalArgumentException("order " + clientOrderId + ": type must be market, limit, stop or trailing_stop, got " + type);
         }
     }
 
     /** A market, limit or stop order (no trail). */
-    public OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
+    public OrderRequest(String clientOrderId, String symbol, OrderSide side, int quantity, OrderType type,
                         BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice, BigDecimal stopPrice) {
         this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, stopPrice, null);
     }
@@ -49,12 +50,12 @@ public record OrderRequest(String clientOrderId, String symbol, String side, int
      * A trailing stop on {@code side}: a sell trails the high-water mark from below (a long's exit), a buy the low-water
      * mark from above (a short's cover).
      */
-    public static OrderRequest trailingStop(String clientOrderId, String symbol, String side, int quantity, Trail trail) {
-        return new OrderRequest(clientOrderId, symbol, side, quantity, "trailing_stop", null, null, null, null, trail);
+    public static OrderRequest trailingStop(String clientOrderId, String symbol, OrderSide side, int quantity, Trail trail) {
+        return new OrderRequest(clientOrderId, symbol, side, quantity, OrderType.TRAILING_STOP, null, null, null, null, trail);
     }
 
     /** A market or limit order (no stop trigger). */
-    public OrderRequest(String clientOrderId, String symbol, String side, int quantity, String type,
+    public OrderRequest(String clientOrderId, String symbol, OrderSide side, int quantity, OrderType type,
                         BigDecimal limitPrice, BigDecimal stopLossPrice, BigDecimal takeProfitPrice) {
         this(clientOrderId, symbol, side, quantity, type, limitPrice, stopLossPrice, takeProfitPrice, null, null);
     }

@@ -64,7 +64,7 @@ public final class OrderSender {
             }
         }
         OrderRequest request = intent.toRequest();
-        if ("entry".equals(intent.kind()) && "sell".equals(intent.side())) {
+        if ("entry".equals(intent.kind()) && intent.side() == OrderSide.SELL) {
             // a short sale: only what the broker marks shortable and easy to borrow
             BrokerPort.Borrow borrow = broker.borrow(intent.symbol());
             if (!borrow.lendable()) {
@@ -115,7 +115,7 @@ public final class OrderSender {
     private String releaseHeldShares(OrderIntent exit) {
         String stillOpen = null;
         for (BrokerOrder open : broker.openOrders()) {
-            if (open.symbol().equals(exit.symbol()) && exit.side().equals(open.side()) && !open.clientOrderId().equals(exit.clientOrderId())) {
+            if (open.symbol().equals(exit.symbol()) && exit.side() == open.side() && !open.clientOrderId().equals(exit.clientOrderId())) {
                 BrokerOrder after = broker.cancel(open.clientOrderId()).orElse(open);
                 if (after.open() && !"held".equals(after.status())) {
                     // asked once more: a cancel the broker has only accepted so far can still end in a fill
@@ -137,6 +137,6 @@ public final class OrderSender {
      */
     private int stillHeld(OrderIntent exit) {
         int signed = broker.held(exit.symbol());
-        return "sell".equals(exit.side()) ? Math.max(signed, 0) : Math.max(-signed, 0);
+        return exit.side() == OrderSide.SELL ? Math.max(signed, 0) : Math.max(-signed, 0);
     }
 }

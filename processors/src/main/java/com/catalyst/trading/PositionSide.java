@@ -1,49 +1,63 @@
 package com.catalyst.trading;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
- * A position's side as {@code positions.side} stores it: a long is opened by a buy and closed by a sell, a short the
- * other way round (its exit buys to cover).
+ * A position's side as {@code positions.side} and {@code risk_decisions.side} store it: a long is opened by a buy and
+ * closed by a sell, a short the other way round (its exit buys to cover).
  */
 public enum PositionSide {
-    LONG("long", "buy", "sell"),
-    SHORT("short", "sell", "buy");
+    LONG("long", OrderSide.BUY),
+    SHORT("short", OrderSide.SELL);
 
     private final String id;
-    private final String entryOrderSide;
-    private final String exitOrderSide;
+    private final OrderSide entryOrderSide;
 
-    PositionSide(String id, String entryOrderSide, String exitOrderSide) {
+    PositionSide(String id, OrderSide entryOrderSide) {
         this.id = id;
         this.entryOrderSide = entryOrderSide;
-        this.exitOrderSide = exitOrderSide;
     }
 
-    /** The stored value; anything but {@code short} is a long, as the record's default ({@code positions.side} defaults to long). */
+    /** The stored and wire value, {@code long} or {@code short}; anything else is refused. */
+    @JsonCreator
     public static PositionSide of(String id) {
-        return "short".equals(id) ? SHORT : LONG;
+        for (PositionSide side : values()) {
+            if (side.id.equals(id)) {
+                return side;
+            }
+        }
+        throw new IllegalArgumentException("position side must be long or short, got '" + id + "'");
     }
 
-    /** The side of the entry order that opens such a position. */
-    public static PositionSide openedBy(String orderSide) {
-        return "sell".equals(orderSide) ? SHORT : LONG;
+    /** The side of the position an entry order of {@code orderSide} opens: a sell opens a short, a buy a long. */
+    public static PositionSide openedBy(OrderSide orderSide) {
+        return orderSide == OrderSide.SELL ? SHORT : LONG;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }
 
     /** The order side that opens it: buy for a long, sell for a short. */
-    public String entryOrderSide() {
+    public OrderSide entryOrderSide() {
         return entryOrderSide;
     }
 
     /** The order side that closes it: sell for a long, buy to cover a short. */
-    public String exitOrderSide() {
-        return exitOrderSide;
+    public OrderSide exitOrderSide() {
+        return entryOrderSide.opposite();
     }
 
     /** +1 for a long, −1 for a short: the sign of a price move's effect on the P&L. */
     public int sign() {
         return this == LONG ? 1 : -1;
+    }
+
+    /** The stored value, so that a message reads as it did when the side was a string. */
+    @Override
+    public String toString() {
+        return id;
     }
 }

@@ -47,7 +47,7 @@ public record Trail(BigDecimal percent, BigDecimal price) {
      * The stop of a trailing stop order on {@code side} whose mark is {@code mark}: a sell (a long's exit) below its
      * high-water mark, a buy (a short's cover) above its low-water mark.
      */
-    public BigDecimal stopFor(String side, BigDecimal mark) {
-        return "buy".equals(side) ? stopAbove(mark) : stopBelow(mark);
+    public BigDecimal stopFor(OrderSide side, BigDecimal mark) {
+        return side == OrderSide.BUY ? stopAbove(mark) : stopBelow(mark);
     }
 }

@@ -20,6 +20,7 @@ import com.catalyst.trading.ExitPlanner;
 import com.catalyst.trading.OrderIntent;
 import com.catalyst.trading.PositionForExit;
 
+import com.catalyst.trading.OrderSide;
 /**
  * A backtest's orders go through the paper broker as live ones do (issue 14's one order model): an entry is a bracket
  * whose stop and target the broker holds and works, with its partial fills and commission; the order sync applies each
@@ -52,7 +53,7 @@ class BacktestOrdersTest {
     }
 
     private static OrderIntent entry(String cycle, int quantity, String stop, String target) {
-        return new OrderIntent("entry", cycle, OrderIntent.entryClientOrderId(cycle, "XYZ", "buy"), "XYZ", "buy", quantity,
+        return new OrderIntent("entry", cycle, OrderIntent.entryClientOrderId(cycle, "XYZ", OrderSide.BUY), "XYZ", OrderSide.BUY, quantity,
                 new BigDecimal("100"), new BigDecimal(stop), new BigDecimal(target), new BigDecimal("200"), "breakout", null, null);
     }
 

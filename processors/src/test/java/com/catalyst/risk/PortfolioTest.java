@@ -44,7 +44,7 @@ class PortfolioTest {
 
         RiskDecision d = judge(two.withWorking(List.of(new WorkingOrder("o-1", "CCC", 10, new BigDecimal("30")))), "DDD");
 
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.reason()).contains("open positions 3 reached the maximum 3").contains("working entry orders count");
     }
 
@@ -52,7 +52,7 @@ class PortfolioTest {
     void aWorkingOrderInTheSymbolRefusesASecondEntry() {
         RiskDecision d = judge(holding().withWorking(List.of(new WorkingOrder("o-1", "AAA", 10, new BigDecimal("20")))), "AAA");
 
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.reason()).contains("AAA is already open");
     }
 
@@ -61,7 +61,7 @@ class PortfolioTest {
         // exposure limit 50 % of 100,000 = 50,000; a working 2,000 × 24 = 48,000 leaves 2,000: 100 shares at 20
         RiskDecision d = judge(holding().withWorking(List.of(new WorkingOrder("o-1", "BBB", 2000, new BigDecimal("24")))), "AAA");
 
-        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(d.approvedQuantity()).isEqualTo(100);
         assertThat(d.reason()).contains("total exposure capped");
     }

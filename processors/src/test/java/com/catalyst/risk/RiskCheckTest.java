@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.catalyst.trading.PositionSide;
 /**
  * A trader's market order is judged at the market's price: the entry price the client sends sizes and limits nothing.
  * A trader's short (side short) is judged as the cycle's shorts are: stop above, target below, the short limits.
@@ -44,7 +45,7 @@ class RiskCheckTest {
         RiskDecision cheap = manager.evaluate(new RiskRequest(null, 1.0, List.of(new RiskCheck("PENNY", "buy", new BigDecimal("50"), null, 10)
                 .proposal(new BigDecimal("2.00"), 0.05))), FLAT).decisions().get(0);
 
-        assertThat(cheap.verdict()).isEqualTo("rejected");
+        assertThat(cheap.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(cheap.reason()).contains("below the minimum price 5");
     }
 
@@ -77,8 +78,8 @@ class RiskCheckTest {
     void aTradersShortHasItsStopAboveAndItsTargetBelowAndIsCutToTheShortPositionLimit() {
         RiskDecision d = judgeShort(new RiskCheck("AAA", "short", null, new BigDecimal("41.00"), null), FLAT);
 
-        assertThat(d.side()).isEqualTo("short");
-        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.side()).isEqualTo(PositionSide.SHORT);
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(d.entryPrice()).isEqualByComparingTo(LAST);
         assertThat(d.stopPrice()).isEqualByComparingTo("41.00");
         // the reward-to-risk multiple of the stop distance below the entry
@@ -106,7 +107,7 @@ class RiskCheckTest {
     void aTradersShortWithoutAStopGetsTheAtrStopAboveTheEntry() {
         RiskDecision d = judgeShort(new RiskCheck("AAA", "short", null, null, 10), FLAT);
 
-        assertThat(d.verdict()).isEqualTo("approved");
+        assertThat(d.verdict()).isEqualTo(Verdict.APPROVED);
         assertThat(d.stopPrice()).isGreaterThan(LAST);
         assertThat(d.targetPrice()).isLessThan(LAST);
         assertThat(d.approvedQuantity()).isEqualTo(10);
@@ -116,7 +117,7 @@ class RiskCheckTest {
     void aTradersShortWhileShortsAreOffIsRefusedNamingTheSetting() {
         RiskDecision d = judge(new RiskCheck("AAA", "short", null, new BigDecimal("41.00"), 10));
 
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.approvedQuantity()).isZero();
         assertThat(d.reason()).contains("catalyst.trading.allow-short");
     }

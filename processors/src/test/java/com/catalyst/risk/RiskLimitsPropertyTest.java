@@ -20,6 +20,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.statistics.Statistics;
 
+import com.catalyst.trading.PositionSide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,16 +54,16 @@ class RiskLimitsPropertyTest {
             TradeProposal proposal = s.proposals().get(i);
             RiskDecision d = response.decisions().get(i);
             if (!d.tradeable()) {
-                assertThat(d.verdict()).isEqualTo("rejected");
+                assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
                 assertThat(d.approvedQuantity()).isZero();
                 continue;
             }
             tradeable++;
             BigDecimal quantity = BigDecimal.valueOf(d.approvedQuantity());
             BigDecimal value = d.entryPrice().multiply(quantity);
-            assertThat(d.verdict()).isIn("approved", "resized");
+            assertThat(d.verdict()).isIn(Verdict.APPROVED, Verdict.RESIZED);
             assertThat(d.approvedQuantity()).isPositive();
-            assertThat(d.side()).isEqualTo("long");
+            assertThat(d.side()).isEqualTo(PositionSide.LONG);
             assertThat(d.stopPrice()).isPositive().isLessThan(d.entryPrice());
             assertThat(d.entryPrice().subtract(d.stopPrice()).multiply(quantity)).as("risk to the stop").isLessThanOrEqualTo(budget);
             assertThat(value).as("position value").isLessThanOrEqualTo(equity.multiply(l.maxPositionShare()));

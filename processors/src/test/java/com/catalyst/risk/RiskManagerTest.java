@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import com.catalyst.trading.PositionSide;
 class RiskManagerTest {
 
     private static final RiskLimits LIMITS = new RiskLimits(new BigDecimal("0.01"), 5, new BigDecimal("0.25"), new BigDecimal("5"),
@@ -44,7 +45,7 @@ class RiskManagerTest {
     void sizesFromTheStopDistanceSoTheStopLosesTheRiskBudget() {
         // 2 × ATR 0.50 = 1.00, which is 5 % of 20: stop 19.00; 1 % of 100,000 = 1,000 at risk → 1,000 shares
         RiskDecision d = one(flat(), longAt("AAA", "20.00", 0.5));
-        assertThat(d.verdict()).isEqualTo("approved");
+        assertThat(d.verdict()).isEqualTo(Verdict.APPROVED);
         assertThat(d.tradeable()).isTrue();
         assertThat(d.stopPrice()).isEqualByComparingTo("19.00");
         assertThat(d.targetPrice()).isEqualByComparingTo("22.00"); // entry + 2 × 1.00
@@ -85,7 +86,7 @@ class RiskManagerTest {
     @Test
     void theKillSwitchStopsNewEntriesAtTheMaximumDailyLoss() {
         RiskDecision d = one(portfolio("100000", 0, Set.of(), "-2000"), longAt("AAA", "20.00", 0.5));
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.tradeable()).isFalse();
         assertThat(d.approvedQuantity()).isZero();
         assertThat(d.reason()).contains("kill switch");
@@ -101,7 +102,7 @@ class RiskManagerTest {
     @Test
     void aSymbolAlreadyHeldIsRejected() {
         RiskDecision d = one(portfolio("100000", 1, Set.of("AAA"), "0"), longAt("AAA", "20.00", 0.5));
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.reason()).contains("already open");
     }
 
@@ -117,7 +118,7 @@ class RiskManagerTest {
     void maxOpenPositionsCountsApprovalsEarlierInTheSameRequest() {
         List<RiskDecision> d = evaluate(portfolio("100000", 3, Set.of("X", "Y", "Z"), "0"), 1.0,
                 longAt("AAA", "10.00", 0.25), longAt("BBB", "10.00", 0.25), longAt("CCC", "10.00", 0.25));
-        assertThat(d).extracting(RiskDecision::verdict).containsExactly("approved", "approved", "rejected");
+        assertThat(d).extracting(RiskDecision::verdict).containsExactly(Verdict.APPROVED, Verdict.APPROVED, Verdict.REJECTED);
         assertThat(d.get(2).reason()).contains("open positions 5 reached the maximum 5");
     }
 
@@ -125,14 +126,14 @@ class RiskManagerTest {
     void aRejectionDoesNotUseUpAPositionSlot() {
         List<RiskDecision> d = evaluate(portfolio("100000", 4, Set.of("W", "X", "Y", "Z"), "0"), 1.0,
                 longAt("CHEAP", "1.00", 0.01), longAt("BBB", "10.00", 0.25));
-        assertThat(d).extracting(RiskDecision::verdict).containsExactly("rejected", "approved");
+        assertThat(d).extracting(RiskDecision::verdict).containsExactly(Verdict.REJECTED, Verdict.APPROVED);
     }
 
     @Test
     void aPositionLargerThanItsShareOfEquityIsResized() {
         // stop distance 1.00 on 50 (2 %): 1,000 shares wanted = 50,000, but 25 % of equity is 25,000 → 500
         RiskDecision d = one(flat(), longAt("AAA", "50.00", 0.5));
-        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(d.tradeable()).isTrue();
         assertThat(d.requestedQuantity()).isEqualTo(1000);
         assertThat(d.approvedQuantity()).isEqualTo(500);
@@ -143,7 +144,7 @@ class RiskManagerTest {
     @Test
     void aPositionLargerThanTheBuyingPowerIsResized() {
         RiskDecision d = one(portfolio("10000", 0, Set.of(), "0"), longAt("AAA", "20.00", 0.5));
-        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(d.approvedQuantity()).isEqualTo(500); // 10,000 / 20
         assertThat(d.reason()).contains("capped by buying power 10000.00");
     }
@@ -153,7 +154,7 @@ class RiskManagerTest {
         List<RiskDecision> d = evaluate(portfolio("30000", 0, Set.of(), "0"), 1.0,
                 longAt("AAA", "20.00", 0.5), longAt("BBB", "20.00", 0.5), longAt("CCC", "20.00", 0.5));
         assertThat(d).extracting(RiskDecision::approvedQuantity).containsExactly(1000, 500, 0);
-        assertThat(d).extracting(RiskDecision::verdict).containsExactly("approved", "resized", "rejected");
+        assertThat(d).extracting(RiskDecision::verdict).containsExactly(Verdict.APPROVED, Verdict.RESIZED, Verdict.REJECTED);
         assertThat(d.get(2).reason()).contains("leaves less than one share");
     }
 
@@ -162,7 +163,7 @@ class RiskManagerTest {
         Portfolio tiny = new Portfolio(new BigDecimal("100"), new BigDecimal("100"), 0, Set.of(), BigDecimal.ZERO);
         // 1 % of 100 = 1.00 of risk against a 5.00 stop distance
         RiskDecision d = manager.evaluate(new RiskRequest("c", 1.0, List.of(longAt("AAA", "100.00", 10))), tiny).decisions().get(0);
-        assertThat(d.verdict()).isEqualTo("rejected");
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(d.approvedQuantity()).isZero();
         assertThat(d.reason()).contains("buys less than one share");
         // the levels are still reported
@@ -172,7 +173,7 @@ class RiskManagerTest {
     @Test
     void shortAndMalformedProposalsAreRejected() {
         RiskDecision shortSide = one(flat(), new TradeProposal("AAA", "short", new BigDecimal("20"), 0.5, null, 50));
-        assertThat(shortSide.verdict()).isEqualTo("rejected");
+        assertThat(shortSide.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(shortSide.reason()).contains("short entries are off").contains("CATALYST_TRADING_ALLOW_SHORT");
         assertThat(one(flat(), new TradeProposal("AAA", "sideways", new BigDecimal("20"), 0.5, null, 50)).reason())
                 .contains("side must be long or short");
@@ -245,7 +246,7 @@ class RiskManagerTest {
                 BigDecimal entry = d.entryPrice();
                 BigDecimal distance = entry.subtract(d.stopPrice());
                 BigDecimal value = entry.multiply(BigDecimal.valueOf(d.approvedQuantity()));
-                assertThat(d.side()).as(where).isEqualTo("long");
+                assertThat(d.side()).as(where).isEqualTo(PositionSide.LONG);
                 assertThat(d.approvedQuantity()).as(where).isGreaterThanOrEqualTo(1).isLessThanOrEqualTo(d.requestedQuantity());
                 assertThat(realized.compareTo(limits.maxDailyLoss().negate())).as(where).isPositive();
                 assertThat(entry.compareTo(limits.minPrice())).as(where).isGreaterThanOrEqualTo(0);
@@ -281,12 +282,12 @@ class RiskManagerTest {
         // 2 × ATR 0.50 = 1.00 above 20: stop 21.00, target 20 - 2 × 1.00 = 18.00; 1,000 at risk → 1,000 shares, 20,000 value
         // is over the short position cap of 10 % of 100,000 (the table's default): 500 shares
         RiskDecision d = shorts.evaluate(new RiskRequest("c-1", 1.0, List.of(shortAt("AAA", "20.00", 0.5))), flat()).decisions().get(0);
-        assertThat(d.side()).isEqualTo("short");
+        assertThat(d.side()).isEqualTo(PositionSide.SHORT);
         assertThat(d.stopPrice()).isEqualByComparingTo("21.00");
         assertThat(d.targetPrice()).isEqualByComparingTo("18.00");
         assertThat(d.requestedQuantity()).isEqualTo(1000);
         assertThat(d.approvedQuantity()).isEqualTo(500);
-        assertThat(d.verdict()).isEqualTo("resized");
+        assertThat(d.verdict()).isEqualTo(Verdict.RESIZED);
         assertThat(d.reason()).contains("short position value capped at 10% of equity");
         assertThat(d.riskAmount()).isEqualByComparingTo("500.00");
     }

@@ -21,6 +21,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
+import com.catalyst.trading.PositionSide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,19 +58,19 @@ class ShortRiskPropertyTest {
             TradeProposal proposal = s.proposals().get(i);
             RiskDecision d = response.decisions().get(i);
             if (!d.tradeable()) {
-                assertThat(d.verdict()).isEqualTo("rejected");
+                assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
                 continue;
             }
             BigDecimal quantity = BigDecimal.valueOf(d.approvedQuantity());
             BigDecimal value = d.entryPrice().multiply(quantity);
-            assertThat(d.side()).isEqualTo(proposal.side());
+            assertThat(d.side().id()).isEqualTo(proposal.side());
             assertThat(d.entryPrice().subtract(d.stopPrice()).abs().multiply(quantity)).as("risk to the stop").isLessThanOrEqualTo(budget);
             assertThat(value).as("position value").isLessThanOrEqualTo(equity.multiply(l.maxPositionShare()));
             assertThat(exposure.add(value)).as("total exposure").isLessThanOrEqualTo(equity.multiply(l.maxTotalExposureShare()));
             assertThat(spent.add(value)).as("buying power").isLessThanOrEqualTo(p.buyingPower());
             assertThat(open + 1).as("open positions").isLessThanOrEqualTo(l.maxOpenPositions());
             assertThat(held).as("one position a symbol").doesNotContain(d.symbol());
-            if ("short".equals(d.side())) {
+            if (d.side() == PositionSide.SHORT) {
                 approvedShorts++;
                 assertThat(d.stopPrice()).as("a short's stop").isGreaterThan(d.entryPrice());
                 assertThat(d.targetPrice()).as("a short's target").isPositive().isLessThan(d.entryPrice());
@@ -95,7 +96,7 @@ class ShortRiskPropertyTest {
     void withShortsOffNoShortIsTradeable(@ForAll("scenarios") Scenario s) {
         RiskResponse response = new RiskManager(s.limits()).evaluate(new RiskRequest("20261207-001", s.multiplier(), s.proposals()),
                 s.portfolio(), SessionTime.midSession());
-        assertThat(response.decisions()).filteredOn(d -> "short".equals(d.side())).allSatisfy(d -> {
+        assertThat(response.decisions()).filteredOn(d -> d.side() == PositionSide.SHORT).allSatisfy(d -> {
             assertThat(d.tradeable()).isFalse();
             assertThat(d.reason()).contains("CATALYST_TRADING_ALLOW_SHORT");
         });

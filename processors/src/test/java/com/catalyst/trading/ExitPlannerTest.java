@@ -36,7 +36,7 @@ class ExitPlannerTest {
         OrderIntent exit = exits.get(0);
         assertThat(exit.closeReason()).isEqualTo("stop_loss");
         assertThat(exit.kind()).isEqualTo("exit");
-        assertThat(exit.side()).isEqualTo("sell");
+        assertThat(exit.side()).isEqualTo(OrderSide.SELL);
         assertThat(exit.quantity()).isEqualTo(100);
         assertThat(exit.positionId()).isEqualTo(7);
         assertThat(exit.clientOrderId()).isEqualTo(OrderIntent.exitClientOrderId(7));
@@ -120,23 +120,23 @@ class ExitPlannerTest {
         assertThat(planner.exits("c", List.of(row))).isEmpty();
         prices.put("BBB", 21.2);
         OrderIntent stop = planner.exits("c", List.of(row)).get(0);
-        assertThat(stop.side()).isEqualTo("buy");
+        assertThat(stop.side()).isEqualTo(OrderSide.BUY);
         assertThat(stop.closeReason()).isEqualTo("stop_loss");
         assertThat(stop.quantity()).isEqualTo(50);
         assertThat(stop.clientOrderId()).isEqualTo("CAT-EXIT-9");
         prices.put("BBB", 17.9);
         assertThat(planner.exits("c", List.of(row))).singleElement().satisfies(e -> {
-            assertThat(e.side()).isEqualTo("buy");
+            assertThat(e.side()).isEqualTo(OrderSide.BUY);
             assertThat(e.closeReason()).isEqualTo("take_profit");
         });
         row = row.withExits(true, 0);
         assertThat(planner.exits("c", List.of(row))).isEmpty();
         minutesLeft = 5;
         assertThat(planner.exits("c", List.of(row))).singleElement().satisfies(e -> {
-            assertThat(e.side()).isEqualTo("buy");
+            assertThat(e.side()).isEqualTo(OrderSide.BUY);
             assertThat(e.closeReason()).isEqualTo("end_of_day");
         });
-        assertThat(planner.closing("c", List.of(row), "manual")).singleElement().satisfies(e -> assertThat(e.side()).isEqualTo("buy"));
+        assertThat(planner.closing("c", List.of(row), "manual")).singleElement().satisfies(e -> assertThat(e.side()).isEqualTo(OrderSide.BUY));
     }
 
     @Test

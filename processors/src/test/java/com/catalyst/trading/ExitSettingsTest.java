@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import com.catalyst.risk.RiskDecision;
 
+import com.catalyst.risk.Verdict;
 /** The exit modes: which trail an approved entry gets, and the settings refused with the name of the setting. */
 class ExitSettingsTest {
 
     private static RiskDecision decision(Map<String, Object> numbers) {
-        return new RiskDecision("AAA", "long", "approved", 100, 100, new BigDecimal("50.00"), new BigDecimal("48.50"),
+        return new RiskDecision("AAA", PositionSide.LONG, Verdict.APPROVED, 100, 100, new BigDecimal("50.00"), new BigDecimal("48.50"),
                 new BigDecimal("53.00"), new BigDecimal("150.00"), "bull_flag", "within limits", numbers);
     }
 
@@ -51,8 +52,8 @@ class ExitSettingsTest {
         assertThat(Trail.price(new BigDecimal("0.75")).stopBelow(new BigDecimal("50"))).isEqualByComparingTo("49.25");
         // a short's stop sits as far above its low-water mark; the side of the trailing stop order picks which
         assertThat(Trail.percent(new BigDecimal("2")).stopAbove(new BigDecimal("50"))).isEqualByComparingTo("51.00");
-        assertThat(Trail.price(new BigDecimal("0.75")).stopFor("buy", new BigDecimal("50"))).isEqualByComparingTo("50.75");
-        assertThat(Trail.price(new BigDecimal("0.75")).stopFor("sell", new BigDecimal("50"))).isEqualByComparingTo("49.25");
+        assertThat(Trail.price(new BigDecimal("0.75")).stopFor(OrderSide.BUY, new BigDecimal("50"))).isEqualByComparingTo("50.75");
+        assertThat(Trail.price(new BigDecimal("0.75")).stopFor(OrderSide.SELL, new BigDecimal("50"))).isEqualByComparingTo("49.25");
         assertThatThrownBy(() -> Trail.percent(new BigDecimal("100"))).hasMessageContaining("below 100");
         assertThatThrownBy(() -> Trail.price(BigDecimal.ZERO)).hasMessageContaining("positive");
     }

@@ -29,6 +29,9 @@ import com.catalyst.technical.TechnicalResponse;
 import com.catalyst.trading.OrderOutcome;
 import com.catalyst.trading.TradeResponse;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.PositionSide;
+import com.catalyst.risk.Verdict;
 class CycleFunnelTest {
 
     private static final LocalDate SESSION = LocalDate.of(2026, 3, 10);
@@ -273,19 +276,19 @@ class CycleFunnelTest {
     void onlyTradeableDecisionsBecomeTradesAndTheSummaryCountsThem() {
         CycleState state = scanned(3);
         Portfolio portfolio = new Portfolio(new BigDecimal("100000"), new BigDecimal("100000"), 0, java.util.Set.of(), BigDecimal.ZERO);
-        RiskDecision approved = new RiskDecision("S000", "long", "approved", 10, 10, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN,
+        RiskDecision approved = new RiskDecision("S000", PositionSide.LONG, Verdict.APPROVED, 10, 10, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN,
                 BigDecimal.ONE, null, "ok", Map.of());
-        RiskDecision resized = new RiskDecision("S001", "long", "resized", 10, 5, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN,
+        RiskDecision resized = new RiskDecision("S001", PositionSide.LONG, Verdict.RESIZED, 10, 5, BigDecimal.TEN, BigDecimal.ONE, BigDecimal.TEN,
                 BigDecimal.ONE, null, "cut", Map.of());
-        RiskDecision rejected = new RiskDecision("S002", "long", "rejected", 10, 0, BigDecimal.TEN, null, null, BigDecimal.ZERO, null,
+        RiskDecision rejected = new RiskDecision("S002", PositionSide.LONG, Verdict.REJECTED, 10, 0, BigDecimal.TEN, null, null, BigDecimal.ZERO, null,
                 "no", Map.of());
         funnel.afterRisk(state, new RiskResponse("cyc-1", portfolio, List.of(approved, resized, rejected)));
         assertThat(funnel.tradeRequest(state).decisions()).containsExactly(approved, resized);
 
         funnel.afterTrade(state, new TradeResponse("cyc-1", List.of(
-                new OrderOutcome("entry", "CAT-1", "S000", "buy", 10, "filled", 10, BigDecimal.TEN, null),
-                new OrderOutcome("entry", "CAT-2", "S001", "buy", 5, "rejected", 0, null, "no price"),
-                new OrderOutcome("exit", "CAT-EXIT-3", "OLD", "sell", 7, "filled", 7, BigDecimal.ONE, null))));
+                new OrderOutcome("entry", "CAT-1", "S000", OrderSide.BUY, 10, "filled", 10, BigDecimal.TEN, null),
+                new OrderOutcome("entry", "CAT-2", "S001", OrderSide.BUY, 5, "rejected", 0, null, "no price"),
+                new OrderOutcome("exit", "CAT-EXIT-3", "OLD", OrderSide.SELL, 7, "filled", 7, BigDecimal.ONE, null))));
         CycleSummary summary = funnel.summary(state, "completed");
         assertThat(summary.approved()).isEqualTo(2);
         assertThat(summary.placed()).isEqualTo(1); // filled entries only

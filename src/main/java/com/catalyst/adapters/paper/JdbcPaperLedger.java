@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.catalyst.trading.BracketLeg;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerOrder.Fill;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -87,7 +90,7 @@ public class JdbcPaperLedger implements PaperLedger {
                         .param("broker_order_id", o.brokerOrderId())
                         .param("client_order_id", o.clientOrderId())
                         .param("symbol", o.symbol())
-                        .param("side", o.side())
+                        .param("side", o.side().id())
                         .param("quantity", o.quantity())
                         .param("status", o.status())
                         .param("filled_qty", o.filledQuantity())
@@ -96,11 +99,11 @@ public class JdbcPaperLedger implements PaperLedger {
                         .param("submitted_at", timestamp(o.submittedAt()))
                         .param("filled_at", timestamp(o.filledAt()))
                         .param("reject_reason", o.rejectReason())
-                        .param("order_type", o.orderType())
+                        .param("order_type", o.orderType().id())
                         .param("limit_price", o.limitPrice())
                         .param("stop_price", o.stopPrice())
                         .param("parent_client_order_id", o.parentClientOrderId())
-                        .param("leg", o.leg())
+                        .param("leg", o.leg() == null ? null : o.leg().id())
                         .param("expires_at", timestamp(o.expiresAt()))
                         .param("trail_percent", t == null ? null : t.trail().percent())
                         .param("trail_price", t == null ? null : t.trail().price())
@@ -131,12 +134,16 @@ public class JdbcPaperLedger implements PaperLedger {
     }
 
     private static BrokerOrder order(ResultSet rs, List<Fill> fills) throws SQLException {
-        return new BrokerOrder(rs.getString("broker_order_id"), rs.getString("client_order_id"), rs.getString("symbol"), rs.getString("side"),
+        return new BrokerOrder(rs.getString("broker_order_id"), rs.getString("client_order_id"), rs.getString("symbol"), OrderSide.of(rs.getString("side")),
                 rs.getInt("quantity"), rs.getString("status"), rs.getInt("filled_qty"), rs.getBigDecimal("filled_avg_price"),
                 rs.getBigDecimal("commission"), instant(rs.getTimestamp("submitted_at")), instant(rs.getTimestamp("filled_at")),
-                rs.getString("reject_reason"), rs.getString("order_type"), rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"),
-                rs.getString("parent_client_order_id"), rs.getString("leg"), instant(rs.getTimestamp("expires_at")), fills, List.of(),
+                rs.getString("reject_reason"), OrderType.of(rs.getString("order_type")), rs.getBigDecimal("limit_price"), rs.getBigDecimal("stop_price"),
+                rs.getString("parent_client_order_id"), leg(rs.getString("leg")), instant(rs.getTimestamp("expires_at")), fills, List.of(),
                 trailing(rs));
+    }
+
+    private static BracketLeg leg(String stored) {
+        return stored == null ? null : BracketLeg.of(stored);
     }
 
     private static BrokerOrder.Trailing trailing(ResultSet rs) throws SQLException {

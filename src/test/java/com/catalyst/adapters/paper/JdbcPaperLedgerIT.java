@@ -11,6 +11,9 @@ import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerOrder.Fill;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.Trail;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.BracketLeg;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -46,19 +49,19 @@ class JdbcPaperLedgerIT {
     }
 
     private static BrokerOrder entry(String status, int filled, String average, List<Fill> fills) {
-        return new BrokerOrder("b-1", "CAT-E1", "ACME", "buy", 100, status, filled, average == null ? null : new BigDecimal(average),
+        return new BrokerOrder("b-1", "CAT-E1", "ACME", OrderSide.BUY, 100, status, filled, average == null ? null : new BigDecimal(average),
                 new BigDecimal("0.50").multiply(BigDecimal.valueOf(fills.size())), T0, "filled".equals(status) ? T0.plusSeconds(120) : null, null,
-                "limit", new BigDecimal("50.00"), null, null, null, T0.plusSeconds(6 * 3600), fills, List.of());
+                OrderType.LIMIT, new BigDecimal("50.00"), null, null, null, T0.plusSeconds(6 * 3600), fills, List.of());
     }
 
-    private static BrokerOrder leg(String suffix, String leg, String type, String limit, String stop) {
-        return new BrokerOrder("b-1" + suffix, "CAT-E1" + suffix, "ACME", "sell", 100, "held", 0, null, BigDecimal.ZERO, T0, null, null,
+    private static BrokerOrder leg(String suffix, BracketLeg leg, OrderType type, String limit, String stop) {
+        return new BrokerOrder("b-1" + suffix, "CAT-E1" + suffix, "ACME", OrderSide.SELL, 100, "held", 0, null, BigDecimal.ZERO, T0, null, null,
                 type, limit == null ? null : new BigDecimal(limit), stop == null ? null : new BigDecimal(stop), "CAT-E1", leg, null, List.of(),
                 List.of());
     }
 
     private static BrokerOrder trailingStop(String stop, String hwm, int minute) {
-        return new BrokerOrder("b-2", "CAT-E2-TS", "BOLT", "sell", 40, "new", 0, null, BigDecimal.ZERO, T0, null, null, "trailing_stop", null,
+        return new BrokerOrder("b-2", "CAT-E2-TS", "BOLT", OrderSide.SELL, 40, "new", 0, null, BigDecimal.ZERO, T0, null, null, OrderType.TRAILING_STOP, null,
                 new BigDecimal(stop), null, null, null, List.of(), List.of(),
                 new BrokerOrder.Trailing(Trail.percent(new BigDecimal("1.5")), new BigDecimal(hwm), T0.plusSeconds(60L * minute)));
     }
@@ -88,7 +91,7 @@ class JdbcPaperLedgerIT {
     @Test
     void aChangeReadsBackAsWritten() {
         ledger.write(List.of(entry("partially_filled", 60, "50.00", List.of(fill("f2", 20, "50.10", 2), fill("f1", 40, "49.95", 1))),
-                        leg("-SL", "stop_loss", "stop", null, "48.00"), leg("-TP", "take_profit", "limit", "54.00", null), trailingStop("39.4000", "40.00", 3)),
+                        leg("-SL", BracketLeg.STOP_LOSS, OrderType.STOP, null, "48.00"), leg("-TP", BracketLeg.TAKE_PROFIT, OrderType.LIMIT, "54.00", null), trailingStop("39.4000", "40.00", 3)),
                 positions("ACME", 60, "50.0167", "BOLT", 40, "39.80"), new BigDecimal("96999.50"));
 
         PaperLedger.Book book = ledger.load();
@@ -97,7 +100,7 @@ class JdbcPaperLedgerIT {
         BrokerOrder entry = book.orders().get(0);
         assertThat(entry.status()).isEqualTo("partially_filled");
         assertThat(entry.filledQuantity()).isEqualTo(60);
-        assertThat(entry.orderType()).isEqualTo("limit");
+        assertThat(entry.orderType()).isEqualTo(OrderType.LIMIT);
         assertThat(entry.limitPrice()).isEqualByComparingTo("50.00");
         assertThat(entry.expiresAt()).isEqualTo(T0.plusSeconds(6 * 3600));
         assertThat(entry.submittedAt()).isEqualTo(T0);
@@ -107,7 +110,7 @@ class JdbcPaperLedgerIT {
         assertThat(entry.trailing()).isNull();
         BrokerOrder stop = book.orders().get(1);
         assertThat(stop.parentClientOrderId()).isEqualTo("CAT-E1");
-        assertThat(stop.leg()).isEqualTo("stop_loss");
+        assertThat(stop.leg()).isEqualTo(BracketLeg.STOP_LOSS);
         assertThat(stop.stopPrice()).isEqualByComparingTo("48.00");
         assertThat(stop.fills()).isEmpty();
         BrokerOrder trailing = book.orders().get(3);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.catalyst.gateway.tools.ToolFailure;
 import com.catalyst.trading.OrderIntent;
+import com.catalyst.trading.OrderSide;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,7 +50,7 @@ public class WorkingOrders {
         if (!WORKING.contains(String.valueOf(order.get("status")))) {
             throw new ToolFailure("Order " + clientOrderId + " is " + order.get("status") + ", no longer working: nothing to replace.");
         }
-        if (order.get("leg") != null || !OrderIntent.opensPosition(clientOrderId, String.valueOf(order.get("side")))
+        if (order.get("leg") != null || !OrderIntent.opensPosition(clientOrderId, OrderSide.of(String.valueOf(order.get("side"))))
                 || !"limit".equals(order.get("order_type"))) {
             throw new ToolFailure("replace_order changes limit entries only (a buy, or a short's sell to open; type limit; not a bracket"
                     + " leg or an exit); order " + clientOrderId

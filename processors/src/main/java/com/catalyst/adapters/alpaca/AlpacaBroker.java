@@ -1,9 +1,12 @@
 package com.catalyst.adapters.alpaca;
 
+import com.catalyst.trading.BracketLeg;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerUnavailableException;
 import com.catalyst.trading.OrderRequest;
+import com.catalyst.trading.OrderSide;
 import com.catalyst.trading.OrderStatus;
+import com.catalyst.trading.OrderType;
 import com.catalyst.trading.UnreadableBrokerAnswerException;
 
 import com.catalyst.adapters.alpaca.AlpacaRest.Response;
@@ -222,18 +225,18 @@ public final class AlpacaBroker implements BrokerPort {
         ObjectNode body = json.createObjectNode();
         body.put("symbol", order.symbol());
         body.put("qty", Integer.toString(order.quantity()));
-        body.put("side", order.side());
-        String type = order.type() == null ? "market" : order.type();
+        body.put("side", order.side().id());
+        OrderType type = order.type() == null ? OrderType.MARKET : order.type();
         switch (type) {
-            case "market" -> body.put("type", "market");
-            case "limit" -> {
+            case MARKET -> body.put("type", "market");
+            case LIMIT -> {
                 if (order.limitPrice() == null) {
                     throw new IllegalArgumentException("order " + order.clientOrderId() + ": a limit order needs a limit price");
                 }
                 body.put("type", "limit");
                 body.put("limit_price", order.limitPrice().toPlainString());
             }
-            case "trailing_stop" -> {
+            case TRAILING_STOP -> {
                 // a single order only: Alpaca takes no trailing stop as a bracket's leg (docs/brokers.md, "Exits")
                 body.put("type", "trailing_stop");
                 if (order.trail().percent() != null) {
@@ -314,16 +317,16 @@ public final class AlpacaBroker implements BrokerPort {
             throw new UnreadableAnswer("a filled order without filled_at");
         }
         JsonNode qty = node.path("qty");
-        String type = node.path("type").asText("market");
+        OrderType type = known(OrderType::of, node.path("type").asText("market"));
         String clientOrderId = required(node, "client_order_id");
-        String leg = parentClientOrderId == null ? null : "limit".equals(type) ? "take_profit" : "stop_loss";
+        BracketLeg leg = parentClientOrderId == null ? null : type == OrderType.LIMIT ? BracketLeg.TAKE_PROFIT : BracketLeg.STOP_LOSS;
         List<BrokerOrder> legs = new ArrayList<>();
         if (node.path("legs").isArray()) {
             for (JsonNode child : node.path("legs")) {
                 legs.add(order(child, clientOrderId));
             }
         }
-        return new BrokerOrder(required(node, "id"), clientOrderId, required(node, "symbol"), required(node, "side"),
+        return new BrokerOrder(required(node, "id"), clientOrderId, required(node, "symbol"), known(OrderSide::of, required(node, "side")),
                 qty.isMissingNode() || qty.isNull() ? 0 : wholeShares(node, "qty"), status, wholeShares(node, "filled_qty"),
                 decimal(node, "filled_avg_price"), BigDecimal.ZERO, instant(node, "submitted_at"), filledAt, null,
                 type, decimal(node, "limit_price"), decimal(node, "stop_price"), parentClientOrderId, leg, null, List.of(), legs,
@@ -366,6 +369,15 @@ public final class AlpacaBroker implements BrokerPort {
         } catch (UnreadableAnswer e) {
             LOG.warn("Alpaca's answer to {} could not be read: {}", call, e.getMessage());
             throw new UnreadableBrokerAnswerException("Alpaca's answer to " + call + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A side or type in Alpaca's vocabulary; one this adapter does not know makes the answer unreadable, as an unknown status does. */
+    private static <T> T known(java.util.function.Function<String, T> parse, String value) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableAnswer(e.getMessage());
         }
     }
 

@@ -3,9 +3,12 @@ package com.catalyst.adapters.paper;
 import com.catalyst.market.Prices;
 import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.MarketCalendar;
+import com.catalyst.trading.BracketLeg;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.OrderRequest;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import com.catalyst.trading.PositionSide;
 
 import java.math.BigDecimal;
@@ -272,8 +275,8 @@ public final class PaperBroker implements BrokerPort {
             }
             put(order);
             if (request.bracket()) {
-                put(leg(order, "stop_loss", "stop", null, request.stopLossPrice(), now, expires));
-                put(leg(order, "take_profit", "limit", request.takeProfitPrice(), null, now, expires));
+                put(leg(order, BracketLeg.STOP_LOSS, null, request.stopLossPrice(), now, expires));
+                put(leg(order, BracketLeg.TAKE_PROFIT, request.takeProfitPrice(), null, now, expires));
             }
             work(order, now);
             return view(request.clientOrderId());
@@ -302,11 +305,12 @@ public final class PaperBroker implements BrokerPort {
             return "no price for " + request.symbol() + " at " + now;
         }
         BrokerPosition held = positions.get(request.symbol());
-        if ("buy".equals(request.side())) {
+        if (request.side() == OrderSide.BUY) {
             // a buy that covers a short frees its margin rather than spending cash: only the part beyond the short costs
             int covering = held == null ? 0 : Math.max(0, -held.quantity());
             int buying = Math.max(0, request.quantity() - covering);
-            double reference = "limit".equals(request.type()) ? Math.min(request.limitPrice().doubleValue(), quote.price()) : quote.price();
+            double reference = request.type() == OrderType.LIMIT ? Math.min(request.limitPrice().doubleValue(), quote.price())
+                    : quote.price();
             BigDecimal price = BigDecimal.valueOf(reference * (1 + slippageBps / 10_000)).setScale(4, RoundingMode.HALF_UP);
             BigDecimal needed = price.multiply(BigDecimal.valueOf(buying))
                     .add(commissionPerShare.multiply(BigDecimal.valueOf(request.quantity())));
@@ -321,7 +325,7 @@ public final class PaperBroker implements BrokerPort {
         int promised = 0;
         java.util.Set<String> parents = new java.util.HashSet<>();
         for (BrokerOrder o : open.values()) {
-            if (!"held".equals(o.status()) && "sell".equals(o.side()) && o.symbol().equals(request.symbol())
+            if (!"held".equals(o.status()) && o.side() == OrderSide.SELL && o.symbol().equals(request.symbol())
                     && (o.parentClientOrderId() == null || parents.add(o.parentClientOrderId()))) {
                 promised += o.quantity() - o.filledQuantity();
             }
@@ -357,11 +361,11 @@ public final class PaperBroker implements BrokerPort {
         BigDecimal reserved = BigDecimal.ZERO;
         for (BrokerOrder o : open.values()) {
             int held = positions.getOrDefault(o.symbol(), new BrokerPosition(o.symbol(), 0, BigDecimal.ZERO)).quantity();
-            boolean opensShort = "sell".equals(o.side()) && o.parentClientOrderId() == null && !"trailing_stop".equals(o.orderType())
+            boolean opensShort = o.side() == OrderSide.SELL && o.parentClientOrderId() == null && o.orderType() != OrderType.TRAILING_STOP
                     && held <= 0;
             // a buy trailing stop covers a short (its exit, as a sell one is a long's): it spends no buying power
-            boolean covers = "trailing_stop".equals(o.orderType()) && held < 0;
-            if (("buy".equals(o.side()) && o.parentClientOrderId() == null && !covers) || opensShort) {
+            boolean covers = o.orderType() == OrderType.TRAILING_STOP && held < 0;
+            if ((o.side() == OrderSide.BUY && o.parentClientOrderId() == null && !covers) || opensShort) {
                 BigDecimal price = o.limitPrice() != null ? o.limitPrice() : mark(o.symbol(), BigDecimal.ZERO);
                 reserved = reserved.add(price.multiply(BigDecimal.valueOf(o.quantity() - o.filledQuantity())));
             }
@@ -380,12 +384,12 @@ public final class PaperBroker implements BrokerPort {
         return quote != null && Double.isFinite(quote.price()) ? Prices.decimal(quote.price()) : fallback;
     }
 
-    private static BrokerOrder leg(BrokerOrder parent, String leg, String type, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
-        String clientOrderId = parent.clientOrderId() + ("stop_loss".equals(leg) ? "-SL" : "-TP");
+    private static BrokerOrder leg(BrokerOrder parent, BracketLeg leg, BigDecimal limit, BigDecimal stop, Instant now, Instant expires) {
+        String clientOrderId = parent.clientOrderId() + (leg == BracketLeg.STOP_LOSS ? "-SL" : "-TP");
         // a long's legs sell, a short's buy (to cover): stop above and target below its entry
-        String side = PositionSide.openedBy(parent.side()).exitOrderSide();
+        OrderSide side = PositionSide.openedBy(parent.side()).exitOrderSide();
         return new BrokerOrder(brokerId(clientOrderId), clientOrderId, parent.symbol(), side, parent.quantity(), "held", 0, null,
-                BigDecimal.ZERO, now, null, null, type, limit, stop, parent.clientOrderId(), leg, expires, List.of(), List.of());
+                BigDecimal.ZERO, now, null, null, leg.orderType(), limit, stop, parent.clientOrderId(), leg, expires, List.of(), List.of());
     }
 
     private static String brokerId(String clientOrderId) {
@@ -418,19 +422,19 @@ public final class PaperBroker implements BrokerPort {
         if (parent != null && parent.filledAt() != null && !quote.barTime().isAfter(parent.filledAt())) {
             return;
         }
-        boolean buy = "buy".equals(order.side());
+        boolean buy = order.side() == OrderSide.BUY;
         double last = quote.price();
         double slipped = last * (1 + (buy ? 1 : -1) * slippageBps / 10_000);
         double price;
         switch (order.orderType()) {
-            case "limit" -> {
+            case LIMIT -> {
                 double limit = order.limitPrice().doubleValue();
                 if (buy ? last > limit : last < limit) {
                     return;
                 }
                 price = buy ? Math.min(limit, slipped) : Math.max(limit, slipped);
             }
-            case "stop" -> {
+            case STOP -> {
                 // a stop that has begun filling was triggered: it stays a market order
                 double stop = order.stopPrice().doubleValue();
                 if (order.filledQuantity() == 0 && (buy ? last < stop : last > stop)) {
@@ -438,7 +442,7 @@ public final class PaperBroker implements BrokerPort {
                 }
                 price = slipped;
             }
-            case "trailing_stop" -> {
+            case TRAILING_STOP -> {
                 if (order.filledQuantity() > 0) {
                     price = slipped; // triggered before: it stays a market order
                 } else {
@@ -506,7 +510,7 @@ public final class PaperBroker implements BrokerPort {
         double stop = order.stopPrice().doubleValue();
         BigDecimal mark;
         BigDecimal next;
-        if ("buy".equals(order.side())) {
+        if (order.side() == OrderSide.BUY) {
             if (quote.high() >= stop) {
                 return Math.max(stop, quote.open());
             }

@@ -1,5 +1,6 @@
 package com.catalyst.adapters.alpaca;
 
+import com.catalyst.trading.BracketLeg;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.BrokerUnavailableException;
@@ -7,6 +8,8 @@ import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.OrderStatus;
 import com.catalyst.trading.UnreadableBrokerAnswerException;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -93,7 +96,7 @@ class AlpacaBrokerTest {
     }
 
     static OrderRequest market() {
-        return new OrderRequest(CID, "AAPL", "buy", 10, "market", null, null, null);
+        return new OrderRequest(CID, "AAPL", OrderSide.BUY, 10, OrderType.MARKET, null, null, null);
     }
 
     static String error(long code, String message) {
@@ -124,14 +127,14 @@ class AlpacaBrokerTest {
     void sendsABracketWithItsTwoLegsAndALimitEntry() {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(order(ORDER_ID, CID, "new", "bracket", "0", null, null))));
 
-        broker.submit(new OrderRequest(CID, "AAPL", "buy", 10, "limit", new BigDecimal("187.50"), new BigDecimal("183.75"),
+        broker.submit(new OrderRequest(CID, "AAPL", OrderSide.BUY, 10, OrderType.LIMIT, new BigDecimal("187.50"), new BigDecimal("183.75"),
                 new BigDecimal("195.00")));
 
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "buy", "type": "limit", "limit_price": "187.50", "time_in_force": "day",
                  "client_order_id": "CAT-20260106-001-AAPL-buy", "order_class": "bracket",
                  "take_profit": {"limit_price": "195.00"}, "stop_loss": {"stop_price": "183.75"}}""")));
-        assertThatThrownBy(() -> broker.submit(new OrderRequest("CAT-X", "AAPL", "buy", 1, "limit", null, null, null)))
+        assertThatThrownBy(() -> broker.submit(new OrderRequest("CAT-X", "AAPL", OrderSide.BUY, 1, OrderType.LIMIT, null, null, null)))
                 .hasMessageContaining("limit price");
     }
 
@@ -166,7 +169,7 @@ class AlpacaBrokerTest {
 
         BrokerOrder found = broker.findByClientOrderId(CID).orElseThrow();
 
-        assertThat(found.legs()).extracting(BrokerOrder::leg).containsExactly("take_profit", "stop_loss");
+        assertThat(found.legs()).extracting(BrokerOrder::leg).containsExactly(BracketLeg.TAKE_PROFIT, BracketLeg.STOP_LOSS);
         assertThat(found.legs()).extracting(BrokerOrder::parentClientOrderId).containsOnly(CID);
         assertThat(found.legs()).extracting(BrokerOrder::status).containsExactly("new", "held");
         assertThat(found.legs().get(0).limitPrice()).isEqualByComparingTo("195.00");
@@ -259,7 +262,7 @@ class AlpacaBrokerTest {
 
         assertThatThrownBy(() -> broker.submit(market())).isInstanceOf(BrokerPort.DuplicateClientOrderIdException.class)
                 .hasMessageContaining(CID);
-        BrokerOrder refused = broker.submit(new OrderRequest("CAT-BAD", "AAPL", "buy", 1, "market", null, null, null));
+        BrokerOrder refused = broker.submit(new OrderRequest("CAT-BAD", "AAPL", OrderSide.BUY, 1, OrderType.MARKET, null, null, null));
         assertThat(refused.status()).isEqualTo("rejected");
         assertThat(refused.rejectReason()).contains("HTTP 422").contains("qty must be > 0");
         alpaca.verify(2, postRequestedFor(urlEqualTo("/v2/orders")));

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort;
 import com.catalyst.trading.OrderRequest;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -64,7 +66,7 @@ class AlpacaShortTest {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(AlpacaBrokerTest.order("904837e3-3b76-47ec-b432-046db621571b", CID, "new",
                 "bracket", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(new OrderRequest(CID, "TSLA", "sell", 10, "market", null, new BigDecimal("251.50"),
+        BrokerOrder placed = broker.submit(new OrderRequest(CID, "TSLA", OrderSide.SELL, 10, OrderType.MARKET, null, new BigDecimal("251.50"),
                 new BigDecimal("237.00")));
 
         assertThat(placed.status()).isEqualTo("new");

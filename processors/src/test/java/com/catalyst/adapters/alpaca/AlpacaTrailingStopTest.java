@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.Trail;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
@@ -85,13 +87,13 @@ class AlpacaTrailingStopTest {
         // 1.5 % over the lowest price seen, 187.42: 190.2313
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(buyTrailingStop("new", "1.5", null, "187.42", "190.2313", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", "buy", 10, Trail.percent(new BigDecimal("1.50"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", OrderSide.BUY, 10, Trail.percent(new BigDecimal("1.50"))));
 
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "buy", "type": "trailing_stop", "trail_percent": "1.5",
                  "time_in_force": "day", "client_order_id": "CAT-20260106-001-AAPL-sell-TS"}""")));
-        assertThat(placed.side()).isEqualTo("buy");
-        assertThat(placed.orderType()).isEqualTo("trailing_stop");
+        assertThat(placed.side()).isEqualTo(OrderSide.BUY);
+        assertThat(placed.orderType()).isEqualTo(OrderType.TRAILING_STOP);
         assertThat(placed.stopPrice()).isEqualByComparingTo("190.2313").isGreaterThan(placed.trailing().highWaterMark());
         assertThat(placed.trailing().highWaterMark()).isEqualByComparingTo("187.42");
         // the model the paper broker and the backtests use agrees with Alpaca's arithmetic
@@ -104,7 +106,7 @@ class AlpacaTrailingStopTest {
         alpaca.stubFor(get(urlPathEqualTo("/v2/orders:by_client_order_id")).withQueryParam("client_order_id", equalTo(SHORT_CID))
                 .willReturn(okJson(buyTrailingStop("filled", null, "0.84", "185.90", "186.74", "10", "186.79", "2026-01-06T17:41:09.204113Z"))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", "buy", 10, Trail.price(new BigDecimal("0.84"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(SHORT_CID, "AAPL", OrderSide.BUY, 10, Trail.price(new BigDecimal("0.84"))));
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "buy", "type": "trailing_stop", "trail_price": "0.84",
                  "time_in_force": "day", "client_order_id": "CAT-20260106-001-AAPL-sell-TS"}""")));
@@ -113,7 +115,7 @@ class AlpacaTrailingStopTest {
         // the low fell to 185.90 and the stop with it (186.74); the rise through it covered the 10 shares
         BrokerOrder filled = broker.findByClientOrderId(SHORT_CID).orElseThrow();
         assertThat(filled.filled()).isTrue();
-        assertThat(filled.side()).isEqualTo("buy");
+        assertThat(filled.side()).isEqualTo(OrderSide.BUY);
         assertThat(filled.filledQuantity()).isEqualTo(10);
         assertThat(filled.filledAveragePrice()).isEqualByComparingTo("186.79");
         assertThat(filled.trailing().highWaterMark()).isEqualByComparingTo("185.90");
@@ -129,13 +131,13 @@ class AlpacaTrailingStopTest {
     void sendsATrailingStopSellByPercentAsASingleDayOrder() {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(trailingStop("new", "1.5", null, "187.42", "184.6087", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", "sell", 10, Trail.percent(new BigDecimal("1.50"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", OrderSide.SELL, 10, Trail.percent(new BigDecimal("1.50"))));
 
         // exactly these fields: no order_class, no legs, no stop_price (Alpaca sets it from the mark)
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "sell", "type": "trailing_stop", "trail_percent": "1.5",
                  "time_in_force": "day", "client_order_id": "CAT-20260106-001-AAPL-buy-TS"}""")));
-        assertThat(placed.orderType()).isEqualTo("trailing_stop");
+        assertThat(placed.orderType()).isEqualTo(OrderType.TRAILING_STOP);
         assertThat(placed.status()).isEqualTo("new");
         assertThat(placed.stopPrice()).isEqualByComparingTo("184.6087");
         assertThat(placed.trailing().trail()).isEqualTo(Trail.percent(new BigDecimal("1.5")));
@@ -146,7 +148,7 @@ class AlpacaTrailingStopTest {
     void sendsATrailingStopSellByADollarTrailForTheAtrMode() {
         alpaca.stubFor(post("/v2/orders").willReturn(okJson(trailingStop("new", null, "0.84", "187.42", "186.58", "0", null, null))));
 
-        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", "sell", 10, Trail.price(new BigDecimal("0.84"))));
+        BrokerOrder placed = broker.submit(OrderRequest.trailingStop(CID, "AAPL", OrderSide.SELL, 10, Trail.price(new BigDecimal("0.84"))));
 
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")).withRequestBody(equalToJson("""
                 {"symbol": "AAPL", "qty": "10", "side": "sell", "type": "trailing_stop", "trail_price": "0.84",
@@ -163,7 +165,7 @@ class AlpacaTrailingStopTest {
         BrokerOrder filled = broker.findByClientOrderId(CID).orElseThrow();
 
         assertThat(filled.filled()).isTrue();
-        assertThat(filled.side()).isEqualTo("sell");
+        assertThat(filled.side()).isEqualTo(OrderSide.SELL);
         assertThat(filled.filledAveragePrice()).isEqualByComparingTo("188.21");
         assertThat(filled.trailing().highWaterMark()).isEqualByComparingTo("189.10");
         assertThat(filled.stopPrice()).isEqualByComparingTo("188.26");
@@ -178,7 +180,7 @@ class AlpacaTrailingStopTest {
         alpaca.stubFor(post("/v2/orders").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                 .withBody(AlpacaBrokerTest.error(40310000, "insufficient qty available for order (requested: 10, available: 0)"))));
 
-        BrokerOrder refused = broker.submit(new OrderRequest("CAT-EXIT-7", "AAPL", "sell", 10, "limit", new BigDecimal("195.00"), null, null));
+        BrokerOrder refused = broker.submit(new OrderRequest("CAT-EXIT-7", "AAPL", OrderSide.SELL, 10, OrderType.LIMIT, new BigDecimal("195.00"), null, null));
 
         assertThat(refused.status()).isEqualTo("rejected");
         assertThat(refused.rejectReason()).contains("insufficient qty available");
@@ -187,9 +189,9 @@ class AlpacaTrailingStopTest {
 
     @Test
     void aTrailingStopNeverTravelsAsABracketLeg() {
-        assertThatThrownBy(() -> new OrderRequest(CID, "AAPL", "sell", 10, "trailing_stop", null, new BigDecimal("180"), new BigDecimal("195"),
+        assertThatThrownBy(() -> new OrderRequest(CID, "AAPL", OrderSide.SELL, 10, OrderType.TRAILING_STOP, null, new BigDecimal("180"), new BigDecimal("195"),
                 null, Trail.percent(BigDecimal.ONE))).hasMessageContaining("cannot carry bracket legs");
-        assertThatThrownBy(() -> new OrderRequest(CID, "AAPL", "sell", 10, "trailing_stop", null, null, null, null, null))
+        assertThatThrownBy(() -> new OrderRequest(CID, "AAPL", OrderSide.SELL, 10, OrderType.TRAILING_STOP, null, null, null, null, null))
                 .hasMessageContaining("needs a trail");
         assertThatThrownBy(() -> new Trail(BigDecimal.ONE, BigDecimal.ONE)).hasMessageContaining("exactly one");
     }

@@ -14,6 +14,8 @@ import com.catalyst.market.clock.ExchangeCalendar;
 import com.catalyst.market.clock.MarketCalendar;
 import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.OrderRequest;
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 import org.junit.jupiter.api.Test;
 
 /** A day order expires at its session's real close: 13:00 New York on an early close, as the calendar given says. */
@@ -27,7 +29,7 @@ class PaperBrokerEarlyCloseTest {
     }
 
     private static OrderRequest limitBuy(String id) {
-        return new OrderRequest(id, "AAA", "buy", 10, "limit", new BigDecimal("45.00"), null, null);
+        return new OrderRequest(id, "AAA", OrderSide.BUY, 10, OrderType.LIMIT, new BigDecimal("45.00"), null, null);
     }
 
     @Test

@@ -16,6 +16,9 @@ import com.catalyst.trading.BrokerOrder;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.OrderRequest;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.BracketLeg;
 /**
  * Short selling in the paper broker, bar by bar on built series: a sell to open makes a negative position; its bracket is
  * inverted (a buy stop above the entry, a buy limit below it, one-cancels-other); partial fills build the short; a buy
@@ -42,14 +45,14 @@ class PaperBrokerShortTest {
     }
 
     private static OrderRequest shortBracket(String id, int quantity) {
-        return new OrderRequest(id, "AAA", "sell", quantity, "market", null, new BigDecimal("52.00"), new BigDecimal("46.00"));
+        return new OrderRequest(id, "AAA", OrderSide.SELL, quantity, OrderType.MARKET, null, new BigDecimal("52.00"), new BigDecimal("46.00"));
     }
 
     @Test
     void withShortSellingOffASellOfSharesNotHeldIsRefused() {
         PaperBroker cash = new PaperBroker(s -> quote, () -> now, new BigDecimal("100000"), 0, BigDecimal.ZERO, FillModel.WHOLE, ledger);
 
-        BrokerOrder refused = cash.submit(new OrderRequest("S-1", "AAA", "sell", 100, "market", null, null, null));
+        BrokerOrder refused = cash.submit(new OrderRequest("S-1", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null));
 
         assertThat(refused.status()).isEqualTo("rejected");
         assertThat(refused.rejectReason()).contains("insufficient qty available").contains("short selling is off");
@@ -64,7 +67,7 @@ class PaperBrokerShortTest {
         assertThat(broker.borrow("AAA").lendable()).isTrue();
         assertThat(broker.borrow("HTB").shortable()).isTrue();
         assertThat(broker.borrow("HTB").easyToBorrow()).isFalse();
-        BrokerOrder refused = broker.submit(new OrderRequest("S-1", "HTB", "sell", 10, "market", null, null, null));
+        BrokerOrder refused = broker.submit(new OrderRequest("S-1", "HTB", OrderSide.SELL, 10, OrderType.MARKET, null, null, null));
         assertThat(refused.status()).isEqualTo("rejected");
         assertThat(refused.rejectReason()).contains("HTB is not easy to borrow");
     }
@@ -77,8 +80,8 @@ class PaperBrokerShortTest {
         assertThat(entry.status()).isEqualTo("filled");
         assertThat(entry.filledAveragePrice()).isEqualByComparingTo("50");
         assertThat(entry.legs()).extracting(BrokerOrder::leg, BrokerOrder::side, BrokerOrder::orderType, BrokerOrder::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("stop_loss", "buy", "stop", "accepted"),
-                        org.assertj.core.groups.Tuple.tuple("take_profit", "buy", "limit", "accepted"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BracketLeg.STOP_LOSS, OrderSide.BUY, OrderType.STOP, "accepted"),
+                        org.assertj.core.groups.Tuple.tuple(BracketLeg.TAKE_PROFIT, OrderSide.BUY, OrderType.LIMIT, "accepted"));
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", -100, new BigDecimal("50.0000")));
         // the proceeds are cash, but the short is marked against it: equity unchanged; its value is held twice from the buying power
         assertThat(broker.account().cash()).isEqualByComparingTo("105000");
@@ -119,7 +122,7 @@ class PaperBrokerShortTest {
     void aShortBuiltInPartialFillsIsCoveredWhole() {
         PaperBroker broker = broker(new FillModel(40, 0));
 
-        BrokerOrder first = broker.submit(new OrderRequest("S-1", "AAA", "sell", 100, "market", null, null, null));
+        BrokerOrder first = broker.submit(new OrderRequest("S-1", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null));
         assertThat(first.status()).isEqualTo("partially_filled");
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", -40, new BigDecimal("50.0000")));
         bar(51.0);
@@ -132,7 +135,7 @@ class PaperBrokerShortTest {
 
         // the cover: a buy of what is short (40 a bar), not a long beyond it
         bar(50.0);
-        assertThat(broker.submit(new OrderRequest("C-1", "AAA", "buy", 100, "market", null, null, null)).filledQuantity()).isEqualTo(40);
+        assertThat(broker.submit(new OrderRequest("C-1", "AAA", OrderSide.BUY, 100, OrderType.MARKET, null, null, null)).filledQuantity()).isEqualTo(40);
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", -60, new BigDecimal("50.8000")));
         bar(50.0);   // the broker works a bar when it is called during it, as the cycle calls it
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", -20, new BigDecimal("50.8000")));
@@ -147,10 +150,10 @@ class PaperBrokerShortTest {
     void aShortSaleBeyondTheBuyingPowerIsRefused() {
         PaperBroker broker = broker(FillModel.WHOLE);
 
-        BrokerOrder tooBig = broker.submit(new OrderRequest("S-1", "AAA", "sell", 2_001, "market", null, null, null));
+        BrokerOrder tooBig = broker.submit(new OrderRequest("S-1", "AAA", OrderSide.SELL, 2_001, OrderType.MARKET, null, null, null));
 
         assertThat(tooBig.status()).isEqualTo("rejected");
         assertThat(tooBig.rejectReason()).contains("insufficient buying power for a short sale");
-        assertThat(broker.submit(new OrderRequest("S-2", "AAA", "sell", 2_000, "market", null, null, null)).status()).isEqualTo("filled");
+        assertThat(broker.submit(new OrderRequest("S-2", "AAA", OrderSide.SELL, 2_000, OrderType.MARKET, null, null, null)).status()).isEqualTo("filled");
     }
 }

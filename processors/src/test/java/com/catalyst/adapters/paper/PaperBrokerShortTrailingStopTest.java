@@ -17,6 +17,8 @@ import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.Trail;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 /**
  * A buy trailing stop covering a short in the paper broker, bar by bar on built OHLC series, the mirror image of
  * {@link PaperBrokerTrailingStopTest}: the low-water mark follows the lows and the stop the mark, never up; a high through
@@ -46,15 +48,15 @@ class PaperBrokerShortTrailingStopTest {
     private PaperBroker shortWithTrail(Trail trail, double slippageBps, FillModel fills) {
         quote = new Quote(50.0, 1_000_000, now.truncatedTo(ChronoUnit.MINUTES));
         PaperBroker broker = broker(slippageBps, fills);
-        broker.submit(new OrderRequest("S-1", "AAA", "sell", 100, "market", null, null, null));
+        broker.submit(new OrderRequest("S-1", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null));
         while (broker.findByClientOrderId("S-1").orElseThrow().open()) {
             bar(50.0, 50.0, 50.0, 50.0);
         }
         assertThat(broker.positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualTo(-100));
-        BrokerOrder stop = broker.submit(OrderRequest.trailingStop("S-1-TS", "AAA", "buy", 100, trail));
+        BrokerOrder stop = broker.submit(OrderRequest.trailingStop("S-1-TS", "AAA", OrderSide.BUY, 100, trail));
         assertThat(stop.status()).isEqualTo("accepted");
-        assertThat(stop.side()).isEqualTo("buy");
-        assertThat(stop.orderType()).isEqualTo("trailing_stop");
+        assertThat(stop.side()).isEqualTo(OrderSide.BUY);
+        assertThat(stop.orderType()).isEqualTo(OrderType.TRAILING_STOP);
         return broker;
     }
 
@@ -141,13 +143,13 @@ class PaperBrokerShortTrailingStopTest {
     void theStopHoldsNoBuyingPower() {
         quote = new Quote(50.0, 1_000_000, now.truncatedTo(ChronoUnit.MINUTES));
         PaperBroker broker = broker(0, FillModel.WHOLE);
-        broker.submit(new OrderRequest("S-1", "AAA", "sell", 100, "market", null, null, null));
+        broker.submit(new OrderRequest("S-1", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null));
         BigDecimal before = broker.account().buyingPower();
-        broker.submit(OrderRequest.trailingStop("S-1-TS", "AAA", "buy", 100, Trail.percent(new BigDecimal("5"))));
+        broker.submit(OrderRequest.trailingStop("S-1-TS", "AAA", OrderSide.BUY, 100, Trail.percent(new BigDecimal("5"))));
         // a cover frees the short's margin when it fills; while it waits it spends nothing, as a long's sell stop does not
         assertThat(broker.account().buyingPower()).isEqualByComparingTo(before);
         // a plain buy of the same size waiting at a limit does hold buying power
-        broker.submit(new OrderRequest("B-1", "AAA", "buy", 100, "limit", new BigDecimal("40"), null, null));
+        broker.submit(new OrderRequest("B-1", "AAA", OrderSide.BUY, 100, OrderType.LIMIT, new BigDecimal("40"), null, null));
         assertThat(broker.account().buyingPower()).isLessThan(before);
     }
 

@@ -20,6 +20,8 @@ import com.catalyst.trading.BrokerPort.Account;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
 
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.OrderSide;
 class PaperBrokerTest {
 
     private static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
@@ -29,14 +31,14 @@ class PaperBrokerTest {
     private final PaperBroker broker = new PaperBroker(s -> prices.getOrDefault(s, Double.NaN), () -> NOW,
             new BigDecimal("100000.00"), 10, new BigDecimal("0.005"));
 
-    private static OrderRequest market(String id, String symbol, String side, int quantity) {
-        return new OrderRequest(id, symbol, side, quantity, "market", null, null, null);
+    private static OrderRequest market(String id, String symbol, OrderSide side, int quantity) {
+        return new OrderRequest(id, symbol, side, quantity, OrderType.MARKET, null, null, null);
     }
 
     @Test
     void aBuyFillsAtTheLastPricePlusSlippageAndPaysCommission() {
         prices.put("AAA", 50.0);
-        BrokerOrder order = broker.submit(market("o-1", "AAA", "buy", 100));
+        BrokerOrder order = broker.submit(market("o-1", "AAA", OrderSide.BUY, 100));
 
         assertThat(order.filled()).isTrue();
         assertThat(order.status()).isEqualTo("filled");
@@ -58,9 +60,9 @@ class PaperBrokerTest {
     @Test
     void aSellFillsAtTheLastPriceMinusSlippageAndClosesThePosition() {
         prices.put("AAA", 50.0);
-        broker.submit(market("o-1", "AAA", "buy", 100));
+        broker.submit(market("o-1", "AAA", OrderSide.BUY, 100));
         prices.put("AAA", 52.0);
-        BrokerOrder sell = broker.submit(market("o-2", "AAA", "sell", 100));
+        BrokerOrder sell = broker.submit(market("o-2", "AAA", OrderSide.SELL, 100));
 
         assertThat(sell.filledAveragePrice()).isEqualByComparingTo("51.948");  // 52 × 0.999
         assertThat(broker.positions()).isEmpty();
@@ -72,11 +74,11 @@ class PaperBrokerTest {
     @Test
     void addingToAPositionAveragesTheEntryAndAPartialSellKeepsIt() {
         prices.put("AAA", 50.0);
-        broker.submit(market("o-1", "AAA", "buy", 100));   // 50.05
+        broker.submit(market("o-1", "AAA", OrderSide.BUY, 100));   // 50.05
         prices.put("AAA", 60.0);
-        broker.submit(market("o-2", "AAA", "buy", 100));   // 60.06
+        broker.submit(market("o-2", "AAA", OrderSide.BUY, 100));   // 60.06
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", 200, new BigDecimal("55.0550")));
-        broker.submit(market("o-3", "AAA", "sell", 50));
+        broker.submit(market("o-3", "AAA", OrderSide.SELL, 50));
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", 150, new BigDecimal("55.0550")));
         // equity marks the 150 shares at 60
         BigDecimal cash = broker.account().cash();
@@ -86,9 +88,9 @@ class PaperBrokerTest {
     @Test
     void aReusedClientOrderIdIsRejectedAndNothingFillsTwice() {
         prices.put("AAA", 50.0);
-        broker.submit(market("o-1", "AAA", "buy", 100));
+        broker.submit(market("o-1", "AAA", OrderSide.BUY, 100));
         BigDecimal cash = broker.account().cash();
-        assertThatThrownBy(() -> broker.submit(market("o-1", "AAA", "buy", 100)))
+        assertThatThrownBy(() -> broker.submit(market("o-1", "AAA", OrderSide.BUY, 100)))
                 .isInstanceOf(DuplicateClientOrderIdException.class)
                 .hasMessageContaining("o-1");
         assertThat(broker.positions()).containsExactly(new BrokerPosition("AAA", 100, new BigDecimal("50.0500")));
@@ -97,15 +99,15 @@ class PaperBrokerTest {
 
     @Test
     void theIdOfARejectedOrderCannotBeReusedEither() {
-        broker.submit(market("o-1", "NOPRICE", "buy", 1));
+        broker.submit(market("o-1", "NOPRICE", OrderSide.BUY, 1));
         prices.put("NOPRICE", 10.0);
-        assertThatThrownBy(() -> broker.submit(market("o-1", "NOPRICE", "buy", 1))).isInstanceOf(DuplicateClientOrderIdException.class);
+        assertThatThrownBy(() -> broker.submit(market("o-1", "NOPRICE", OrderSide.BUY, 1))).isInstanceOf(DuplicateClientOrderIdException.class);
     }
 
     @Test
     void findByClientOrderIdSettlesWhatHappened() {
         prices.put("AAA", 50.0);
-        BrokerOrder order = broker.submit(market("o-1", "AAA", "buy", 10));
+        BrokerOrder order = broker.submit(market("o-1", "AAA", OrderSide.BUY, 10));
         assertThat(broker.findByClientOrderId("o-1")).contains(order);
         assertThat(broker.findByClientOrderId("never-sent")).isEmpty();
     }
@@ -113,7 +115,7 @@ class PaperBrokerTest {
     @Test
     void aBuyBeyondTheCashIsRejectedWithoutEffect() {
         prices.put("AAA", 500.0);
-        BrokerOrder order = broker.submit(market("o-1", "AAA", "buy", 200)); // 100,100 + commission > 100,000
+        BrokerOrder order = broker.submit(market("o-1", "AAA", OrderSide.BUY, 200)); // 100,100 + commission > 100,000
         assertThat(order.status()).isEqualTo("rejected");
         assertThat(order.filled()).isFalse();
         assertThat(order.filledQuantity()).isZero();
@@ -126,25 +128,25 @@ class PaperBrokerTest {
     @Test
     void aBuyThatExactlyUsesTheCashFills() {
         PaperBroker noCosts = new PaperBroker(s -> 100.0, () -> NOW, new BigDecimal("1000"), 0, BigDecimal.ZERO);
-        assertThat(noCosts.submit(market("o-1", "AAA", "buy", 10)).filled()).isTrue();
+        assertThat(noCosts.submit(market("o-1", "AAA", OrderSide.BUY, 10)).filled()).isTrue();
         assertThat(noCosts.account().cash()).isEqualByComparingTo("0");
-        assertThat(noCosts.submit(market("o-2", "AAA", "buy", 1)).status()).isEqualTo("rejected");
+        assertThat(noCosts.submit(market("o-2", "AAA", OrderSide.BUY, 1)).status()).isEqualTo("rejected");
     }
 
     @Test
     void withoutAPriceTheOrderIsRejected() {
-        BrokerOrder order = broker.submit(market("o-1", "ZZZ", "buy", 10));
+        BrokerOrder order = broker.submit(market("o-1", "ZZZ", OrderSide.BUY, 10));
         assertThat(order.status()).isEqualTo("rejected");
         assertThat(order.rejectReason()).contains("no price for ZZZ");
         prices.put("ZERO", 0.0);
-        assertThat(broker.submit(market("o-2", "ZERO", "buy", 10)).status()).isEqualTo("rejected");
+        assertThat(broker.submit(market("o-2", "ZERO", OrderSide.BUY, 10)).status()).isEqualTo("rejected");
         assertThat(broker.positions()).isEmpty();
     }
 
     @Test
     void equityFallsBackToTheEntryPriceWhenThePriceIsMissing() {
         prices.put("AAA", 50.0);
-        broker.submit(market("o-1", "AAA", "buy", 100));
+        broker.submit(market("o-1", "AAA", OrderSide.BUY, 100));
         prices.remove("AAA");
         assertThat(broker.account().equity()).isEqualByComparingTo("99999.50"); // 94,994.50 + 100 × 50.05
     }

@@ -20,6 +20,8 @@ import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.OrderRequest;
 import com.catalyst.trading.Trail;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
 /**
  * A sell trailing stop in the paper broker, bar by bar on built OHLC series: the mark follows the highs and the stop
  * the mark, never down; a low through the stop fills at the stop, a bar that opens through it at the open; a bar seen
@@ -48,11 +50,11 @@ class PaperBrokerTrailingStopTest {
     private PaperBroker holdingWithTrail(Trail trail, double slippageBps) {
         quote = new Quote(50.0, 1_000_000, now.truncatedTo(ChronoUnit.MINUTES));
         PaperBroker broker = broker(slippageBps);
-        assertThat(broker.submit(new OrderRequest("E-1", "AAA", "buy", 100, "market", null, null, null)).status()).isEqualTo("filled");
+        assertThat(broker.submit(new OrderRequest("E-1", "AAA", OrderSide.BUY, 100, OrderType.MARKET, null, null, null)).status()).isEqualTo("filled");
         quote = new Quote(50.0, 1_000_000, now.truncatedTo(ChronoUnit.MINUTES));
-        BrokerOrder stop = broker.submit(OrderRequest.trailingStop("E-1-TS", "AAA", "sell", 100, trail));
+        BrokerOrder stop = broker.submit(OrderRequest.trailingStop("E-1-TS", "AAA", OrderSide.SELL, 100, trail));
         assertThat(stop.status()).isEqualTo("accepted");
-        assertThat(stop.orderType()).isEqualTo("trailing_stop");
+        assertThat(stop.orderType()).isEqualTo(OrderType.TRAILING_STOP);
         return broker;
     }
 
@@ -129,7 +131,7 @@ class PaperBrokerTrailingStopTest {
     void whileTheTrailingStopHoldsTheSharesASecondSellIsRefused() {
         // as at Alpaca: the trailing stop and a take-profit limit cannot both hold the same shares
         PaperBroker broker = holdingWithTrail(Trail.percent(new BigDecimal("5")), 0);
-        BrokerOrder target = broker.submit(new OrderRequest("E-1-TP", "AAA", "sell", 100, "limit", new BigDecimal("60"), null, null));
+        BrokerOrder target = broker.submit(new OrderRequest("E-1-TP", "AAA", OrderSide.SELL, 100, OrderType.LIMIT, new BigDecimal("60"), null, null));
         assertThat(target.status()).isEqualTo("rejected");
         assertThat(target.rejectReason()).contains("insufficient qty available");
     }

@@ -24,6 +24,9 @@ import com.catalyst.trading.BrokerPort.DuplicateClientOrderIdException;
 import com.catalyst.adapters.paper.PaperBroker.FillModel;
 import com.catalyst.adapters.paper.PaperBroker.Quote;
 
+import com.catalyst.trading.OrderSide;
+import com.catalyst.trading.OrderType;
+import com.catalyst.trading.BracketLeg;
 /** Working orders: limit, stop, bracket legs, partial fills, cancel, day expiry and a restart on the same ledger. */
 class PaperBrokerWorkingOrdersTest {
 
@@ -45,11 +48,11 @@ class PaperBrokerWorkingOrdersTest {
     }
 
     private static OrderRequest limitBuy(String id, int quantity, String limit) {
-        return new OrderRequest(id, "AAA", "buy", quantity, "limit", new BigDecimal(limit), null, null);
+        return new OrderRequest(id, "AAA", OrderSide.BUY, quantity, OrderType.LIMIT, new BigDecimal(limit), null, null);
     }
 
     private static OrderRequest bracket(String id, int quantity, String stopLoss, String takeProfit) {
-        return new OrderRequest(id, "AAA", "buy", quantity, "market", null, new BigDecimal(stopLoss), new BigDecimal(takeProfit));
+        return new OrderRequest(id, "AAA", OrderSide.BUY, quantity, OrderType.MARKET, null, new BigDecimal(stopLoss), new BigDecimal(takeProfit));
     }
 
     @Test
@@ -82,7 +85,7 @@ class PaperBrokerWorkingOrdersTest {
     void aStopTriggersWhenThePriceReachesItAndFillsLikeAMarketOrder() {
         PaperBroker broker = broker(FillModel.WHOLE);
         prices.put("AAA", 50.0);
-        BrokerOrder stop = broker.submit(new OrderRequest("S-1", "AAA", "buy", 10, "stop", null, null, null, new BigDecimal("51")));
+        BrokerOrder stop = broker.submit(new OrderRequest("S-1", "AAA", OrderSide.BUY, 10, OrderType.STOP, null, null, null, new BigDecimal("51")));
         assertThat(stop.status()).isEqualTo("accepted");
         minuteLater(50.9);
         assertThat(broker.findByClientOrderId("S-1").orElseThrow().status()).isEqualTo("accepted");
@@ -100,8 +103,8 @@ class PaperBrokerWorkingOrdersTest {
         assertThat(entry.status()).isEqualTo("filled");
         assertThat(entry.filledAveragePrice()).isEqualByComparingTo("50.05");
         assertThat(entry.legs()).extracting(BrokerOrder::leg, BrokerOrder::status, BrokerOrder::quantity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("stop_loss", "accepted", 100),
-                        org.assertj.core.groups.Tuple.tuple("take_profit", "accepted", 100));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(BracketLeg.STOP_LOSS, "accepted", 100),
+                        org.assertj.core.groups.Tuple.tuple(BracketLeg.TAKE_PROFIT, "accepted", 100));
         assertThat(broker.openOrders()).extracting(BrokerOrder::clientOrderId).containsExactly("B-1-SL", "B-1-TP");
 
         minuteLater(52.0);
@@ -136,12 +139,12 @@ class PaperBrokerWorkingOrdersTest {
         PaperBroker broker = broker(FillModel.WHOLE);
         prices.put("AAA", 50.0);
         broker.submit(bracket("B-1", 100, "48.00", "53.00"));
-        BrokerOrder refused = broker.submit(new OrderRequest("X-1", "AAA", "sell", 100, "market", null, null, null));
+        BrokerOrder refused = broker.submit(new OrderRequest("X-1", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null));
         assertThat(refused.status()).isEqualTo("rejected");
         assertThat(refused.rejectReason()).contains("insufficient qty available");
         broker.cancel("B-1-SL");
         broker.cancel("B-1-TP");
-        assertThat(broker.submit(new OrderRequest("X-2", "AAA", "sell", 100, "market", null, null, null)).status()).isEqualTo("filled");
+        assertThat(broker.submit(new OrderRequest("X-2", "AAA", OrderSide.SELL, 100, OrderType.MARKET, null, null, null)).status()).isEqualTo("filled");
         assertThat(broker.positions()).isEmpty();
     }
 
@@ -149,7 +152,7 @@ class PaperBrokerWorkingOrdersTest {
     void aLargeOrderFillsOverSeveralBarsWithOneFillPerBarAndCommissionOnEach() {
         PaperBroker broker = broker(new FillModel(60, 0));
         prices.put("AAA", 50.0);
-        BrokerOrder first = broker.submit(new OrderRequest("M-1", "AAA", "buy", 100, "market", null, null, null));
+        BrokerOrder first = broker.submit(new OrderRequest("M-1", "AAA", OrderSide.BUY, 100, OrderType.MARKET, null, null, null));
         assertThat(first.status()).isEqualTo("partially_filled");
         assertThat(first.filledQuantity()).isEqualTo(60);
         assertThat(broker.findByClientOrderId("M-1").orElseThrow().filledQuantity()).as("one fill per bar").isEqualTo(60);
@@ -172,7 +175,7 @@ class PaperBrokerWorkingOrdersTest {
         PaperBroker broker = broker(new FillModel(0, 0.1));
         prices.put("AAA", 50.0);
         volumes.put("AAA", 250L);
-        assertThat(broker.submit(new OrderRequest("M-1", "AAA", "buy", 60, "market", null, null, null)).filledQuantity()).isEqualTo(25);
+        assertThat(broker.submit(new OrderRequest("M-1", "AAA", OrderSide.BUY, 60, OrderType.MARKET, null, null, null)).filledQuantity()).isEqualTo(25);
         minuteLater(50.0);
         volumes.put("AAA", 5L);    // a tenth of 5 shares is no share: nothing fills this bar
         assertThat(broker.findByClientOrderId("M-1").orElseThrow().filledQuantity()).isEqualTo(25);
@@ -190,7 +193,7 @@ class PaperBrokerWorkingOrdersTest {
         minuteLater(44.0);
         assertThat(broker.findByClientOrderId("L-1").orElseThrow().filledQuantity()).as("a canceled order never fills").isZero();
 
-        broker.submit(new OrderRequest("M-1", "AAA", "buy", 100, "market", null, null, null));
+        broker.submit(new OrderRequest("M-1", "AAA", OrderSide.BUY, 100, OrderType.MARKET, null, null, null));
         BrokerOrder canceled = broker.cancel("M-1").orElseThrow();
         assertThat(canceled.status()).isEqualTo("canceled");
         assertThat(canceled.filledQuantity()).isEqualTo(60);
@@ -204,7 +207,7 @@ class PaperBrokerWorkingOrdersTest {
     void aCanceledBracketEntryCancelsItsHeldLegsOrHandsThemWhatFilled() {
         PaperBroker broker = broker(new FillModel(30, 0));
         prices.put("AAA", 50.0);
-        broker.submit(new OrderRequest("B-1", "AAA", "buy", 100, "limit", new BigDecimal("45"), new BigDecimal("43"), new BigDecimal("48")));
+        broker.submit(new OrderRequest("B-1", "AAA", OrderSide.BUY, 100, OrderType.LIMIT, new BigDecimal("45"), new BigDecimal("43"), new BigDecimal("48")));
         assertThat(broker.findByClientOrderId("B-1").orElseThrow().legs()).extracting(BrokerOrder::status).containsExactly("held", "held");
         broker.cancel("B-1");
         assertThat(broker.findByClientOrderId("B-1").orElseThrow().legs()).extracting(BrokerOrder::status).containsExactly("canceled", "canceled");
