@@ -1,5 +1,7 @@
 package com.catalyst.backtest;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +15,21 @@ public class BacktestConfiguration {
     @Bean
     public BacktestStages backtestStages() {
         return new BacktestStages();
+    }
+
+    /** The bundles' backtest routes call one processor a step ({@link BacktestStep}): bound before the routes start. */
+    @Bean
+    public CamelContextConfiguration backtestSteps(BacktestStages stages) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+                BacktestStep.bindAll(camelContext.getRegistry(), stages);
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                // nothing: the steps are bound before the routes start
+            }
+        };
     }
 }

@@ -18,7 +18,7 @@ import org.apache.camel.support.ResourceHelper;
 /**
  * A Camel context holding only a backtest's cycle routes, read from the project's route files as the application reads
  * them (the cycle's template, routes/workflow-cycle.camel.yaml, and every routes/&lt;bundle&gt;-backtest.camel.yaml), with the
- * application's error policies and the {@code backtestStages} bean: for tests and the benchmark, which run many
+ * application's error policies and the steps' processors ({@link BacktestStep}): for tests and the benchmark, which run many
  * backtests without a database. Camel's managed statistics count each route's exchanges.
  */
 public final class BacktestRoutesHarness implements AutoCloseable {
@@ -38,7 +38,7 @@ public final class BacktestRoutesHarness implements AutoCloseable {
     /** The routes of {@code routesDir} over the given steps (a test's may fail on purpose). */
     public BacktestRoutesHarness(Path routesDir, BacktestStages stages) {
         try {
-            camel.getRegistry().bind("backtestStages", stages);
+            BacktestStep.bindAll(camel.getRegistry(), stages);
             camel.addRoutesConfigurations(new ErrorPolicies());
             List<Resource> resources = new ArrayList<>();
             try (var dir = Files.list(routesDir)) {
