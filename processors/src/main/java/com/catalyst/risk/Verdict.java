@@ -1,5 +1,6 @@
 package com.catalyst.risk;
 
+import com.catalyst.trading.WireId;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * The risk manager's verdict on a proposal, as {@code risk_decisions.verdict} stores it: approved as proposed, resized
  * (a limit cut the size) or rejected.
  */
-public enum Verdict {
+public enum Verdict implements WireId {
     APPROVED("approved"),
     RESIZED("resized"),
     REJECTED("rejected");
@@ -21,15 +22,11 @@ public enum Verdict {
     /** The stored and wire value, lower case; anything else is refused. */
     @JsonCreator
     public static Verdict of(String id) {
-        for (Verdict verdict : values()) {
-            if (verdict.id.equals(id)) {
-                return verdict;
-            }
-        }
-        throw new IllegalArgumentException("verdict must be approved, resized or rejected, got '" + id + "'");
+        return WireId.parse(Verdict.class, id, "verdict");
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * order at the bracket's stop, and take_profit, a limit order at its target. ({@code orders.leg} also names a trailing
  * stop placed after an entry filled, {@code trailing_stop}: no bracket leg, so not one of these.)
  */
-public enum BracketLeg {
+public enum BracketLeg implements WireId {
     STOP_LOSS("stop_loss", OrderType.STOP),
     TAKE_PROFIT("take_profit", OrderType.LIMIT);
 
@@ -23,15 +23,11 @@ public enum BracketLeg {
     /** The stored and wire value, {@code stop_loss} or {@code take_profit}; anything else is refused. */
     @JsonCreator
     public static BracketLeg of(String id) {
-        for (BracketLeg leg : values()) {
-            if (leg.id.equals(id)) {
-                return leg;
-            }
-        }
-        throw new IllegalArgumentException("bracket leg must be stop_loss or take_profit, got '" + id + "'");
+        return WireId.parse(BracketLeg.class, id, "bracket leg");
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }

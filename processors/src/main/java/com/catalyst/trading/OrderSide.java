@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * An order's side as {@code orders.side} stores it and Alpaca writes it: buy or sell. Which of them opens a position
  * and which closes it depends on the position's side ({@link PositionSide}): a long buys to open, a short sells.
  */
-public enum OrderSide {
+public enum OrderSide implements WireId {
     BUY("buy"),
     SELL("sell");
 
@@ -20,15 +20,11 @@ public enum OrderSide {
     /** The stored and wire value, {@code buy} or {@code sell}; anything else is refused. */
     @JsonCreator
     public static OrderSide of(String id) {
-        for (OrderSide side : values()) {
-            if (side.id.equals(id)) {
-                return side;
-            }
-        }
-        throw new IllegalArgumentException("order side must be buy or sell, got '" + id + "'");
+        return WireId.parse(OrderSide.class, id, "order side");
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }

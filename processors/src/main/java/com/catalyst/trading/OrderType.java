@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * stop price, the trigger) or trailing_stop (a trail). Alpaca may report stop_limit for an order placed elsewhere;
  * this system sends none (OrderRequest refuses it).
  */
-public enum OrderType {
+public enum OrderType implements WireId {
     MARKET("market"),
     LIMIT("limit"),
     STOP("stop"),
@@ -24,15 +24,11 @@ public enum OrderType {
     /** The stored and wire value, lower case with an underscore; anything else is refused. */
     @JsonCreator
     public static OrderType of(String id) {
-        for (OrderType type : values()) {
-            if (type.id.equals(id)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("order type must be market, limit, stop, stop_limit or trailing_stop, got '" + id + "'");
+        return WireId.parse(OrderType.class, id, "order type");
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * A position's side as {@code positions.side} and {@code risk_decisions.side} store it: a long is opened by a buy and
  * closed by a sell, a short the other way round (its exit buys to cover).
  */
-public enum PositionSide {
+public enum PositionSide implements WireId {
     LONG("long", OrderSide.BUY),
     SHORT("short", OrderSide.SELL);
 
@@ -22,12 +22,7 @@ public enum PositionSide {
     /** The stored and wire value, {@code long} or {@code short}; anything else is refused. */
     @JsonCreator
     public static PositionSide of(String id) {
-        for (PositionSide side : values()) {
-            if (side.id.equals(id)) {
-                return side;
-            }
-        }
-        throw new IllegalArgumentException("position side must be long or short, got '" + id + "'");
+        return WireId.parse(PositionSide.class, id, "position side");
     }
 
     /** The side of the position an entry order of {@code orderSide} opens: a sell opens a short, a buy a long. */
@@ -36,6 +31,7 @@ public enum PositionSide {
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
