@@ -150,8 +150,8 @@ public final class BacktestEngine {
     }
 
     /**
-     * Each symbol's latest bar of the session so far, as the replay has delivered it: at the clock's minute, the bar the
-     * market's {@code latestBar} would find (the last one ending at or before the clock), without a search. What the exit
+     * Each symbol's latest bar of the session so far, as the replay has delivered it: at the clock's minute, the last bar
+     * ending at or before the clock, which the market's {@code lastPrice} finds by a search, kept instead. What the exit
      * planner and risk read as the last price, and what the paper broker quotes (built once a bar).
      */
     private static final class LatestBars {

@@ -79,16 +79,6 @@ public final class BacktestMarket implements MarketDataPort {
         return Arrays.asList(s.bars).subList(0, s.countUpTo(upTo));
     }
 
-    /** The symbol's last bar of the session ending at or before {@code at}, or null. */
-    public Bar latestBar(String symbol, LocalDate date, Instant at) {
-        Session s = sessionOf(symbol, date);
-        if (s == null) {
-            return null;
-        }
-        int n = s.countUpTo(at);
-        return n == 0 ? null : s.bars[n - 1];
-    }
-
     @Override
     public double lastPrice(String symbol, LocalDate date, Instant at) {
         Session s = sessionOf(symbol, date);
