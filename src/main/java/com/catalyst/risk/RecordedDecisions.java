@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.catalyst.routing.ErrorBodies.ConflictException;
 import com.catalyst.trading.TradeRequest;
+import com.catalyst.trading.WireId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ public class RecordedDecisions {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("cycle_id", request.cycleId());
                 details.put("symbol", decision.symbol());
-                details.put("side", decision.side() == null ? null : decision.side().id());
+                details.put("side", WireId.idOf(decision.side()));
                 throw new ConflictException("Not executed: " + decision.side() + " " + decision.symbol() + " in cycle " + request.cycleId()
                         + ": " + problem + ". Only decisions the risk bundle made reach the broker; ask risk again.", details);
             }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import com.catalyst.trading.OrderSide;
 import com.catalyst.trading.OrderType;
 import com.catalyst.trading.PositionSide;
+import com.catalyst.trading.WireId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -95,7 +96,7 @@ public class RiskRepository {
         SqlParameterSource[] rows = response.decisions().stream().map(d -> new MapSqlParameterSource()
                 .addValue("cycle_id", response.cycleId())
                 .addValue("symbol", d.symbol())
-                .addValue("side", d.side() == null ? null : d.side().id())
+                .addValue("side", WireId.idOf(d.side()))
                 .addValue("verdict", d.verdict().id())
                 .addValue("requested_quantity", d.requestedQuantity())
                 .addValue("approved_quantity", d.approvedQuantity())
@@ -119,7 +120,7 @@ public class RiskRepository {
 
     /** The decision risk recorded for the cycle's {@code symbol} and {@code side}, if it recorded one. */
     public Optional<RecordedDecision> recordedDecision(String cycleId, String symbol, PositionSide side) {
-        return jdbc.sql(RECORDED_DECISION).param("cycle_id", cycleId).param("symbol", symbol).param("side", side == null ? null : side.id())
+        return jdbc.sql(RECORDED_DECISION).param("cycle_id", cycleId).param("symbol", symbol).param("side", WireId.idOf(side))
                 .query((rs, i) -> new RecordedDecision(Verdict.of(rs.getString("verdict")), rs.getInt("approved_quantity"),
                         rs.getBigDecimal("stop_price"), rs.getBigDecimal("target_price"), rs.getString("numbers"))).optional();
     }

@@ -257,7 +257,7 @@ public class OrderRepository {
                 + " select ?, ?, p.cycle_id, p.position_id, p.security_id, ?, ?, 'bracket', ?, ?, ?, 'new', ?, ?, p.client_order_id, ?"
                 + " from orders p where p.client_order_id = ? on conflict (client_order_id) do nothing")
                 .params(java.util.UUID.nameUUIDFromBytes(leg.clientOrderId().getBytes()), leg.clientOrderId(), side.id(), leg.orderType().id(), leg.quantity(),
-                        leg.limitPrice(), leg.stopPrice(), leg.brokerOrderId(), timestamp(leg.submittedAt()), leg.leg() == null ? null : leg.leg().id(), parent.clientOrderId())
+                        leg.limitPrice(), leg.stopPrice(), leg.brokerOrderId(), timestamp(leg.submittedAt()), WireId.idOf(leg.leg()), parent.clientOrderId())
                 .update();
         if (inserted > 0) {
             event(leg.clientOrderId(), null, "new", leg.leg() + " leg of " + parent.clientOrderId());

@@ -12,6 +12,11 @@ public interface WireId {
     /** The stored and wire value. */
     String id();
 
+    /** {@code value}'s id, or null for none: what a nullable column or field takes. */
+    static String idOf(WireId value) {
+        return value == null ? null : value.id();
+    }
+
     /**
      * The constant of {@code type} whose id is {@code value}; anything else is refused, the message naming {@code what}
      * and every id in declaration order ("order side must be buy or sell, got 'short'").

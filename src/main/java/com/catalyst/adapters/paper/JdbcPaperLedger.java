@@ -16,6 +16,7 @@ import com.catalyst.trading.BrokerOrder.Fill;
 import com.catalyst.trading.BrokerPort.BrokerPosition;
 import com.catalyst.trading.OrderSide;
 import com.catalyst.trading.OrderType;
+import com.catalyst.trading.WireId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -103,7 +104,7 @@ public class JdbcPaperLedger implements PaperLedger {
                         .param("limit_price", o.limitPrice())
                         .param("stop_price", o.stopPrice())
                         .param("parent_client_order_id", o.parentClientOrderId())
-                        .param("leg", o.leg() == null ? null : o.leg().id())
+                        .param("leg", WireId.idOf(o.leg()))
                         .param("expires_at", timestamp(o.expiresAt()))
                         .param("trail_percent", t == null ? null : t.trail().percent())
                         .param("trail_price", t == null ? null : t.trail().price())
