@@ -93,8 +93,8 @@ public final class PaperBroker implements BrokerPort {
     private BigDecimal cash;
     private boolean loaded;
     private Instant workedMinute;
-    /** The last New York day an order was placed on (its start, the next day's start) and its close: {@link #closeOf}'s cache. */
-    private Instant[] closeFor;
+    /** The New York day the last order was placed on, and its close: {@link #closeOf}'s cache. */
+    private DayClose lastClose;
     private long changes;
     // what the current call changed, written to the ledger in one piece before the answer
     private final Map<String, BrokerOrder> changed = new LinkedHashMap<>();
@@ -398,14 +398,21 @@ public final class PaperBroker implements BrokerPort {
 
     /** The close of the session {@code at} belongs to (16:00 New York, 13:00 on an early close): when a day order expires. */
     private Instant closeOf(Instant at) {
-        if (closeFor != null && !at.isBefore(closeFor[0]) && at.isBefore(closeFor[1])) {
-            return closeFor[2]; // the same New York day as the last order's
+        if (lastClose != null && lastClose.covers(at)) {
+            return lastClose.close();
         }
         LocalDate date = at.atZone(NEW_YORK).toLocalDate();
         LocalTime close = calendar.session(date).map(MarketCalendar.Session::close).orElseGet(() -> ExchangeCalendar.close(date));
-        Instant instant = date.atTime(close).atZone(NEW_YORK).toInstant();
-        closeFor = new Instant[] {date.atStartOfDay(NEW_YORK).toInstant(), date.plusDays(1).atStartOfDay(NEW_YORK).toInstant(), instant};
-        return instant;
+        lastClose = new DayClose(date.atStartOfDay(NEW_YORK).toInstant(), date.plusDays(1).atStartOfDay(NEW_YORK).toInstant(),
+                date.atTime(close).atZone(NEW_YORK).toInstant());
+        return lastClose.close();
+    }
+
+    /** A New York day, from its start to the next day's, and the close of its session. */
+    private record DayClose(Instant start, Instant end, Instant close) {
+        boolean covers(Instant at) {
+            return !at.isBefore(start) && at.isBefore(end);
+        }
     }
 
     /** One evaluation of one open order against its symbol's quote: at most one fill per bar. */
